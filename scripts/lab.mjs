@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// falco-doctor lab CLI: `node scripts/lab.mjs up <scenario> | down | status | build`.
+// Loads test/lab/*.ts through tsx's API (tsx is a devDependency); makes sure Docker runs and the
+// lab images exist before `up`. The Falco container it starts runs a Falco STAND-IN, not Falco.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const load = (rel) => tsImport(path.join(root, rel), import.meta.url);
+const [command, scenario] = process.argv.slice(2);
+const usage = 'usage: node scripts/lab.mjs up <healthy|high-cpu|memory-pressure|event-drops> | down | status | build';
+
+async function prepareEngine() {
+  execFileSync(path.join(root, 'scripts', 'ensure-docker.sh'), { stdio: 'inherit' });
+  const { ensureLabImages } = await load('test/lab/images.ts');
+  await ensureLabImages((line) => console.error(`lab: ${line}`));
+}
+
+try {
+  if (command === 'up') {
+    const { SCENARIO_NAMES } = await load('test/lab/scenarios.ts');
+    if (!SCENARIO_NAMES.includes(scenario)) throw new Error(`unknown scenario '${scenario ?? ''}'\n${usage}`);
+    await prepareEngine();
+    const { labUp } = await load('test/lab/lab.ts');
+    console.log(JSON.stringify(await labUp(scenario), null, 2));
+  } else if (command === 'down') {
+    const { labDown } = await load('test/lab/lab.ts');
+    await labDown();
+    console.error('lab: containers removed');
+  } else if (command === 'status') {
+    const { labStatus } = await load('test/lab/lab.ts');
+    console.log(JSON.stringify(await labStatus(), null, 2));
+  } else if (command === 'build') {
+    await prepareEngine();
+  } else {
+    console.error(usage);
+    process.exitCode = 2;
+  }
+} catch (e) {
+  console.error(`lab: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,156 @@
+// The probes, run once against the live target: fills one Snapshot and reports progress as events.
+// Read-only: nothing here writes to the container, its files or Docker.
+import type { DiagnoseEvent, StepStatus } from '../core/events.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type StatsSample } from '../core/snapshot.js';
+import { UnreachableError, errorMessage } from '../core/errors.js';
+import { computeEffectiveConfig, getPath } from '../core/falco/config/effective.js';
+import { type DockerClient, ensureReachable } from './docker/client.js';
+import { findFalcoContainer } from './docker/discover.js';
+import { parseInspect, toContainerInfo } from './docker/inspect.js';
+import { readStats, toSample, type RawStats } from './docker/stats.js';
+import { readLogs } from './docker/logs.js';
+import { execOutput } from './docker/exec.js';
+import { containerFs } from './docker/container-fs.js';
+import { readFalcoFiles } from './falco-files.js';
+import { readHost } from './host.js';
+import { httpGet, webserverUrl } from './webserver.js';
+
+export interface CollectOptions {
+  container: string | null;
+  windowMs: number;
+  sampleEveryMs: number;
+  /** how far back to read logs for drop alerts (they are rate-limited, so look further than the window) */
+  lookbackMs: number;
+  toolVersion: string;
+  /** false when dockerd runs on another machine (DOCKER_HOST=tcp://): host paths are not ours to read */
+  hostVisible: boolean;
+}
+
+type Emit = (e: DiagnoseEvent) => void;
+
+export async function collectSnapshot(docker: DockerClient, opts: CollectOptions, emit: Emit): Promise<Snapshot> {
+  const step = stepper(emit);
+  await step('docker', 'Connect to Docker', async () => {
+    await ensureReachable(docker);
+    const v = await docker.version();
+    return `Docker ${v.Version}`;
+  });
+  const found = await step('discover', 'Find the Falco container', async () => {
+    const c = await findFalcoContainer(docker, opts.container);
+    return { value: c, detail: `${c.name} (${c.why})` };
+  });
+  const hostP = readHost();
+  const target = await step('inspect', 'Read limits and state', async () => {
+    const info = toContainerInfo(parseInspect(await docker.getContainer(found.id).inspect()));
+    const l = info.limits;
+    const detail = `cpus ${l.nanoCpus ? l.nanoCpus / 1e9 : 'unlimited'}, memory ${l.memoryBytes ? `${l.memoryBytes / 2 ** 20} MB` : 'unlimited'}, restart ${info.restartPolicy || 'no'}, ${info.state.status}`;
+    const status: StepStatus = info.state.running && !info.state.restarting ? 'ok' : 'warn';
+    return { value: info, detail, status };
+  });
+  if (!target.state.running && !target.state.restarting)
+    throw new UnreachableError(`the Falco container ${target.name} is ${target.state.status} (exit code ${target.state.exitCode})`, `start it: docker start ${target.name}`);
+  const fs = containerFs(docker, target, opts.hostVisible);
+  const falco = await step('config', 'Read falco.yaml and rules', async () => {
+    const f = await readFalcoFiles(fs, target.cmd);
+    const where = f.configFiles[0] ? (f.configFiles[0].hostPath ?? `${f.configFiles[0].path} (inside the container)`) : 'not found';
+    return { value: f, detail: `${where}; ${f.configFiles.length - 1} drop-in(s), ${f.rulesFiles.length} rules file(s)`, status: f.configSource === 'host-mount' ? 'ok' : 'warn' };
+  });
+  const falcoBin = target.cmd.find((a) => /(^|\/)falco$/.test(a));
+  falco.versionOutput = falcoBin ? await execOutput(docker, target.id, [falcoBin, '--version']) : null;
+
+  const effective = computeEffectiveConfig(falco.configFiles[0] ?? { path: '', text: '' }, falco.configFiles.slice(1).map((f) => ({ file: f, strategy: 'append' as const })), falco.overrides);
+  const ws = {
+    enabled: getPath(effective.value, 'webserver.enabled') !== false,
+    port: Number(getPath(effective.value, 'webserver.listen_port') ?? 8765),
+    healthzPath: String(getPath(effective.value, 'webserver.k8s_healthz_endpoint') ?? '/healthz'),
+    prometheus: getPath(effective.value, 'webserver.prometheus_metrics_enabled') === true && getPath(effective.value, 'metrics.enabled') === true,
+  };
+  const url = webserverUrl(target, ws);
+  const webserver: Snapshot['webserver'] = { url, healthz: null, metricsStart: null, metricsEnd: null, error: null };
+  const windowStart = Date.now();
+  await step('webserver', 'Ask the webserver (/healthz, /metrics)', async () => {
+    if (target.state.restarting) return { value: null, detail: 'skipped: the container is restarting', status: 'skipped' };
+    if (!url) return { value: null, detail: ws.enabled ? 'no route to the webserver' : 'webserver disabled', status: 'skipped' };
+    try {
+      webserver.healthz = await httpGet(`${url}${ws.healthzPath}`);
+      if (ws.prometheus) webserver.metricsStart = (await httpGet(`${url}/metrics`)).body;
+    } catch (e) {
+      webserver.error = `${url}: ${errorMessage(e)}`;
+      return { value: null, detail: webserver.error, status: 'warn' };
+    }
+    return { value: null, detail: `${url}${ws.healthzPath} → ${webserver.healthz.status}${ws.prometheus ? ', /metrics read' : ', Prometheus metrics off'}` };
+  });
+
+  const samples = await step('sample', `Sample CPU and memory for ${Math.round(opts.windowMs / 1000)} s`, async () => {
+    // A crash-looping container has nothing steady to measure; its log and config say why it restarts.
+    if (target.state.restarting) return { value: [] as StatsSample[], detail: `skipped: the container is restarting (${target.state.restartCount} restarts)`, status: 'skipped' };
+    const s = await sampleStats(docker, target.id, opts, (await hostP).memTotalBytes, emit, windowStart);
+    return { value: s, detail: `${s.length} samples` };
+  });
+  if (url && ws.prometheus && !webserver.error) {
+    webserver.metricsEnd = await httpGet(`${url}/metrics`).then((r) => r.body, (e) => {
+      webserver.error = `${url}/metrics: ${errorMessage(e)}`;
+      return null;
+    });
+  }
+  const windowEnd = Date.now();
+  const logs = await step('logs', 'Read the container log', async () => {
+    const tty = false;
+    const startedMs = Date.parse(target.state.startedAt);
+    const startup = await readLogs(docker, target.id, { sinceMs: startedMs, tty, maxLines: 400, keep: 'first' });
+    const sinceMs = Math.max(windowStart - opts.lookbackMs, startedMs || 0);
+    const window = await readLogs(docker, target.id, { sinceMs, tty, maxLines: 20_000, keep: 'last' });
+    const value: Snapshot['logs'] = { sinceMs, startup: startup.lines, window: window.lines, truncated: window.truncated };
+    return { value, detail: `${window.lines.length} lines since ${new Date(sinceMs).toISOString().slice(11, 19)} UTC` };
+  });
+  const host = await hostP;
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: 'falco-doctor', version: opts.toolVersion },
+    window: { start: windowStart, end: windowEnd },
+    origin: target.labels['falco-doctor.lab'] === 'standin' ? 'lab' : 'live',
+    target,
+    falco,
+    samples,
+    service: null,
+    host,
+    logs,
+    webserver,
+  };
+}
+
+async function sampleStats(docker: DockerClient, id: string, opts: CollectOptions, hostMem: number, emit: Emit, start: number): Promise<StatsSample[]> {
+  const samples: StatsSample[] = [];
+  let prev: RawStats | null = null;
+  for (let i = 0; ; i++) {
+    const raw = await readStats(docker, id);
+    const s = toSample(raw, prev, hostMem);
+    samples.push(s);
+    prev = raw;
+    const elapsed = Date.now() - start;
+    emit({ type: 'sample', sample: s, elapsedMs: elapsed, windowMs: opts.windowMs });
+    if (elapsed >= opts.windowMs) return samples;
+    const nextAt = start + (i + 1) * opts.sampleEveryMs;
+    await new Promise((r) => setTimeout(r, Math.max(0, Math.min(nextAt, start + opts.windowMs) - Date.now())));
+  }
+}
+
+type StepResult<T> = T | { value: T; detail: string; status?: StepStatus };
+
+function stepper(emit: Emit) {
+  return async function step<T>(id: string, title: string, fn: () => Promise<StepResult<T>>): Promise<T> {
+    emit({ type: 'step-started', id, title });
+    try {
+      const r = await fn();
+      if (typeof r === 'object' && r !== null && 'detail' in r && 'value' in r) {
+        emit({ type: 'step-finished', id, status: r.status ?? 'ok', detail: r.detail });
+        return r.value;
+      }
+      emit({ type: 'step-finished', id, status: 'ok', detail: typeof r === 'string' ? r : '' });
+      return r as T;
+    } catch (e) {
+      emit({ type: 'step-finished', id, status: 'failed', detail: errorMessage(e) });
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Composition root: parse arguments, build the adapters, pick a front end (Ink | JSON | markdown),
+// and map errors to exit codes — the only place that does.
+import { parseCli, type CliArgs } from './cli/args.js';
+import { HELP } from './cli/help.js';
+import { EXIT, UserError, errorMessage, type ExitCode } from './core/errors.js';
+import { severityRank } from './core/findings.js';
+import type { DiagnosisReport } from './core/report.js';
+import type { DiagnoseEvent } from './core/events.js';
+import { channel } from './core/channel.js';
+import { toolVersion } from './version.js';
+import { readCatalogue } from './adapters/catalogue-files.js';
+import { connectDocker } from './adapters/docker/client.js';
+import { readBundle, writeBundle } from './adapters/bundle-file.js';
+import { collectSnapshot, type CollectOptions } from './adapters/collect.js';
+import { runDiagnosis, type SnapshotSource } from './commands/diagnose.js';
+import { runInfo } from './commands/info.js';
+import { toJson } from './report/json.js';
+import { toMarkdown } from './report/markdown.js';
+import { progressLine } from './report/progress.js';
+
+async function main(argv: string[]): Promise<ExitCode> {
+  const args = parseCli(argv, Boolean(process.stdout.isTTY && process.stdin.isTTY));
+  switch (args.command) {
+    case 'version':
+      process.stdout.write(`${toolVersion()}\n`);
+      return EXIT.ok;
+    case 'help':
+      process.stdout.write(HELP);
+      return EXIT.ok;
+    case 'info':
+      process.stdout.write(await runInfo(args, toolVersion()));
+      return EXIT.ok;
+    case 'bundle':
+      return bundle(args);
+    case 'diagnose':
+      return diagnoseCommand(args);
+  }
+}
+
+function collectOptions(args: CliArgs): CollectOptions {
+  return {
+    container: args.container,
+    windowMs: args.windowSeconds * 1000,
+    sampleEveryMs: 1000,
+    lookbackMs: args.lookbackSeconds * 1000,
+    toolVersion: toolVersion(),
+    hostVisible: !process.env['DOCKER_HOST']?.startsWith('tcp://'),
+  };
+}
+
+async function bundle(args: CliArgs): Promise<ExitCode> {
+  const out = args.output ?? `falco-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  const snapshot = await collectSnapshot(connectDocker(), collectOptions(args), (e) => {
+    const line = progressLine(e);
+    if (line) process.stderr.write(`${line}\n`);
+  });
+  await writeBundle(out, snapshot);
+  process.stderr.write(`bundle written to ${out} (redacted)\n`);
+  return EXIT.ok;
+}
+
+async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
+  const catalogue = await readCatalogue();
+  const known = catalogue.runbooks.map((r) => r.id);
+  for (const id of args.runbooks)
+    if (!known.includes(id)) throw new UserError(`--runbook: unknown runbook "${id}"`, `runbooks: ${known.join(', ')}`);
+  const source: SnapshotSource = args.bundle
+    ? { kind: 'bundle', snapshot: await readBundle(args.bundle) }
+    : { kind: 'live', docker: connectDocker(), collect: collectOptions(args) };
+  const run = { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() };
+
+  if (args.format === 'ui') {
+    const { runDiagnoseUi } = await import('./ui/diagnose/run.js');
+    const events = channel<DiagnoseEvent>();
+    runDiagnosis(source, run, (e) => events.push(e)).then(() => events.close(), (e) => events.fail(e));
+    const { report, error } = await runDiagnoseUi(events, { noColor: args.noColor });
+    if (error) throw error;
+    return report ? exitFor(report, args) : EXIT.ok;
+  }
+  const { report } = await runDiagnosis(source, run, (e) => {
+    const line = progressLine(e);
+    if (line) process.stderr.write(`${line}\n`);
+  });
+  process.stdout.write(args.format === 'json' ? toJson(report) : toMarkdown(report));
+  return exitFor(report, args);
+}
+
+function exitFor(report: DiagnosisReport, args: CliArgs): ExitCode {
+  if (report.configErrors.length > 0) {
+    process.stderr.write(`falco-doctor: Falco's configuration is invalid: ${report.configErrors.join('; ')}\n`);
+    return EXIT.usage;
+  }
+  if (args.failOn === 'none') return EXIT.ok;
+  const bar = severityRank(args.failOn);
+  return report.findings.some((f) => severityRank(f.severity) >= bar) ? EXIT.findings : EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UserError) {
+      process.stderr.write(`falco-doctor: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    process.stderr.write(`falco-doctor: ${errorMessage(e)}\n`);
+    if (process.env['FALCO_DOCTOR_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = EXIT.runtime;
+  },
+);

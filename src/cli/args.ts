@@ -1,0 +1,86 @@
+// Command-line parsing with node:util parseArgs. Bad flags are UserErrors (exit 2) naming the flag.
+import { parseArgs } from 'node:util';
+import { UserError } from '../core/errors.js';
+import { SEVERITIES, type Severity } from '../core/findings.js';
+
+export const COMMANDS = ['diagnose', 'bundle', 'info', 'help', 'version'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface CliArgs {
+  command: Command;
+  container: string | null;
+  windowSeconds: number;
+  lookbackSeconds: number;
+  format: 'ui' | 'json' | 'markdown';
+  failOn: Severity | 'none';
+  bundle: string | null;
+  output: string | null;
+  thresholds: Record<string, number>;
+  runbooks: string[];
+  noColor: boolean;
+}
+
+const OPTIONS = {
+  container: { type: 'string', short: 'c' },
+  window: { type: 'string', short: 'w' },
+  lookback: { type: 'string' },
+  json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  bundle: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  threshold: { type: 'string', multiple: true },
+  runbook: { type: 'string', multiple: true },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+/** "30", "30s", "5m", "1h" → seconds */
+export function parseDuration(flag: string, v: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
+  if (!m) throw new UserError(`--${flag}: "${v}" is not a duration`, 'use seconds (30) or a unit: 500ms, 30s, 5m, 1h');
+  const n = Number(m[1]);
+  const unit = m[2] ?? 's';
+  return n * ({ ms: 0.001, s: 1, m: 60, h: 3600 } as const)[unit as 'ms' | 's' | 'm' | 'h'];
+}
+
+export function parseCli(argv: string[], isTty: boolean): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UserError((e as Error).message.split('\n')[0] ?? 'bad arguments', 'see falco-doctor --help');
+  }
+  const { values: v, positionals } = parsed;
+  const first = positionals[0];
+  if (positionals.length > 1) throw new UserError(`unexpected argument "${positionals[1]}"`, 'see falco-doctor --help');
+  if (first !== undefined && !(COMMANDS as readonly string[]).includes(first))
+    throw new UserError(`unknown command "${first}"`, `commands: ${COMMANDS.join(', ')}`);
+  const command: Command = v.version ? 'version' : v.help ? 'help' : ((first as Command | undefined) ?? 'help');
+  const failOn = v['fail-on'] ?? 'warning';
+  if (failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(failOn))
+    throw new UserError(`--fail-on: "${failOn}" is not a severity`, 'use critical, warning, info or none');
+  if (v.json && v.markdown) throw new UserError('--json and --markdown exclude each other');
+  const thresholds: Record<string, number> = {};
+  for (const t of v.threshold ?? []) {
+    const m = /^([a-z0-9_.-]+)=(-?\d+(?:\.\d+)?)$/.exec(t);
+    if (!m) throw new UserError(`--threshold: "${t}" is not NAME=NUMBER`, 'e.g. --threshold memory-pressure.limit_percent=90');
+    thresholds[m[1]!] = Number(m[2]);
+  }
+  const windowSeconds = parseDuration('window', v.window ?? '10');
+  if (windowSeconds < 2 || windowSeconds > 3600) throw new UserError('--window must be between 2 s and 1 h');
+  return {
+    command,
+    container: v.container ?? null,
+    windowSeconds,
+    lookbackSeconds: parseDuration('lookback', v.lookback ?? '5m'),
+    format: v.json ? 'json' : v.markdown ? 'markdown' : isTty ? 'ui' : 'markdown',
+    failOn: failOn as Severity | 'none',
+    bundle: v.bundle ?? null,
+    output: v.output ?? null,
+    thresholds,
+    runbooks: v.runbook ?? [],
+    noColor: Boolean(v['no-color']) || process.env['NO_COLOR'] !== undefined,
+  };
+}

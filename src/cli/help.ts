@@ -1,0 +1,23 @@
+// --help text, per command.
+export const HELP = `falco-doctor — diagnose Falco running in Docker next to a latency-sensitive service
+
+Usage:
+  falco-doctor diagnose [options]     run the high-CPU, memory-pressure and event-drops runbooks
+  falco-doctor bundle -o FILE         save what diagnose measures (redacted) for offline diagnosis
+  falco-doctor info                   the target, versions and every path the tool uses
+  falco-doctor --version
+
+Options for diagnose and bundle:
+  -c, --container NAME   the Falco container (default: found by image, label or name)
+  -w, --window DURATION  sampling window (default 10s)
+      --lookback DURATION how far back to read logs for drop alerts (default 5m)
+      --bundle FILE      diagnose a saved bundle instead of the live container
+      --json | --markdown  machine-readable or plain report on stdout, no UI
+      --fail-on LEVEL    exit 3 when a finding is at or above LEVEL: critical|warning|info|none (default warning)
+      --threshold NAME=N override a runbook threshold, e.g. memory-pressure.limit_percent=90
+      --runbook ID       run only this runbook (repeatable): high-cpu, memory-pressure, event-drops
+      --no-color         no colours (also NO_COLOR)
+
+Exit codes: 0 no finding at or above --fail-on, 1 runtime error, 2 usage or config error,
+3 findings at or above --fail-on, 5 target unreachable (no Docker, no Falco container).
+`;

@@ -1,0 +1,46 @@
+// diagnose: collect a snapshot (live) or load one (bundle), evaluate the runbooks, emit events.
+// The UI, the JSON writer and the markdown writer all consume the same event stream.
+import type { DiagnoseEvent } from '../core/events.js';
+import type { Snapshot } from '../core/snapshot.js';
+import type { Catalogue } from '../core/runbook/load.js';
+import { diagnose } from '../core/diagnosis/diagnose.js';
+import { collectSnapshot, type CollectOptions } from '../adapters/collect.js';
+import type { DockerClient } from '../adapters/docker/client.js';
+
+export interface DiagnoseRun {
+  catalogue: Catalogue;
+  thresholds: Record<string, number>;
+  only: string[];
+  toolVersion: string;
+}
+
+export type SnapshotSource =
+  | { kind: 'live'; docker: DockerClient; collect: CollectOptions }
+  | { kind: 'bundle'; snapshot: Snapshot };
+
+export async function runDiagnosis(
+  source: SnapshotSource,
+  run: DiagnoseRun,
+  emit: (e: DiagnoseEvent) => void,
+): Promise<{ snapshot: Snapshot; report: ReturnType<typeof diagnose>['report'] }> {
+  const snapshot = source.kind === 'live' ? await collectSnapshot(source.docker, source.collect, emit) : source.snapshot;
+  const { report } = diagnose(snapshot, run.catalogue, {
+    toolVersion: run.toolVersion,
+    source: source.kind,
+    thresholds: run.thresholds,
+    only: run.only,
+    now: new Date(),
+  });
+  for (const rb of report.runbooks) {
+    emit({ type: 'step-started', id: `runbook:${rb.id}`, title: `Runbook: ${rb.title}` });
+    emit({
+      type: 'step-finished',
+      id: `runbook:${rb.id}`,
+      status: rb.status === 'problem' ? 'warn' : 'ok',
+      detail: rb.findings.length ? rb.findings.join(', ') : 'clear',
+    });
+  }
+  for (const f of report.findings) emit({ type: 'finding', finding: f });
+  emit({ type: 'done', report });
+  return { snapshot, report };
+}

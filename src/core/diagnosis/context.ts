@@ -1,0 +1,76 @@
+// Everything the probes need, derived once from a snapshot by pure code: the effective Falco config,
+// its version, ring-buffer budget, rules, drop alerts and metrics read from the logs and /metrics.
+import type { Snapshot } from '../snapshot.js';
+import type { EffectiveConfig } from '../falco/config/types.js';
+import { computeEffectiveConfig, configFileEntries, getPath } from '../falco/config/effective.js';
+import { ringBufferBudget, engineKind, type RingBufferBudget } from '../falco/engine.js';
+import { loadRules, type RulesSummary } from '../falco/rules/load.js';
+import { detectVersion } from '../falco/version.js';
+import { parseDropAlert, type DropAlert } from '../falco/parse/drop-alert.js';
+import { parseMetricsSnapshot, type MetricsSnapshot } from '../falco/parse/metrics-snapshot.js';
+import { parsePrometheus, type PromSample } from '../falco/parse/prometheus.js';
+import { parseStartupLog, type StartupInfo } from '../falco/parse/startup.js';
+
+export interface DiagnosisContext {
+  snapshot: Snapshot;
+  config: EffectiveConfig;
+  version: ReturnType<typeof detectVersion>;
+  engineKind: string | null;
+  ringBuffer: RingBufferBudget | null;
+  rules: RulesSummary;
+  startup: StartupInfo;
+  dropAlerts: DropAlert[];
+  metricsSnapshots: MetricsSnapshot[];
+  promStart: PromSample[] | null;
+  promEnd: PromSample[] | null;
+  /** seconds covered by the sampling window */
+  windowSeconds: number;
+  /** seconds covered by the log look-back, never longer than the container has been running */
+  logSeconds: number;
+}
+
+export function buildContext(snapshot: Snapshot): DiagnosisContext {
+  const [main, ...rest] = snapshot.falco.configFiles;
+  const mainFile = main ?? { path: '/etc/falco/falco.yaml', text: '' };
+  const firstPass = computeEffectiveConfig(mainFile, [], []);
+  const entries = configFileEntries(firstPass.value);
+  const dropIns = rest.map((f) => ({
+    file: f,
+    strategy: entries.find((e) => f.path === e.path || f.path.startsWith(`${e.path}/`))?.strategy ?? 'append',
+  }));
+  const config = computeEffectiveConfig(mainFile, dropIns, snapshot.falco.overrides);
+  const startupLines = snapshot.logs.startup.map((l) => l.text);
+  const version = detectVersion({
+    image: snapshot.target.image,
+    versionOutput: snapshot.falco.versionOutput,
+    startupLines,
+    configText: main?.text ?? null,
+  });
+  const windowLines = snapshot.logs.window.map((l) => l.text);
+  const startedMs = Date.parse(snapshot.target.state.startedAt);
+  const logStart = Number.isFinite(startedMs) ? Math.max(snapshot.logs.sinceMs, startedMs) : snapshot.logs.sinceMs;
+  return {
+    snapshot,
+    config,
+    version,
+    engineKind: engineKind(config, version.version),
+    ringBuffer: ringBufferBudget(config, snapshot.host.cpus, version.version),
+    rules: loadRules(snapshot.falco.rulesFiles, getPath(config.value, 'rules')),
+    startup: parseStartupLog(startupLines),
+    dropAlerts: collect(windowLines, parseDropAlert),
+    metricsSnapshots: collect(windowLines, parseMetricsSnapshot),
+    promStart: snapshot.webserver.metricsStart === null ? null : parsePrometheus(snapshot.webserver.metricsStart),
+    promEnd: snapshot.webserver.metricsEnd === null ? null : parsePrometheus(snapshot.webserver.metricsEnd),
+    windowSeconds: Math.max(0, (snapshot.window.end - snapshot.window.start) / 1000),
+    logSeconds: Math.max(1, (snapshot.window.end - logStart) / 1000),
+  };
+}
+
+function collect<T>(lines: string[], parse: (line: string) => T | null): T[] {
+  const out: T[] = [];
+  for (const line of lines) {
+    const v = parse(line);
+    if (v !== null) out.push(v);
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+// Counters that Falco exposes cumulatively (Prometheus /metrics, metrics snapshots): the increase over
+// the window is end − start. Null when the counter is not available, so a check cannot fire on nothing.
+import { promValue } from '../falco/parse/prometheus.js';
+import type { DiagnosisContext } from './context.js';
+
+export function promDelta(ctx: DiagnosisContext, name: string, labels?: Record<string, string>): number | null {
+  if (!ctx.promStart || !ctx.promEnd) return null;
+  const a = promValue(ctx.promStart, name, labels);
+  const b = promValue(ctx.promEnd, name, labels);
+  if (a === null || b === null) return null;
+  return Math.max(0, b - a);
+}
+
+/** Increase of a numeric metrics-snapshot field between the first and last snapshot in the logs. */
+export function snapshotDelta(ctx: DiagnosisContext, field: string): number | null {
+  const withField = ctx.metricsSnapshots.filter((m) => typeof m.fields[field] === 'number');
+  const first = withField[0];
+  const last = withField[withField.length - 1];
+  if (!first || !last || first === last) return null;
+  return Math.max(0, (last.fields[field] as number) - (first.fields[field] as number));
+}
+
+export function snapshotSpanSeconds(ctx: DiagnosisContext): number | null {
+  const times = ctx.metricsSnapshots.map((m) => (m.time ? Date.parse(m.time) : NaN)).filter(Number.isFinite);
+  if (times.length < 2) return null;
+  return (Math.max(...times) - Math.min(...times)) / 1000;
+}

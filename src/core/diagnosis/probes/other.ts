@@ -1,0 +1,60 @@
+// Container state, rules, startup log, webserver and host probes.
+import { getPath } from '../../falco/config/effective.js';
+import type { Probe } from './probe.js';
+
+export const OTHER_PROBES = {
+  'rules.enabled': {
+    label: 'Enabled rules',
+    unit: 'count',
+    source: 'rules files named by rules_files, with overrides and the rules: selection',
+    compute: (ctx) => ctx.rules.enabledCount,
+  },
+  'rules.unrestricted': {
+    label: 'Enabled rules not restricted by evt.type',
+    unit: 'count',
+    source: 'rule conditions',
+    compute: (ctx) => ctx.rules.rules.filter((r) => r.enabled && r.evtTypes === null).length,
+  },
+  'container.restarts': {
+    label: 'Container restarts',
+    unit: 'count',
+    source: 'container inspect (RestartCount)',
+    compute: (ctx) => ctx.snapshot.target.state.restartCount,
+  },
+  'container.oom_killed': {
+    label: 'Last exit was an OOM kill',
+    unit: 'bool',
+    source: 'container inspect (State.OOMKilled)',
+    compute: (ctx) => ctx.snapshot.target.state.oomKilled,
+  },
+  'container.restarting': {
+    label: 'Container is restarting',
+    unit: 'bool',
+    source: 'container inspect (State.Restarting)',
+    compute: (ctx) => ctx.snapshot.target.state.restarting,
+  },
+  'falco.startup_errors': {
+    label: 'Errors in the startup log',
+    unit: 'count',
+    source: 'container log since the last start',
+    compute: (ctx) => ctx.startup.errors.length,
+  },
+  'webserver.healthz': {
+    label: 'Health endpoint status',
+    unit: 'count',
+    source: 'HTTP GET of webserver.k8s_healthz_endpoint',
+    compute: (ctx) => ctx.snapshot.webserver.healthz?.status ?? null,
+  },
+  'host.cpus': {
+    label: 'Host CPUs',
+    unit: 'count',
+    source: 'systeminformation',
+    compute: (ctx) => ctx.snapshot.host.cpus,
+  },
+  'metrics.enabled': {
+    label: 'metrics.enabled',
+    unit: 'bool',
+    source: 'effective falco.yaml',
+    compute: (ctx) => getPath(ctx.config.value, 'metrics.enabled') === true,
+  },
+} satisfies Record<string, Probe>;

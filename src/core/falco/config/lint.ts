@@ -1,0 +1,42 @@
+// Lint one Falco config file (falco.yaml or a drop-in) for the mistakes that circulate in tuning
+// guides and for keys the given Falco version does not read. YAML syntax errors are not lint issues:
+// they are reported by computeEffectiveConfig().errors (and parseYamlSource) with file and line.
+import { lintBaseSyscalls } from './lint/syscalls.js';
+import { lintContradictions } from './lint/contradictions.js';
+import type { LintContext } from './lint/context.js';
+import type { LintIssue } from './lint/issue.js';
+import { lintKeys } from './lint/keys.js';
+import { lintPerformance } from './lint/performance.js';
+import { lintValues } from './lint/values.js';
+import type { SourceFile } from './types.js';
+import { parseYamlSource } from './yaml-source.js';
+
+export type { LintClass, LintIssue, LintSeverity } from './lint/issue.js';
+export { explainShellAdvice, type ShellAdvice } from './lint/shell-advice.js';
+
+export interface LintOptions {
+  version: string | null;
+  enabledRuleEventTypes?: string[];
+  /** Engine kind in effect when the file does not set one (e.g. a drop-in); default modern_ebpf, as shipped since 0.38. */
+  engineKind?: string;
+}
+
+export function lintConfig(file: SourceFile, opts: LintOptions): LintIssue[] {
+  const parsed = parseYamlSource(file);
+  const engine = parsed.value['engine'];
+  const fileKind = engine && typeof engine === 'object' ? (engine as Record<string, unknown>)['kind'] : undefined;
+  const ctx: LintContext = {
+    file,
+    version: opts.version,
+    parsed,
+    kind: typeof fileKind === 'string' ? fileKind : opts.engineKind ?? 'modern_ebpf',
+    issues: [],
+    enabledRuleEventTypes: opts.enabledRuleEventTypes,
+  };
+  lintKeys(ctx);
+  lintValues(ctx);
+  lintContradictions(ctx);
+  lintPerformance(ctx);
+  lintBaseSyscalls(ctx);
+  return ctx.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}

@@ -1,0 +1,26 @@
+import type { ConfigError } from '../config/types.js';
+
+export interface RuleInfo {
+  name: string;
+  file: string;
+  line: number | null;
+  enabled: boolean;
+  priority: string;
+  tags: string[];
+  source: string;
+  condition: string;
+  /** null = not restricted by evt.type (evaluated for every event of its source). */
+  evtTypes: string[] | null;
+  costHints: string[];
+}
+
+export interface RulesSummary {
+  rules: RuleInfo[];
+  enabledCount: number;
+  totalCount: number;
+  listCount: number;
+  macroCount: number;
+  errors: ConfigError[];
+  /** Union of the evt.type values of the enabled syscall rules. */
+  requiredEventTypes: string[];
+}

@@ -1,0 +1,146 @@
+// Turns a fix's declarative operations into concrete changes for this target: which key, from what
+// value to what value. Pure: the adapters apply a plan; the undo is the plan's `before` values.
+import type { Fix, FixOp, ValueSpec } from './schema.js';
+import type { Facts } from '../diagnosis/evaluate.js';
+import type { DiagnosisContext } from '../diagnosis/context.js';
+import { getPath } from '../falco/config/effective.js';
+import { presetBytes, formatBytes } from '../falco/presets.js';
+
+export type PlannedChange =
+  | { kind: 'config-set'; key: string; before: unknown; after: unknown }
+  | { kind: 'config-unset'; key: string; before: unknown }
+  | { kind: 'disable-rules'; rules: string[]; priorityBelow: string }
+  | { kind: 'limits'; cpus?: { before: number | null; after: number }; memoryMb?: { before: number | null; after: number } };
+
+export interface FixPlan {
+  id: string;
+  title: string;
+  changes: PlannedChange[];
+  /** why the fix cannot be applied here (wrong engine, value already set, guard refused) */
+  refused: string | null;
+  warnings: string[];
+}
+
+const PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
+
+export function planFix(id: string, fix: Fix, ctx: DiagnosisContext, facts: Facts): FixPlan {
+  const plan: FixPlan = { id, title: fix.title, changes: [], refused: null, warnings: [] };
+  if (fix.engines && (ctx.engineKind === null || !fix.engines.includes(ctx.engineKind))) {
+    plan.refused = `applies to engine ${fix.engines.join('/')}, this Falco uses ${ctx.engineKind ?? 'an unknown engine'}`;
+    return plan;
+  }
+  for (const op of fix.ops) {
+    const change = planOp(op, ctx, facts);
+    if (typeof change === 'string') {
+      plan.refused = change;
+      return plan;
+    }
+    plan.changes.push(change);
+  }
+  if (plan.changes.every(isNoop)) plan.refused = 'already in place';
+  if (fix.guard === 'ring-buffer-memory') guardRingBuffer(plan, ctx);
+  return plan;
+}
+
+function planOp(op: FixOp, ctx: DiagnosisContext, facts: Facts): PlannedChange | string {
+  switch (op.op) {
+    case 'set': {
+      const key = op.key.replace('{engine.kind}', ctx.engineKind ?? 'modern_ebpf');
+      const after = resolveValue(op.value, ctx, facts);
+      if (after === null) return `cannot compute a value for ${key}`;
+      return { kind: 'config-set', key, before: getPath(ctx.config.value, key) ?? null, after };
+    }
+    case 'unset':
+      return { kind: 'config-unset', key: op.key, before: getPath(ctx.config.value, op.key) ?? null };
+    case 'disable-rules': {
+      const cut = PRIORITIES.indexOf(op.priorityBelow);
+      const rules = ctx.rules.rules
+        .filter((r) => r.enabled && PRIORITIES.indexOf(normalisePriority(r.priority)) > cut)
+        .map((r) => r.name);
+      if (rules.length === 0) return `no enabled rule is below ${op.priorityBelow}`;
+      return { kind: 'disable-rules', rules, priorityBelow: op.priorityBelow };
+    }
+    case 'update-limits': {
+      const l = ctx.snapshot.target.limits;
+      const change: Extract<PlannedChange, { kind: 'limits' }> = { kind: 'limits' };
+      if (op.cpus !== undefined) {
+        const after = resolveValue(op.cpus, ctx, facts);
+        if (typeof after !== 'number') return 'cannot compute the new CPU limit (no limit set?)';
+        change.cpus = { before: l.nanoCpus > 0 ? l.nanoCpus / 1e9 : null, after: Math.round(after * 100) / 100 };
+      }
+      if (op.memoryMb !== undefined) {
+        const after = resolveValue(op.memoryMb, ctx, facts);
+        if (typeof after !== 'number') return 'cannot compute the new memory limit (no limit set?)';
+        change.memoryMb = { before: l.memoryBytes > 0 ? l.memoryBytes / 2 ** 20 : null, after };
+      }
+      return change;
+    }
+  }
+}
+
+function normalisePriority(p: string): string {
+  const s = p.toLowerCase();
+  return s === 'info' ? 'informational' : s;
+}
+
+export function resolveValue(v: ValueSpec, ctx: DiagnosisContext, facts: Facts): unknown {
+  if (typeof v !== 'object' || Array.isArray(v)) return v;
+  if ('derived' in v) return ctx.rules.requiredEventTypes.length > 0 ? ctx.rules.requiredEventTypes : null;
+  const base = facts[v.probe];
+  if (typeof base !== 'number') return null;
+  let x = base * v.mul + v.add;
+  if (v.round) x = Math.round(x);
+  if (v.min !== undefined) x = Math.max(v.min, x);
+  if (v.max !== undefined) x = Math.min(v.max, x);
+  return x;
+}
+
+function isNoop(c: PlannedChange): boolean {
+  if (c.kind === 'config-set') return JSON.stringify(c.before) === JSON.stringify(c.after);
+  if (c.kind === 'limits') return (c.cpus?.before ?? NaN) === c.cpus?.after && c.memoryMb === undefined;
+  return false;
+}
+
+/** A bigger buffer must still fit: refuse at ≥ 90 % of the memory limit, warn at ≥ 60 %. */
+function guardRingBuffer(plan: FixPlan, ctx: DiagnosisContext): void {
+  const rb = ctx.ringBuffer;
+  const limit = ctx.snapshot.target.limits.memoryBytes;
+  const set = plan.changes.find((c) => c.kind === 'config-set' && c.key.endsWith('.buf_size_preset'));
+  if (!rb || !set || set.kind !== 'config-set' || typeof set.after !== 'number') return;
+  const per = presetBytes(set.after);
+  if (per === null) return;
+  const total = per * rb.buffers;
+  const usedOutside = Math.max(0, (ctx.snapshot.samples.at(-1)?.memUsageBytes ?? 0) - rb.totalBytes);
+  const text = `ring buffers would take ${formatBytes(total)} (${rb.buffers} × ${formatBytes(per)})`;
+  if (limit <= 0) {
+    plan.warnings.push(`${text}; the container has no memory limit`);
+    return;
+  }
+  const share = (total + usedOutside) / limit;
+  if (share >= 0.9) plan.refused = `${text}: with ${formatBytes(usedOutside)} used outside them that is ${Math.round(share * 100)} % of the ${formatBytes(limit)} limit, an OOM kill waiting to happen`;
+  else if (share >= 0.6) plan.warnings.push(`${text}: ${Math.round(share * 100)} % of the ${formatBytes(limit)} limit with current other usage`);
+}
+
+export function describeChange(c: PlannedChange): string {
+  switch (c.kind) {
+    case 'config-set':
+      return `${c.key}: ${show(c.before)} → ${show(c.after)}`;
+    case 'config-unset':
+      return `remove ${c.key} (was ${show(c.before)})`;
+    case 'disable-rules':
+      return `disable ${c.rules.length} rule${c.rules.length === 1 ? '' : 's'} below ${c.priorityBelow} via overrides`;
+    case 'limits':
+      return [
+        c.cpus ? `cpus ${c.cpus.before ?? 'unlimited'} → ${c.cpus.after}` : null,
+        c.memoryMb ? `memory ${c.memoryMb.before === null ? 'unlimited' : `${c.memoryMb.before} MB`} → ${c.memoryMb.after} MB` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+  }
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '(default)';
+  if (Array.isArray(v)) return v.length > 6 ? `[${v.slice(0, 6).join(', ')}, … ${v.length} items]` : `[${v.join(', ')}]`;
+  return String(v);
+}

@@ -1,0 +1,83 @@
+// The runbooks evaluated on snapshots made of real upstream Falco files and real drop alerts.
+import { describe, expect, it, beforeAll } from 'vitest';
+import path from 'node:path';
+import { diagnose } from '../../src/core/diagnosis/diagnose.js';
+import { readCatalogue } from '../../src/adapters/catalogue-files.js';
+import type { Catalogue } from '../../src/core/runbook/load.js';
+import { setKey } from '../../src/core/falco/config/edit.js';
+import { fixture, REPO } from './helpers/fixtures.js';
+import { makeSnapshot, type SnapshotShape } from './helpers/snapshot.js';
+
+const MB = 1024 * 1024;
+let catalogue: Catalogue;
+beforeAll(async () => {
+  catalogue = await readCatalogue(path.join(REPO, 'runbooks'));
+});
+
+function run(shape: SnapshotShape) {
+  return diagnose(makeSnapshot(shape), catalogue, { toolVersion: 't', source: 'bundle', thresholds: {}, only: [], now: new Date(0) }).report;
+}
+const codes = (r: ReturnType<typeof run>) => r.findings.map((f) => f.code).sort();
+
+describe('diagnose on upstream falco.yaml 0.44.1 and falco_rules 5.1.0', () => {
+  const dropJson = fixture('samples/drop-alert.json').trim();
+  const dropText = fixture('samples/drop-alert-text.txt').trim();
+
+  it('healthy: nothing at warning or above', () => {
+    const r = run({ cpuPercent: 4, memBytes: 60 * MB });
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.runbooks.map((x) => [x.id, x.status])).toEqual([
+      ['event-drops', 'clear'],
+      ['high-cpu', 'clear'],
+      ['memory-pressure', 'clear'],
+    ]);
+    expect(r.target.falcoVersion).toBe('0.42.1'); // from the real startup log sample
+    expect(r.target.engineKind).toBe('modern_ebpf');
+  });
+
+  it('drops with CPU headroom are blamed on the buffer, with the buffer fix', () => {
+    const r = run({ cpuPercent: 5, memBytes: 60 * MB, logLines: [dropJson, dropText] });
+    expect(codes(r)).toEqual(['FD-DROP-BUFFER']);
+    const f = r.findings[0]!;
+    expect(f.cause).toBe('buffer-capacity');
+    expect(f.fixes.map((x) => x.id)).toEqual(['raise-buffer-preset', 'drop-failed-exit', 'base-syscalls-custom-set']);
+    expect(f.explanation).toContain('2 drop alerts');
+    expect(f.explanation).toContain('275160'); // the larger n_drops of the two real alerts
+    expect(f.fixes[0]!.summary).toBe('engine.modern_ebpf.buf_size_preset: 4 → 6');
+  });
+
+  it('drops while throttled are blamed on CPU starvation', () => {
+    const r = run({ cpuPercent: 19.5, memBytes: 60 * MB, throttledShare: 0.6, logLines: [dropJson] });
+    expect(codes(r)).toContain('FD-DROP-CPU');
+    expect(codes(r)).not.toContain('FD-DROP-BUFFER');
+    expect(r.findings.find((f) => f.code === 'FD-DROP-CPU')!.fixes[0]!.summary).toBe('cpus 0.2 → 0.3');
+  });
+
+  it('CPU at the quota with the stable rules enabled names rule cost', () => {
+    const r = run({ cpuPercent: 19, memBytes: 60 * MB, throttledShare: 0.5 });
+    expect(codes(r)).toEqual(['FD-CPU-RULES']);
+    expect(r.findings[0]!.fixes[0]!.summary).toMatch(/^disable \d+ rules below warning via overrides$/);
+  });
+
+  it('memory near the limit from ring buffers names the ring buffers and lowers the preset', () => {
+    let yaml = setKey(fixture('falco-0.44.1.yaml'), ['engine', 'modern_ebpf', 'buf_size_preset'], 8);
+    yaml = setKey(yaml, ['engine', 'modern_ebpf', 'cpus_for_each_buffer'], 1);
+    const r = run({ cpuPercent: 4, memBytes: 450 * MB, falcoYaml: yaml });
+    expect(codes(r)).toEqual(['FD-MEM-RINGBUF']);
+    expect(r.findings[0]!.evidence.find((e) => e.fact === 'ringbuf.total_bytes')!.observed).toBe('256 MB');
+    expect(r.findings[0]!.fixes[0]!.summary).toBe('engine.modern_ebpf.buf_size_preset: 8 → 6');
+  });
+
+  it('memory near the limit outside the buffers names growth elsewhere', () => {
+    const r = run({ cpuPercent: 4, memBytes: 450 * MB });
+    expect(codes(r)).toEqual(['FD-MEM-GROWTH']);
+  });
+
+  it('refuses a buffer increase that would not fit the memory limit', () => {
+    let yaml = setKey(fixture('falco-0.44.1.yaml'), ['engine', 'modern_ebpf', 'buf_size_preset'], 7);
+    yaml = setKey(yaml, ['engine', 'modern_ebpf', 'cpus_for_each_buffer'], 1);
+    const r = run({ cpuPercent: 5, memBytes: 200 * MB, falcoYaml: yaml, logLines: [dropJson] });
+    const fix = r.findings.find((f) => f.code === 'FD-DROP-BUFFER')!.fixes[0]!;
+    expect(fix.summary).toMatch(/^not applicable: ring buffers would take 512 MB \(2 × 256 MB\)/);
+  });
+});

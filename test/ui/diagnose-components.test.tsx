@@ -1,0 +1,158 @@
+// Small components, exact frames (ink-testing-library, 100 columns, no colour provider = plain).
+import { render } from 'ink-testing-library';
+import { describe, expect, test } from 'vitest';
+import { ErrorPanel } from '../../src/ui/diagnose/ErrorPanel.js';
+import { FindingDetail } from '../../src/ui/diagnose/FindingDetail.js';
+import { FindingList } from '../../src/ui/diagnose/FindingList.js';
+import { Header } from '../../src/ui/diagnose/Header.js';
+import { ReportSummary } from '../../src/ui/diagnose/ReportSummary.js';
+import { SamplingLine } from '../../src/ui/diagnose/SamplingLine.js';
+import { FinishedStepLine, RunningSteps } from '../../src/ui/diagnose/StepList.js';
+import type { Finding } from '../../src/core/findings.js';
+import { createTheme } from '../../src/ui/theme.js';
+import { cpuFinding, dropFinding, report, sample } from './fixtures/diagnosis.js';
+
+describe('step lines', () => {
+  test('each finished status has its own mark, readable without colour', () => {
+    const statuses = ['ok', 'warn', 'failed', 'skipped'] as const;
+    const frames = statuses.map(
+      (status) => render(<FinishedStepLine step={{ id: status, title: 'Read config', status, detail: status === 'skipped' ? '' : 'detail' }} />).lastFrame(),
+    );
+    expect(frames).toEqual(['✔ Read config — detail', '⚠ Read config — detail', '✖ Read config — detail', '– Read config']);
+  });
+
+  test('running steps show the spinner, and sampling progress under the sampling step', () => {
+    const progress = { stepId: 'sample', elapsedMs: 4200, windowMs: 10_000, latest: sample(1, 138.46, 1536) };
+    const { lastFrame } = render(
+      <RunningSteps
+        steps={[
+          { id: 'sample', title: 'Sample resource use' },
+          { id: 'logs', title: 'Read logs' },
+        ]}
+        sampling={progress}
+        spinnerFrame="⠋"
+      />,
+    );
+    expect(lastFrame()).toBe(
+      [
+        '⠋ Sample resource use',
+        '  sampling 4/10 s [████░░░░░░] cpu 138.5% · mem 1.50 GiB / 512.0 MiB',
+        '⠋ Read logs',
+      ].join('\n'),
+    );
+  });
+
+  test('sampling without a memory limit says so', () => {
+    const latest = { ...sample(1, 5, 64), memLimitBytes: 0 };
+    const { lastFrame } = render(<SamplingLine progress={{ stepId: null, elapsedMs: 10_000, windowMs: 10_000, latest }} />);
+    expect(lastFrame()).toBe('  sampling 10/10 s [██████████] cpu 5.0% · mem 64.0 MiB (no limit)');
+  });
+});
+
+describe('report parts', () => {
+  test('header names the target, where the version came from, and the window', () => {
+    const live = { ...report, origin: 'live' as const, target: { ...report.target, falcoVersion: null, engineKind: null, configPath: '/etc/falco/falco.yaml', configSource: 'host-mount' } };
+    expect(render(<Header report={live} />).lastFrame()).toBe(
+      [
+        'target falco (falco-doctor-lab/falco:0.41.3)',
+        '  Falco version unknown (from falco --version) · engine unknown',
+        '  config /etc/falco/falco.yaml (host-mount)',
+        '  window 10 s, measured live (2025-06-01 12:00:00 → 12:00:10 UTC)',
+      ].join('\n'),
+    );
+  });
+
+  test('a lab target is flagged as the stand-in', () => {
+    expect(render(<Header report={report} />).lastFrame()).toContain(
+      "⚠ target is the falco-doctor lab's Falco STAND-IN, not Falco",
+    );
+  });
+
+  test('summary: config errors that stop Falco come right after the header, then runbooks and notes', () => {
+    const broken = { ...report, origin: 'live' as const, configErrors: ['/etc/falco/falco.yaml:12: unknown key engine.kind2'] };
+    expect(render(<ReportSummary report={broken} />).lastFrame()).toMatchInlineSnapshot(`
+      "
+      target falco (falco-doctor-lab/falco:0.41.3)
+        Falco 0.41.3 (from falco --version) · engine modern_ebpf
+        window 10 s, measured live (2025-06-01 12:00:00 → 12:00:10 UTC)
+
+      ✖ Falco will not start with this configuration (1 error)
+        /etc/falco/falco.yaml:12: unknown key engine.kind2
+
+      Runbooks
+        ✖ problem High CPU (FD-CPU-THROTTLED)
+        ✖ problem Event drops (FD-DROP-BUFFER)
+
+      Notes
+        • metrics were read from the webserver at :8765"
+    `);
+  });
+
+  test('finding list: worst first as given, selection marked by › not only by colour', () => {
+    const { lastFrame } = render(<FindingList findings={[dropFinding, cpuFinding]} selected={1} runbookCount={2} />);
+    expect(lastFrame()).toBe(
+      [
+        'Findings (2)',
+        '  CRITICAL FD-DROP-BUFFER    Falco drops syscall events: the buffer is full',
+        '› WARNING  FD-CPU-THROTTLED  Falco is throttled by its CPU quota',
+        '↑/↓ or j/k move · Enter details · ? help · q quit',
+      ].join('\n'),
+    );
+  });
+
+  test('a long list scrolls around the selection', () => {
+    const many: Finding[] = Array.from({ length: 12 }, (_, i) => ({ ...cpuFinding, code: `FD-X-${String(i).padStart(2, '0')}` }));
+    const frame = render(<FindingList findings={many} selected={11} runbookCount={1} height={3} />).lastFrame() ?? '';
+    expect(frame.split('\n').slice(1, 5)).toEqual([
+      '  ↑ 9 more',
+      '  WARNING  FD-X-09  Falco is throttled by its CPU quota',
+      '  WARNING  FD-X-10  Falco is throttled by its CPU quota',
+      '› WARNING  FD-X-11  Falco is throttled by its CPU quota',
+    ]);
+  });
+
+  test('no findings: a clear sentence', () => {
+    expect(render(<FindingList findings={[]} selected={0} runbookCount={3} />).lastFrame()).toBe(
+      '✔ No problems found — all 3 runbooks are clear\n? help · q quit',
+    );
+  });
+
+  test('no findings but a config that stops Falco is not "no problems"', () => {
+    expect(render(<FindingList findings={[]} selected={0} runbookCount={3} configErrorCount={1} />).lastFrame()).toBe(
+      '✖ No runbook findings, but Falco will not start: see the config errors above\n? help · q quit',
+    );
+  });
+
+  test('finding detail: evidence table and fixes, missing values shown as —', () => {
+    expect(render(<FindingDetail finding={dropFinding} />).lastFrame()).toMatchInlineSnapshot(`
+      "CRITICAL FD-DROP-BUFFER (runbook event-drops)
+      Falco drops syscall events: the buffer is full
+      cause: buffer-capacity
+
+      Falco dropped 1840 events in 10 s; every drop was a full ring buffer.
+
+      Evidence
+        label                        observed            expected            source
+        dropped events               1840                0                   /metrics
+
+      Fixes
+        no automatic fix applies
+
+      Esc/Backspace/Enter back · ? help · q quit"
+    `);
+  });
+
+  test('error panel: one line, then the hint', () => {
+    const { lastFrame } = render(<ErrorPanel failure={{ message: 'docker said:\n  permission denied', hint: 'add yourself to the docker group' }} />);
+    expect(lastFrame()).toBe(
+      '\n✖ diagnosis failed: docker said: permission denied\nhint: add yourself to the docker group\npress q to quit',
+    );
+  });
+});
+
+describe('theme', () => {
+  test('NO_COLOR leaves every semantic colour unset', () => {
+    expect(Object.values(createTheme(true)).every((c) => c === undefined)).toBe(true);
+    expect(createTheme(false)).toMatchObject({ critical: 'red', ok: 'green' });
+  });
+});
