@@ -76,7 +76,8 @@ async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
     runDiagnosis(source, run, (e) => events.push(e)).then(() => events.close(), (e) => events.fail(e));
     const { report, error } = await runDiagnoseUi(events, { noColor: args.noColor });
     if (error) throw error;
-    return report ? exitFor(report, args) : EXIT.ok;
+    // quit before the diagnosis finished: nothing to judge
+    return report ? exitFor(report, args) : EXIT.interrupted;
   }
   const { report } = await runDiagnosis(source, run, (e) => {
     const line = progressLine(e);
@@ -96,11 +97,18 @@ function exitFor(report: DiagnosisReport, args: CliArgs): ExitCode {
   return report.findings.some((f) => severityRank(f.severity) >= bar) ? EXIT.findings : EXIT.ok;
 }
 
+// Every wait inside has its own timeout; this handle only keeps Node from exiting silently (with 0)
+// if a socket is dropped under a pending request.
+const keepAlive = setInterval(() => {}, 60_000);
 main(process.argv.slice(2)).then(
   (code) => {
+    clearInterval(keepAlive);
     process.exitCode = code;
+    // a quit mid-run leaves probes in flight; they have nothing left to report to
+    if (code === EXIT.interrupted) process.exit(code);
   },
   (e: unknown) => {
+    clearInterval(keepAlive);
     if (e instanceof UserError) {
       process.stderr.write(`falco-doctor: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
       process.exitCode = e.exitCode;

@@ -7,6 +7,8 @@ export const EXIT = {
   unreachable: 5,
   fixReverted: 6,
   rollbackIncomplete: 7,
+  /** the operator quit before the run finished (128 + SIGINT, as shells report it) */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -120,6 +120,7 @@ async function buildImage(spec: ImageSpec, nodePath: string, hash: string): Prom
   ];
   await docker(['import', ...changes.flatMap((c) => ['--change', c]), tarball, spec.tag], { timeoutMs: 300_000 });
   fs.rmSync(tarball, { force: true });
+  fs.rmSync(rootfs, { recursive: true, force: true }); // ~100 MB per image; the image holds it now
 }
 
 export interface ImageBuildResult {

@@ -156,7 +156,7 @@ export function unsetKey(text: string, path: string[]): string {
 
 export function unifiedDiff(fileName: string, before: string, after: string): string {
   if (before === after) return '';
-  const patch = createTwoFilesPatch(`a/${fileName}`, `b/${fileName}`, before, after, '', '', { context: 3 });
+  const patch = createTwoFilesPatch(`a/${fileName}`, `b/${fileName}`, before, after, undefined, undefined, { context: 3 });
   // Drop diff's "Index:"/"====" preamble: plain unified diff, as git prints it.
   return patch.split('\n').filter((l, i) => !(i < 2 && (l.startsWith('Index:') || /^=+$/.test(l)))).join('\n');
 }

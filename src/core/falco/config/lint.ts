@@ -10,6 +10,8 @@ import { lintPerformance } from './lint/performance.js';
 import { lintValues } from './lint/values.js';
 import type { SourceFile } from './types.js';
 import { parseYamlSource } from './yaml-source.js';
+import { ALL_ENGINE_KINDS, isEngineKind } from './model.js';
+import { didYouMean } from '../did-you-mean.js';
 
 export type { LintClass, LintIssue, LintSeverity } from './lint/issue.js';
 export { explainShellAdvice, type ShellAdvice } from './lint/shell-advice.js';
@@ -21,6 +23,13 @@ export interface LintOptions {
   engineKind?: string;
 }
 
+/** The kind whose options count; a misspelt kind (reported by the value checks) is read as its closest real kind. */
+function effectiveKind(fileKind: unknown, fallback: string | undefined): string {
+  if (typeof fileKind !== 'string') return fallback ?? 'modern_ebpf';
+  if (isEngineKind(fileKind)) return fileKind;
+  return didYouMean(fileKind, ALL_ENGINE_KINDS) ?? fallback ?? 'modern_ebpf';
+}
+
 export function lintConfig(file: SourceFile, opts: LintOptions): LintIssue[] {
   const parsed = parseYamlSource(file);
   const engine = parsed.value['engine'];
@@ -29,7 +38,7 @@ export function lintConfig(file: SourceFile, opts: LintOptions): LintIssue[] {
     file,
     version: opts.version,
     parsed,
-    kind: typeof fileKind === 'string' ? fileKind : opts.engineKind ?? 'modern_ebpf',
+    kind: effectiveKind(fileKind, opts.engineKind),
     issues: [],
     enabledRuleEventTypes: opts.enabledRuleEventTypes,
   };

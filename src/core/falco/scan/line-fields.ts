@@ -19,8 +19,11 @@ export function jsonStringField(line: Buffer, marker: Buffer): string | null {
   let escaped = false;
   while (i < line.length) {
     const b = line[i];
-    if (b === BACKSLASH) escaped = true;
-    else if (b === QUOTE) break;
+    if (b === QUOTE) break;
+    if (b === BACKSLASH) {
+      escaped = true;
+      i++;
+    }
     i++;
   }
   if (i >= line.length) return null;

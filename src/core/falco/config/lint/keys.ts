@@ -167,7 +167,8 @@ function unknownKey(ctx: LintContext, path: string, known: Map<string, unknown>)
   const leafName = path.slice(path.lastIndexOf('.') + 1);
   const byLeaf = new Map([...known.keys()].map((k) => [k.slice(k.lastIndexOf('.') + 1), k]));
   const leafHit = didYouMean(leafName, byLeaf.keys());
-  const suggestion = didYouMean(path, siblings) ?? (leafHit !== null ? byLeaf.get(leafHit) ?? null : null);
+  const exactLeaf = path.includes('.') ? undefined : byLeaf.get(leafName); // `listen_port` at the top level
+  const suggestion = exactLeaf ?? didYouMean(path, siblings) ?? (leafHit !== null ? byLeaf.get(leafHit) ?? null : null);
   report(ctx, {
     class: 'unknown-key',
     severity: 'warning',

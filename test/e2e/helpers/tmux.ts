@@ -1,0 +1,50 @@
+// Drives the TUI as a person would: a real terminal (tmux), keys sent, the screen read back.
+import { execa } from 'execa';
+import { waitFor } from './wait.js';
+
+export interface TmuxSession {
+  name: string;
+  screen(): Promise<string>;
+  keys(...keys: string[]): Promise<void>;
+  waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  alive(): Promise<boolean>;
+  kill(): Promise<void>;
+}
+
+export async function startTmux(argv: string[], opts: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> }): Promise<TmuxSession> {
+  const name = `fd-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const envArgs = Object.entries({ CI: 'false', TERM: 'xterm-256color', ...opts.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  // more than one word after the options: tmux runs them as argv, with no shell in between
+  await execa('tmux', ['new-session', '-d', '-s', name, '-x', String(opts.cols ?? 100), '-y', String(opts.rows ?? 40), '-c', opts.cwd, ...envArgs, ...argv]);
+  await execa('tmux', ['set-option', '-t', name, 'remain-on-exit', 'on']);
+  const screen = async () => (await execa('tmux', ['capture-pane', '-p', '-t', name], { reject: false })).stdout;
+  const session: TmuxSession = {
+    name,
+    screen,
+    async keys(...keys) {
+      await execa('tmux', ['send-keys', '-t', name, ...keys]);
+    },
+    async waitForText(text, timeoutMs = 30_000) {
+      let last = '';
+      try {
+        await waitFor(`"${String(text)}" on screen`, async () => {
+          last = await screen();
+          return typeof text === 'string' ? last.includes(text) : text.test(last);
+        }, timeoutMs, 100);
+      } catch (e) {
+        throw new Error(`${(e as Error).message}\n--- screen ---\n${last}`);
+      }
+      // the frame is drawn; give Ink a tick to arm its input handlers before the next key
+      await new Promise((r) => setTimeout(r, 50));
+      return last;
+    },
+    async alive() {
+      const r = await execa('tmux', ['display-message', '-p', '-t', name, '#{pane_dead}'], { reject: false });
+      return r.exitCode === 0 && r.stdout.trim() === '0';
+    },
+    async kill() {
+      await execa('tmux', ['kill-session', '-t', name], { reject: false });
+    },
+  };
+  return session;
+}
