@@ -3,6 +3,7 @@
 // node with the Document API and splice only its source range, so every untouched byte stays.
 import { createTwoFilesPatch } from 'diff';
 import { CST, isMap, isScalar, parseDocument, Parser, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isScalarValue, lineStart, renderPair, renderScalar, renderValue, trimmedEnd } from './edit-render.js';
 
 export class EditError extends Error {}
 
@@ -11,39 +12,6 @@ export function reserialize(text: string): string {
   let out = '';
   for (const token of new Parser().parse(text)) out += CST.stringify(token);
   return out;
-}
-
-const isScalarValue = (v: unknown): boolean => v === null || typeof v !== 'object';
-
-function renderScalar(v: unknown): string {
-  return stringify(v).replace(/\n$/, '');
-}
-
-/** `key: value` as block YAML whose first line starts at column `indent` (the caller writes that indent). */
-function renderPair(path: string[], value: unknown, indent: number): string {
-  const [head, ...rest] = path;
-  const pad = ' '.repeat(indent + 2);
-  if (rest.length > 0) return `${head}:\n${pad}${renderPair(rest, value, indent + 2)}`;
-  return `${head}:${renderValue(value, indent)}`;
-}
-
-function renderValue(value: unknown, indent: number): string {
-  if (isScalarValue(value)) return ` ${renderScalar(value)}`;
-  if (Array.isArray(value) ? value.length === 0 : Object.keys(value as object).length === 0) return Array.isArray(value) ? ' []' : ' {}';
-  const pad = ' '.repeat(indent + 2);
-  const body = stringify(value).replace(/\n$/, '');
-  return `\n${body.split('\n').map((l) => pad + l).join('\n')}`;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** End of a node's text without the trailing newlines/spaces the parser folds into block ranges. */
-function trimmedEnd(text: string, end: number): number {
-  let e = end;
-  while (e > 0 && /\s/.test(text[e - 1] ?? '')) e--;
-  return e;
 }
 
 function findPair(map: YAMLMap, k: string): Pair | undefined {

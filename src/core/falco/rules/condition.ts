@@ -115,7 +115,7 @@ export function parseCondition(src: string): Expr {
       if (next().k !== ')') throw new ConditionSyntaxError('missing )');
       return e;
     }
-    if (t.k !== 'word') throw new ConditionSyntaxError(`unexpected "${t.v}"`);
+    if (t.k !== 'word' || t.v === 'and' || t.v === 'or') throw new ConditionSyntaxError(`unexpected "${t.v}"`);
     next();
     let field = t.v;
     if (peek()?.k === '(' && peek()?.adj) field = `${t.v}(${skipParens()})`; // transformer: tolower(proc.name)

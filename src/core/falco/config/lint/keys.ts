@@ -1,8 +1,9 @@
 // Key-level checks: keys Falco does not know, keys that moved or were removed, keys invented by
 // tuning guides, and engine options placed under an engine kind that is not in use.
-import { didYouMean } from '../../did-you-mean.js';
 import { compareVersions } from '../../version-compare.js';
-import { ALL_KEYS, LEGACY_KEYS, isEngineKind, knownBlocksFor, knownKeysFor, lookupKey, lookupLegacy, engineKindsFor, engineOptionsFor, type LegacyKey } from '../model.js';
+import { LEGACY_KEYS, isEngineKind, knownBlocksFor, knownKeysFor, lookupLegacy, type LegacyKey } from '../model.js';
+import { checkEngineOption } from './engine-options.js';
+import { unknownKey } from './unknown-key.js';
 import { presetFromBytes } from './convert.js';
 import { report, valueAt, type LintContext } from './context.js';
 
@@ -56,28 +57,6 @@ export function lintKeys(ctx: LintContext): void {
     unknownKey(ctx, path, known);
     explained.push(path);
   }
-}
-
-function checkEngineOption(ctx: LintContext, path: string): boolean {
-  const m = /^engine\.([^.]+)\.([^.]+)$/.exec(path);
-  if (!m) return false;
-  const [, kind = '', opt = ''] = m;
-  if (!isEngineKind(kind) || kind === ctx.kind) return false;
-  const spec = lookupKey(path);
-  // The shipped falco.yaml carries every kind's block with its defaults: those are harmless.
-  if (spec && 'default' in spec && valueAt(ctx, path) === spec.default) return true;
-  const target = engineOptionsFor(ctx.kind, ctx.version).includes(opt) ? `engine.${ctx.kind}.${opt}` : null;
-  const gone = !engineKindsFor(ctx.version).includes(kind) ? ` (and the ${kind} engine does not exist in Falco ${ctx.version})` : '';
-  report(ctx, {
-    class: 'wrong-engine-kind',
-    severity: 'warning',
-    key: path,
-    message: `${path} has no effect: engine.kind is ${ctx.kind}, so Falco reads only engine.${ctx.kind}.*${gone}.` +
-      (target ? ` Set ${target} instead.` : ` The ${ctx.kind} engine has no ${opt} option.`),
-    replacement: target,
-    ...(target ? { fix: [{ key: target, value: valueAt(ctx, path) }] } : {}),
-  });
-  return true;
 }
 
 type LegacyOutcome = 'reported' | 'descend' | 'valid';
@@ -137,43 +116,4 @@ function inventedFix(path: string, value: unknown, replacement: string | null): 
   }
   if (path === 'prometheus_output.listen_port' || path === 'prometheus_output') return {};
   return value === undefined || (value !== null && typeof value === 'object') ? {} : { fix: [{ key: replacement, value }] };
-}
-
-function unknownKey(ctx: LintContext, path: string, known: Map<string, unknown>): void {
-  const any = lookupKey(path);
-  if (any && any.until && ctx.version && compareVersions(ctx.version, any.until) >= 0) {
-    report(ctx, { class: 'deprecated', severity: 'warning', key: path, message: `${path} was removed in Falco ${any.until}${any.deprecatedSince ? ` (deprecated since ${any.deprecatedSince})` : ''}; Falco ${ctx.version} ignores it.` });
-    return;
-  }
-  const removedBlock = ALL_KEYS.filter((k) => k.path.startsWith(`${path}.`));
-  if (!any && ctx.version && removedBlock.length > 0 && removedBlock.every((k) => k.until && compareVersions(ctx.version as string, k.until) >= 0)) {
-    const until = removedBlock[0]?.until ?? '?';
-    report(ctx, { class: 'deprecated', severity: 'warning', key: path, message: `${path} was removed in Falco ${until}; Falco ${ctx.version} ignores the whole block.` });
-    return;
-  }
-  if (any) {
-    const when = `first appears in ${any.since ?? '?'}`;
-    report(ctx, {
-      class: 'unknown-key',
-      severity: any.approx ? 'info' : 'warning',
-      key: path,
-      message: `${path} is not a key of Falco ${ctx.version}: it ${when}${any.approx ? ' (per the shipped falco.yaml of the releases checked)' : ''}.`,
-    });
-    return;
-  }
-  const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
-  const siblings = [...known.keys(), ...knownBlocksFor(ctx.version)]
-    .filter((k) => (parent === '' ? !k.includes('.') : k.startsWith(`${parent}.`) && !k.slice(parent.length + 1).includes('.')));
-  const leafName = path.slice(path.lastIndexOf('.') + 1);
-  const byLeaf = new Map([...known.keys()].map((k) => [k.slice(k.lastIndexOf('.') + 1), k]));
-  const leafHit = didYouMean(leafName, byLeaf.keys());
-  const exactLeaf = path.includes('.') ? undefined : byLeaf.get(leafName); // `listen_port` at the top level
-  const suggestion = exactLeaf ?? didYouMean(path, siblings) ?? (leafHit !== null ? byLeaf.get(leafHit) ?? null : null);
-  report(ctx, {
-    class: 'unknown-key',
-    severity: 'warning',
-    key: path,
-    message: `${path} is not a Falco${ctx.version ? ` ${ctx.version}` : ''} config key; Falco ignores it.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
-    didYouMean: suggestion,
-  });
 }
