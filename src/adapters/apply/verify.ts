@@ -1,0 +1,48 @@
+// Is Falco healthy after a change (or after its undo)? Running and not restarting for a settle period,
+// /healthz answering when the webserver is on, and a startup log since the change that shows the
+// rules loaded with no error. Returns the problems found; an empty list means healthy.
+import type { DockerClient } from '../docker/client.js';
+import { parseInspect } from '../docker/inspect.js';
+import { readLogs } from '../docker/logs.js';
+import { httpGet } from '../webserver.js';
+import { parseStartupLog } from '../../core/falco/parse/startup.js';
+import { RELOAD_REFUSED, sleep } from './reload.js';
+import { errorMessage } from '../../core/errors.js';
+
+export interface VerifyOptions {
+  /** the new run's log starts here (ms since epoch) */
+  sinceMs: number;
+  settleMs: number;
+  healthzUrl: string | null;
+}
+
+export async function verifyHealthy(docker: DockerClient, id: string, opts: VerifyOptions): Promise<string[]> {
+  const problems: string[] = [];
+  const first = parseInspect(await docker.getContainer(id).inspect());
+  const deadline = Date.now() + opts.settleMs;
+  for (;;) {
+    const i = parseInspect(await docker.getContainer(id).inspect());
+    if (!i.State.Running || i.State.Restarting) {
+      problems.push(`the container is ${i.State.Restarting ? 'restarting' : i.State.Status} (exit code ${i.State.ExitCode})`);
+      break;
+    }
+    if (i.RestartCount !== first.RestartCount || i.State.StartedAt !== first.State.StartedAt) {
+      problems.push(`the container restarted during the ${Math.round(opts.settleMs / 1000)} s settle period`);
+      break;
+    }
+    if (Date.now() >= deadline) break;
+    await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
+  }
+  if (problems.length === 0 && opts.healthzUrl) {
+    const h = await httpGet(opts.healthzUrl).catch((e: unknown) => ({ status: 0, body: errorMessage(e) }));
+    if (h.status !== 200) problems.push(`${opts.healthzUrl} answered ${h.status || h.body}`);
+  }
+  const logs = await readLogs(docker, id, { sinceMs: opts.sinceMs, tty: false, maxLines: 2000, keep: 'first' });
+  const lines = logs.lines.filter((l) => Date.parse(l.t) >= opts.sinceMs).map((l) => l.text);
+  const startup = parseStartupLog(lines);
+  if (startup.rulesFiles.length === 0) problems.push('the startup log since the change does not show rules being loaded');
+  for (const e of startup.errors) problems.push(`startup log: ${e}`);
+  const refused = lines.find((l) => l.includes(RELOAD_REFUSED));
+  if (refused) problems.push(`Falco refused a reload: ${refused.trim().slice(0, 200)}`);
+  return problems;
+}
