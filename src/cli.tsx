@@ -92,6 +92,10 @@ function exitFor(report: DiagnosisReport, args: CliArgs): ExitCode {
     process.stderr.write(`falco-doctor: Falco's configuration is invalid: ${report.configErrors.join('; ')}\n`);
     return EXIT.usage;
   }
+  if (report.target.state !== 'running') {
+    process.stderr.write(`falco-doctor: the Falco container ${report.target.name} is ${report.target.state}: nothing to measure; see its log (docker logs ${report.target.name})\n`);
+    return EXIT.unreachable;
+  }
   if (args.failOn === 'none') return EXIT.ok;
   const bar = severityRank(args.failOn);
   return report.findings.some((f) => severityRank(f.severity) >= bar) ? EXIT.findings : EXIT.ok;

@@ -2,7 +2,7 @@
 // Read-only: nothing here writes to the container, its files or Docker.
 import type { DiagnoseEvent, StepStatus } from '../core/events.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type StatsSample } from '../core/snapshot.js';
-import { UnreachableError, errorMessage } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
 import { computeEffectiveConfig, getPath } from '../core/falco/config/effective.js';
 import { type DockerClient, ensureReachable } from './docker/client.js';
 import { findFalcoContainer } from './docker/discover.js';
@@ -47,8 +47,9 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
     const status: StepStatus = info.state.running && !info.state.restarting ? 'ok' : 'warn';
     return { value: info, detail, status };
   });
-  if (!target.state.running && !target.state.restarting)
-    throw new UnreachableError(`the Falco container ${target.name} is ${target.state.status} (exit code ${target.state.exitCode})`, `start it: docker start ${target.name}`);
+  // A stopped or crash-looping Falco has nothing steady to measure, but its config and log say why.
+  const down = !target.state.running || target.state.restarting;
+  const downWhy = target.state.restarting ? `the container is restarting (${target.state.restartCount} restarts)` : `the container is ${target.state.status} (exit code ${target.state.exitCode})`;
   const fs = containerFs(docker, target, opts.hostVisible);
   const falco = await step('config', 'Read falco.yaml and rules', async () => {
     const f = await readFalcoFiles(fs, target.cmd);
@@ -56,7 +57,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
     return { value: f, detail: `${where}; ${f.configFiles.length - 1} drop-in(s), ${f.rulesFiles.length} rules file(s)`, status: f.configSource === 'host-mount' ? 'ok' : 'warn' };
   });
   const falcoBin = target.cmd.find((a) => /(^|\/)falco$/.test(a));
-  falco.versionOutput = falcoBin ? await execOutput(docker, target.id, [falcoBin, '--version']) : null;
+  falco.versionOutput = falcoBin && !down ? await execOutput(docker, target.id, [falcoBin, '--version']) : null;
 
   const effective = computeEffectiveConfig(falco.configFiles[0] ?? { path: '', text: '' }, falco.configFiles.slice(1).map((f) => ({ file: f, strategy: 'append' as const })), falco.overrides);
   const ws = {
@@ -69,7 +70,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   const webserver: Snapshot['webserver'] = { url, healthz: null, metricsStart: null, metricsEnd: null, error: null };
   const windowStart = Date.now();
   await step('webserver', 'Ask the webserver (/healthz, /metrics)', async () => {
-    if (target.state.restarting) return { value: null, detail: 'skipped: the container is restarting', status: 'skipped' };
+    if (down) return { value: null, detail: `skipped: ${downWhy}`, status: 'skipped' };
     if (!url) return { value: null, detail: ws.enabled ? 'no route to the webserver' : 'webserver disabled', status: 'skipped' };
     try {
       webserver.healthz = await httpGet(`${url}${ws.healthzPath}`);
@@ -83,7 +84,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
 
   const samples = await step('sample', `Sample CPU and memory for ${Math.round(opts.windowMs / 1000)} s`, async () => {
     // A crash-looping container has nothing steady to measure; its log and config say why it restarts.
-    if (target.state.restarting) return { value: [] as StatsSample[], detail: `skipped: the container is restarting (${target.state.restartCount} restarts)`, status: 'skipped' };
+    if (down) return { value: [] as StatsSample[], detail: `skipped: ${downWhy}`, status: 'skipped' };
     const s = await sampleStats(docker, target.id, opts, (await hostP).memTotalBytes, emit, windowStart);
     return { value: s, detail: `${s.length} samples` };
   });

@@ -16,9 +16,8 @@ export function severityRank(s: Severity): number {
   }
 }
 
-export function assertNever(x: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
-}
+export { assertNever } from './assert-never.js';
+import { assertNever } from './assert-never.js';
 
 export interface Evidence {
   /** fact id, e.g. `cpu.quota_percent` */

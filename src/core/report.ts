@@ -30,6 +30,8 @@ export interface DiagnosisReport {
     engineKind: string | null;
     configPath: string | null;
     configSource: string;
+    /** Docker's state: running, restarting, exited, ... */
+    state: string;
   };
   window: { start: string; end: string; seconds: number };
   runbooks: RunbookResult[];

@@ -5,6 +5,9 @@ import { parse } from 'yaml';
 import { readCatalogue } from '../../src/adapters/catalogue-files.js';
 import { loadCatalogue, formatDataError } from '../../src/core/runbook/load.js';
 import { REPO, repoFile } from './helpers/fixtures.js';
+import { codeFor, type LintClass } from '../../src/core/falco/config/lint/issue.js';
+
+const LINT_CLASSES: LintClass[] = ['unknown-key', 'renamed', 'deprecated', 'not-a-falco-key', 'wrong-engine-kind', 'wrong-type', 'out-of-range', 'contradiction', 'performance', 'unknown-syscall'];
 
 describe('runbook catalogue', () => {
   it('the shipped runbooks load without errors and name three runbooks', async () => {
@@ -14,7 +17,9 @@ describe('runbook catalogue', () => {
 
   it('every code in codes.yaml is used by a runbook and documented in the README', async () => {
     const c = await readCatalogue(path.join(REPO, 'runbooks'));
-    const used = new Set(c.runbooks.flatMap((r) => r.checks.map((k) => k.code)));
+    const lintCodes = LINT_CLASSES.map(codeFor);
+    const used = new Set([...c.runbooks.flatMap((r) => r.checks.map((k) => k.code)), ...lintCodes]);
+    for (const code of lintCodes) expect(c.codes[code], `${code} not in codes.yaml`).toBeDefined();
     const readme = repoFile('README.md');
     for (const code of Object.keys(c.codes)) {
       expect(used.has(code), `${code} unused`).toBe(true);

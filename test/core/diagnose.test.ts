@@ -17,7 +17,8 @@ beforeAll(async () => {
 function run(shape: SnapshotShape) {
   return diagnose(makeSnapshot(shape), catalogue, { toolVersion: 't', source: 'bundle', thresholds: {}, only: [], now: new Date(0) }).report;
 }
-const codes = (r: ReturnType<typeof run>) => r.findings.map((f) => f.code).sort();
+// runbook findings; the config lint has its own tests below
+const codes = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.runbook !== 'config-lint').map((f) => f.code).sort();
 
 describe('diagnose on upstream falco.yaml 0.44.1 and falco_rules 5.1.0', () => {
   const dropJson = fixture('samples/drop-alert.json').trim();
@@ -26,10 +27,14 @@ describe('diagnose on upstream falco.yaml 0.44.1 and falco_rules 5.1.0', () => {
   it('healthy: nothing at warning or above', () => {
     const r = run({ cpuPercent: 4, memBytes: 60 * MB });
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // the fixture pairs the 0.44.1 falco.yaml with a 0.42.1 startup log: the lint notes (info only) the
+    // keys that 0.42.1 does not have yet
+    for (const f of r.findings) expect([f.runbook, f.severity, f.explanation]).toEqual(['config-lint', 'info', expect.stringContaining('first appears in 0.44.1')]);
     expect(r.runbooks.map((x) => [x.id, x.status])).toEqual([
       ['event-drops', 'clear'],
       ['high-cpu', 'clear'],
       ['memory-pressure', 'clear'],
+      ['config-lint', 'clear'],
     ]);
     expect(r.target.falcoVersion).toBe('0.42.1'); // from the real startup log sample
     expect(r.target.engineKind).toBe('modern_ebpf');
@@ -79,5 +84,22 @@ describe('diagnose on upstream falco.yaml 0.44.1 and falco_rules 5.1.0', () => {
     const r = run({ cpuPercent: 5, memBytes: 200 * MB, falcoYaml: yaml, logLines: [dropJson] });
     const fix = r.findings.find((f) => f.code === 'FD-DROP-BUFFER')!.fixes[0]!;
     expect(fix.summary).toMatch(/^not applicable: ring buffers would take 512 MB \(2 × 256 MB\)/);
+  });
+});
+
+describe('diagnose surfaces the config lint', () => {
+  it('a tuning guide\'s `tune:` block and wrong engine options become findings with file and line', async () => {
+    const guide = `${fixture('falco-0.44.1.yaml')}\ntune:\n  syscall_buf_size: 4194304\n`;
+    const yaml = setKey(guide, ['engine', 'ebpf', 'buf_size_preset'], 1);
+    const r = run({ cpuPercent: 4, memBytes: 60 * MB, falcoYaml: yaml });
+    const lint = r.findings.filter((f) => f.runbook === 'config-lint' && f.severity !== 'info');
+    expect(lint.map((f) => `${f.code} ${f.evidence[0]!.label}`).sort()).toEqual([
+      'FD-CONF-NOT-A-FALCO-KEY tune.syscall_buf_size',
+      'FD-CONF-WRONG-ENGINE-KIND engine.ebpf.buf_size_preset',
+    ]);
+    expect(lint.find((f) => f.code === 'FD-CONF-NOT-A-FALCO-KEY')!.explanation).toContain('engine.modern_ebpf.buf_size_preset');
+    const tune = lint.find((f) => f.code === 'FD-CONF-NOT-A-FALCO-KEY')!;
+    expect(tune.evidence[0]!.observed).toMatch(/^\/srv\/falco\/falco\.yaml:\d+$/);
+    expect(r.runbooks.find((x) => x.id === 'config-lint')!.status).toBe('problem');
   });
 });

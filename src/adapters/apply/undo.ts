@@ -34,7 +34,7 @@ export async function undoEntry(tx: TxContext, entry: JournalEntry, doneState: E
       manual.push(`set the limits back: docker update --cpus ${l.nanoCpus / 1e9 || '(none)'} --memory ${l.memoryBytes || '(none)'} --memory-swap ${l.memorySwapBytes} ${entry.container.name} (${errorMessage(e)})`);
     });
   }
-  let sinceMs = startedAt;
+  let sinceMs: number | 'last-start' = startedAt;
   if (manual.length === 0) {
     try {
       const state = parseInspect(await tx.docker.getContainer(tx.containerId).inspect()).State;
@@ -43,7 +43,7 @@ export async function undoEntry(tx: TxContext, entry: JournalEntry, doneState: E
       if (down) sinceMs = await step(tx, 'restart', 'Restart Falco with the restored files', () => restartContainer(tx.docker, tx.containerId));
       else if (changed.length > 0 && plan.needsReload)
         sinceMs = (await step(tx, 'reload', 'Wait for Falco to reload the restored files', () => waitForPickUp(tx.docker, tx.containerId, startedAt, { watch: tx.watchConfig, timeoutMs: tx.reloadTimeoutMs }), (p) => p.how)).sinceMs;
-      else sinceMs = Date.parse(state.StartedAt) || 0;
+      else sinceMs = 'last-start';
       const problems = await step(tx, 'verify-undo', 'Check Falco after the undo', () => verifyHealthy(tx.docker, tx.containerId, { sinceMs, settleMs: tx.settleMs, healthzUrl: tx.healthzUrl }), (p) => (p.length ? p.join('; ') : 'healthy'));
       if (problems.length > 0) manual.push(`Falco is not healthy with the restored files (${problems.join('; ')}): read docker logs ${entry.container.name}`);
     } catch (e) {

@@ -10,8 +10,8 @@ import { RELOAD_REFUSED, sleep } from './reload.js';
 import { errorMessage } from '../../core/errors.js';
 
 export interface VerifyOptions {
-  /** the new run's log starts here (ms since epoch) */
-  sinceMs: number;
+  /** the new run's log starts here (ms since epoch); 'last-start': from the last startup sequence */
+  sinceMs: number | 'last-start';
   settleMs: number;
   healthzUrl: string | null;
 }
@@ -37,12 +37,23 @@ export async function verifyHealthy(docker: DockerClient, id: string, opts: Veri
     const h = await httpGet(opts.healthzUrl).catch((e: unknown) => ({ status: 0, body: errorMessage(e) }));
     if (h.status !== 200) problems.push(`${opts.healthzUrl} answered ${h.status || h.body}`);
   }
-  const logs = await readLogs(docker, id, { sinceMs: opts.sinceMs, tty: false, maxLines: 2000, keep: 'first' });
-  const lines = logs.lines.filter((l) => Date.parse(l.t) >= opts.sinceMs).map((l) => l.text);
+  const lines = await runLog(docker, id, opts.sinceMs, Date.parse(first.State.StartedAt) || 0);
   const startup = parseStartupLog(lines);
   if (startup.rulesFiles.length === 0) problems.push('the startup log since the change does not show rules being loaded');
   for (const e of startup.errors) problems.push(`startup log: ${e}`);
   const refused = lines.find((l) => l.includes(RELOAD_REFUSED));
   if (refused) problems.push(`Falco refused a reload: ${refused.trim().slice(0, 200)}`);
   return problems;
+}
+
+/** The log of the current run: from `since`, or from the last "Falco version:" line since the start. */
+async function runLog(docker: DockerClient, id: string, since: number | 'last-start', startedMs: number): Promise<string[]> {
+  const from = since === 'last-start' ? startedMs : since;
+  const lines = (await readLogs(docker, id, { sinceMs: from, tty: false, maxLines: 20_000, keep: 'last' })).lines.filter((l) => Date.parse(l.t) >= from).map((l) => l.text);
+  if (since !== 'last-start') return lines;
+  let last = -1;
+  lines.forEach((l, i) => {
+    if (/Falco version:/.test(l)) last = i;
+  });
+  return last < 0 ? lines : lines.slice(last);
 }

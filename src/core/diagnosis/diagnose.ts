@@ -8,6 +8,7 @@ import { buildContext, type DiagnosisContext } from './context.js';
 import { computeFacts } from './probes/index.js';
 import { evaluateRunbook, type Facts } from './evaluate.js';
 import { planFix, describeChange } from '../fix/plan.js';
+import { lintFindings, LINT_RUNBOOK } from './lint-findings.js';
 
 export interface DiagnoseOptions {
   toolVersion: string;
@@ -49,6 +50,11 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
       findings: found.map((f) => f.code),
     });
   }
+  if (opts.only.length === 0 || opts.only.includes(LINT_RUNBOOK.id)) {
+    const lint = lintFindings(ctx);
+    findings.push(...lint);
+    results.push({ ...LINT_RUNBOOK, status: lint.some((f) => f.severity !== 'info') ? 'problem' : 'clear', findings: lint.map((f) => f.code) });
+  }
   const main = snapshot.falco.configFiles[0];
   return {
     context: ctx,
@@ -68,6 +74,7 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
         engineKind: ctx.engineKind,
         configPath: main ? (main.hostPath ?? main.path) : null,
         configSource: snapshot.falco.configSource,
+        state: snapshot.target.state.restarting ? 'restarting' : snapshot.target.state.status,
       },
       window: {
         start: new Date(snapshot.window.start).toISOString(),
@@ -95,6 +102,7 @@ function notesFor(ctx: DiagnosisContext): string[] {
   if (ctx.startup.errors.length > 0) notes.push(`Startup log errors: ${ctx.startup.errors.join(' | ')}`);
   if (s.logs.truncated) notes.push('The log look-back was longer than the doctor keeps; the oldest lines were left out.');
   if (s.target.state.restarting) notes.push(`The container is restarting (${s.target.state.restartCount} restarts so far): nothing was sampled.`);
+  else if (!s.target.state.running) notes.push(`The container is ${s.target.state.status} (exit code ${s.target.state.exitCode}): nothing was sampled.`);
   if (s.webserver.error) notes.push(`Webserver: ${s.webserver.error}`);
   return notes;
 }

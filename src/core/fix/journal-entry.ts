@@ -52,7 +52,13 @@ export const JournalEntrySchema = z.object({
   state: z.enum(ENTRY_STATES),
   /** who wrote it: a later session tells a crashed transaction from a running one */
   pid: z.number(),
-  container: z.object({ id: z.string(), name: z.string() }),
+  container: z.object({
+    id: z.string(),
+    name: z.string(),
+    /** how to check Falco's health later, from any session (null: webserver off or unreachable) */
+    healthzUrl: z.string().nullable(),
+    watchConfig: z.boolean(),
+  }),
   /** one line per planned change, as describeChange renders it */
   changes: z.array(z.string()),
   files: z.array(FileBeforeSchema),

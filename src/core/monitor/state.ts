@@ -45,7 +45,8 @@ export interface MonitorState {
   cpu: CpuView;
   memory: MemoryView;
   events: EventsView;
-  service: ServiceView | null;
+  /** pending: not chosen yet; none: no other container runs */
+  service: ServiceView | 'pending' | 'none';
   self: SelfUsage | null;
   recentLog: readonly LogLine[];
   // accumulators, not shown
@@ -65,7 +66,7 @@ export function initialMonitorState(windowMs = DEFAULT_WINDOW_MS): MonitorState 
     cpu: { latest: null, series: [] },
     memory: { latest: null, series: [] },
     events: { rates: NO_RATES, kernel: null, dropSeries: [] },
-    service: null,
+    service: 'pending',
     self: null,
     recentLog: [],
     lastFalco: null,
@@ -130,10 +131,9 @@ function withCounters(state: MonitorState, counters: KernelCounters): MonitorSta
   return { ...state, lastCounters: counters, events: { ...state.events, kernel, dropSeries } };
 }
 
-function serviceView(prev: ServiceView | null, reading: ServiceReading | null, t: number, windowMs: number): ServiceView | null {
-  if (reading === null) return null;
-  const sameService = prev !== null && prev.reading.name === reading.name;
-  const series = sameService ? prev.cpuSeries : [];
+function serviceView(prev: MonitorState['service'], reading: ServiceReading | null, t: number, windowMs: number): MonitorState['service'] {
+  if (reading === null) return 'none';
+  const series = typeof prev === 'object' && prev.reading.name === reading.name ? prev.cpuSeries : [];
   const cpu = reading.state === 'ok' ? (reading.sample?.cpuPercent ?? null) : null;
   // no sample yet (first reading) adds nothing; gone adds a gap
   const cpuSeries = reading.state === 'ok' && cpu === null ? series : pushPoint(series, { t, v: cpu }, windowMs);

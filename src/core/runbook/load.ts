@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { CodesSchema, RunbookSchema, type CodeEntry, type Runbook } from './schema.js';
 import { FixCatalogueSchema, type FixCatalogue } from '../fix/schema.js';
 import { isProbeId, PROBES } from '../diagnosis/probes/index.js';
-import { closest } from '../text/closest.js';
+import { didYouMean } from '../text/did-you-mean.js';
 
 export interface DataError {
   file: string;
@@ -117,6 +117,6 @@ export function loadCatalogue(runbookFiles: DataFile[], fixesFile: DataFile, cod
 }
 
 function unknown(kind: string, name: string, known: string[]): string {
-  const guess = closest(name, known);
+  const guess = didYouMean(name, known);
   return `unknown ${kind} "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}`;
 }

@@ -11,7 +11,7 @@ import { lintValues } from './lint/values.js';
 import type { SourceFile } from './types.js';
 import { parseYamlSource } from './yaml-source.js';
 import { ALL_ENGINE_KINDS, isEngineKind } from './model.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../text/did-you-mean.js';
 
 export type { LintClass, LintIssue, LintSeverity } from './lint/issue.js';
 export { explainShellAdvice, type ShellAdvice } from './lint/shell-advice.js';

@@ -1,5 +1,5 @@
 // The lint vocabulary: a closed set of classes, each with its finding code.
-import { assertNever } from '../../assert-never.js';
+import { assertNever } from '../../../assert-never.js';
 
 export type LintClass =
   | 'unknown-key'

@@ -4,7 +4,7 @@
 // repair: true adds back the minimal state-engine syscalls. So a positive custom_set never hides a
 // rule's own syscalls, but without repair it drops the ones Falco needs to build process/fd state,
 // and a "!name" the rules use blinds those rules.
-import { didYouMean } from '../../did-you-mean.js';
+import { didYouMean } from '../../../text/did-you-mean.js';
 import { X86_64_SYSCALLS } from '../syscalls-x86_64.js';
 import { report, valueAt, type LintContext } from './context.js';
 

@@ -1,6 +1,6 @@
 // Keys the version does not read: removed keys, keys of later releases, and plain typos with a
 // "did you mean" among the sibling keys (or any known key with the same last segment).
-import { didYouMean } from '../../did-you-mean.js';
+import { didYouMean } from '../../../text/did-you-mean.js';
 import { compareVersions } from '../../version-compare.js';
 import { ALL_KEYS, knownBlocksFor, lookupKey } from '../model.js';
 import { report, type LintContext } from './context.js';

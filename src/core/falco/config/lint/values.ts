@@ -1,6 +1,6 @@
 // Value checks for known keys: type as Falco converts it (yaml-cpp is lenient: "4" is an integer,
 // "yes" a boolean, a scalar is a one-item list), ranges and enumerations.
-import { didYouMean } from '../../did-you-mean.js';
+import { didYouMean } from '../../../text/did-you-mean.js';
 import { knownKeysFor, engineKindsFor, type KeySpec } from '../model.js';
 import { durationMs } from './convert.js';
 import { report, valueAt, type LintContext } from './context.js';

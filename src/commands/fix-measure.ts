@@ -1,0 +1,22 @@
+// The re-measure after a fix: the same probes as the diagnosis, over a short window, with a log
+// look-back that starts when Falco picked the change up (older drop alerts belong to the old config).
+import type { DockerClient } from '../adapters/docker/client.js';
+import { collectSnapshot } from '../adapters/collect.js';
+import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose.js';
+import { measures } from '../core/fix/measure.js';
+import type { Measure } from '../core/fix/journal-entry.js';
+import type { FixRequest } from './fix.js';
+
+export async function measureAfter(docker: DockerClient, req: FixRequest, sinceMs: number, watch: string[], before: Diagnosis): Promise<Measure[]> {
+  const collect = {
+    container: before.context.snapshot.target.id,
+    windowMs: req.windowSeconds * 1000,
+    sampleEveryMs: 1000,
+    lookbackMs: Math.max(0, Date.now() - sinceMs),
+    toolVersion: req.toolVersion,
+    hostVisible: req.hostVisible,
+  };
+  const snapshot = await collectSnapshot(docker, collect, () => {});
+  const after = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: {}, only: [], now: new Date() });
+  return measures(watch, before.facts, after.facts);
+}

@@ -1,0 +1,120 @@
+// falco-doctor fix ID: diagnose, plan the fix for this target, show the diff, and (with --yes, or a
+// confirmation in the TUI) run the journaled transaction: intent → write → reload → verify → measure,
+// undone automatically on failure.
+import type { Catalogue } from '../core/runbook/load.js';
+import type { FixPlan } from '../core/fix/plan.js';
+import type { JournalEntry } from '../core/fix/journal-entry.js';
+import { JOURNAL_SCHEMA_VERSION, isIncomplete } from '../core/fix/journal-entry.js';
+import { planFix } from '../core/fix/plan.js';
+import { buildApplyPlan, previewText, ApplyPlanError, type ApplyPlan } from '../core/fix/apply-plan.js';
+import { breakerRefusal, DEFAULT_MAX_CHANGES_PER_HOUR } from '../core/fix/breaker.js';
+import { factsToWatch } from '../core/fix/measure.js';
+import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose.js';
+import { getPath } from '../core/falco/config/effective.js';
+import { EXIT, UserError, errorMessage, type ExitCode } from '../core/errors.js';
+import type { DockerClient } from '../adapters/docker/client.js';
+import { collectSnapshot } from '../adapters/collect.js';
+import type { ComposeTarget } from '../adapters/apply/compose.js';
+import type { FixEvent } from '../adapters/apply/context.js';
+import { applyEntry, type ApplyResult } from '../adapters/apply/transaction.js';
+import { readLimits } from '../adapters/apply/limits.js';
+import { newEntryId } from '../adapters/journal/journal.js';
+import { gatherInputs, snapshotPlanFiles } from './fix-inputs.js';
+import { openSession, txContext, DEFAULT_TIMINGS, type TimingOptions } from './fix-session.js';
+import { measureAfter } from './fix-measure.js';
+import { formatResult } from './fix-report.js';
+
+export interface FixRequest {
+  fixId: string;
+  container: string | null;
+  stateDir: string | null;
+  /** sampling window of the diagnosis before, and of the re-measure after */
+  windowSeconds: number;
+  lookbackSeconds: number;
+  maxChangesPerHour: number;
+  timings: TimingOptions;
+  toolVersion: string;
+  hostVisible: boolean;
+  catalogue: Catalogue;
+}
+
+export const FIX_DEFAULTS = { windowSeconds: 10, lookbackSeconds: 300, maxChangesPerHour: DEFAULT_MAX_CHANGES_PER_HOUR, timings: DEFAULT_TIMINGS };
+
+export interface PreparedFix {
+  id: string;
+  plan: FixPlan;
+  applyPlan: ApplyPlan;
+  preview: string;
+  diagnosis: Diagnosis;
+  compose: ComposeTarget | null;
+  target: JournalEntry['container'];
+}
+
+export async function prepareFix(docker: DockerClient, req: FixRequest, progress: (line: string) => void = () => {}): Promise<PreparedFix> {
+  const fix = req.catalogue.fixes[req.fixId];
+  if (!fix) throw new UserError(`unknown fix "${req.fixId}"`, `fixes: ${Object.keys(req.catalogue.fixes).join(', ')}`);
+  const collect = { container: req.container, windowMs: req.windowSeconds * 1000, sampleEveryMs: 1000, lookbackMs: req.lookbackSeconds * 1000, toolVersion: req.toolVersion, hostVisible: req.hostVisible };
+  const snapshot = await collectSnapshot(docker, collect, (e) => e.type === 'step-finished' && progress(`${e.id}: ${e.detail}`));
+  const diagnosis = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: {}, only: [], now: new Date() });
+  const plan = planFix(req.fixId, fix, diagnosis.context, diagnosis.facts);
+  if (plan.refused) throw new UserError(`fix ${req.fixId} does not apply to ${snapshot.target.name}: ${plan.refused}`);
+  const id = newEntryId(req.fixId);
+  const { inputs, compose } = await gatherInputs(docker, diagnosis.context, id, req.hostVisible);
+  let applyPlan: ApplyPlan;
+  try {
+    applyPlan = buildApplyPlan(plan, inputs);
+  } catch (e) {
+    if (e instanceof ApplyPlanError) throw new UserError(e.message);
+    throw e;
+  }
+  if (applyPlan.files.length === 0 && !applyPlan.limits) throw new UserError(`fix ${req.fixId}: already in place on ${snapshot.target.name}`);
+  const cfg = diagnosis.context.config.value;
+  const healthzPath = String(getPath(cfg, 'webserver.k8s_healthz_endpoint') ?? '/healthz');
+  const healthzUrl = snapshot.webserver.url && snapshot.webserver.healthz?.status === 200 ? `${snapshot.webserver.url}${healthzPath}` : null;
+  const target = { id: snapshot.target.id, name: snapshot.target.name, healthzUrl, watchConfig: getPath(cfg, 'watch_config_files') !== false };
+  return { id, plan, applyPlan, preview: previewText(applyPlan), diagnosis, compose, target };
+}
+
+/** Takes the lock, checks the breaker and unfinished transactions, journals the intent, applies. */
+export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req: FixRequest, emit: (e: FixEvent) => void): Promise<ApplyResult> {
+  const session = await openSession(req.stateDir, `fix ${req.fixId}`);
+  try {
+    const entries = await session.journal.list();
+    const unfinished = entries.filter(isIncomplete).at(-1);
+    if (unfinished) throw new UserError(`transaction ${unfinished.id} (${unfinished.fixId}) did not finish (its process died)`, 'undo it first: falco-doctor rollback --last');
+    const refusal = breakerRefusal(entries, Date.now(), req.maxChangesPerHour);
+    if (refusal) throw new UserError(`circuit breaker: ${refusal}`, 'wait, or raise the limit (--max-changes-per-hour) if you mean it');
+    const files = await snapshotPlanFiles(p.applyPlan, p.diagnosis.context.snapshot, p.compose);
+    const intent: JournalEntry = {
+      schemaVersion: JOURNAL_SCHEMA_VERSION, id: p.id, fixId: p.plan.id, title: p.plan.title, createdAt: new Date().toISOString(), state: 'intent', pid: process.pid,
+      container: p.target, changes: p.applyPlan.summary, files, limitsBefore: await readLimits(docker, p.target.id), limitsAfter: p.applyPlan.limits, appliedAt: null, measures: [], log: [], finishedAt: null,
+    };
+    await session.journal.write(intent);
+    const watch = factsToWatch(p.plan, p.diagnosis.report.findings);
+    const tx = txContext(docker, session.journal, p.target, req.timings, emit, (since) => measureAfter(docker, req, since, watch, p.diagnosis));
+    return await applyEntry(tx, intent, p.applyPlan);
+  } finally {
+    await session.lock.release();
+  }
+}
+
+export interface CommandIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Non-interactive: print the diff; apply only with --yes. */
+export async function runFixCommand(docker: DockerClient, req: FixRequest, yes: boolean, io: CommandIo): Promise<ExitCode> {
+  const p = await prepareFix(docker, req, (l) => io.err(`  ${l}\n`));
+  io.out(`${p.plan.title} (${p.plan.id}) on ${p.target.name}\n${p.applyPlan.summary.map((s) => `  ${s}\n`).join('')}${p.plan.warnings.map((w) => `  warning: ${w}\n`).join('')}\n${p.preview}\n`);
+  if (!yes) {
+    io.err(`nothing changed: re-run with --yes to apply (falco-doctor fix ${req.fixId} --yes)\n`);
+    return EXIT.ok;
+  }
+  const r = await applyPreparedFix(docker, p, req, (e) => e.type === 'step-finished' && io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`)).catch((e: unknown) => {
+    if (e instanceof UserError) throw e;
+    throw new Error(`fix ${req.fixId}: ${errorMessage(e)}`);
+  });
+  io.out(formatResult(r));
+  return r.outcome === 'verified' ? EXIT.ok : r.outcome === 'reverted' ? EXIT.fixReverted : EXIT.rollbackIncomplete;
+}

@@ -1,0 +1,33 @@
+// Wiring only: reducer + monitor subscription + input + terminal size, and the one place it ends.
+import { useApp, useStdin } from 'ink';
+import { useEffect, useReducer } from 'react';
+import { HomeScreen } from './HomeScreen.js';
+import { homeReducer, initialHomeState, type HomeNext, type HomeScreenName, type OpenFindings } from './state.js';
+import { useHomeInput } from './use-home-input.js';
+import { useMonitorTicks, type MonitorSource } from './use-monitor-ticks.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+export interface HomeAppProps {
+  source: MonitorSource;
+  lastDiagnosis: OpenFindings | null;
+  available: readonly HomeScreenName[];
+  intervalMs: number;
+  windowMs: number;
+  /** called once, just before the app exits */
+  onExit: (next: HomeNext) => void;
+}
+
+export function HomeApp({ source, lastDiagnosis, available, intervalMs, windowMs, onExit }: HomeAppProps) {
+  const [state, dispatch] = useReducer(homeReducer, { lastDiagnosis, available, windowMs }, initialHomeState);
+  useMonitorTicks(source, dispatch);
+  const { isRawModeSupported } = useStdin();
+  useHomeInput(dispatch, isRawModeSupported);
+  const { columns, rows } = useTerminalSize();
+  const { exit } = useApp();
+  useEffect(() => {
+    if (state.next === null) return;
+    onExit(state.next);
+    exit();
+  }, [state.next, onExit, exit]);
+  return <HomeScreen state={state} width={columns} rows={rows} intervalMs={intervalMs} />;
+}

@@ -1,0 +1,53 @@
+// Mounts the home screen until the operator picks another screen or quits, and says which.
+import { render, type RenderOptions } from 'ink';
+import { ThemeContext, createTheme } from '../theme.js';
+import { HomeApp } from './HomeApp.js';
+import type { HomeNext, HomeScreenName, OpenFindings } from './state.js';
+import type { MonitorSource } from './use-monitor-ticks.js';
+
+export type { HomeNext, HomeScreenName, OpenFindings } from './state.js';
+export type { MonitorSource } from './use-monitor-ticks.js';
+
+export interface HomeUiOptions {
+  source: MonitorSource;
+  lastDiagnosis: OpenFindings | null;
+  available: readonly HomeScreenName[];
+  intervalMs: number;
+  windowMs: number;
+  noColor: boolean;
+  stdout?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+}
+
+/** Ticks come every couple of seconds and keys are rare: a few frames a second is plenty, and caps the cost of a burst. */
+const MAX_FPS = 4;
+
+export async function runHomeUi(opts: HomeUiOptions): Promise<HomeNext> {
+  let next: HomeNext = 'quit';
+  const renderOptions: RenderOptions = {
+    maxFps: MAX_FPS,
+    exitOnCtrlC: false,
+    patchConsole: opts.stdout === undefined,
+    ...(opts.stdout === undefined ? {} : { stdout: opts.stdout }),
+    ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
+  };
+  const instance = render(
+    <ThemeContext.Provider value={createTheme(opts.noColor)}>
+      <HomeApp
+        source={opts.source}
+        lastDiagnosis={opts.lastDiagnosis}
+        available={opts.available}
+        intervalMs={opts.intervalMs}
+        windowMs={opts.windowMs}
+        onExit={(chosen) => {
+          next = chosen;
+        }}
+      />
+    </ThemeContext.Provider>,
+    renderOptions,
+  );
+  await instance.waitUntilExit();
+  // the next screen starts on a clean terminal below this one's last frame
+  instance.cleanup();
+  return next;
+}
