@@ -47,7 +47,5 @@ export async function runHomeUi(opts: HomeUiOptions): Promise<HomeNext> {
     renderOptions,
   );
   await instance.waitUntilExit();
-  // the next screen starts on a clean terminal below this one's last frame
-  instance.cleanup();
   return next;
 }

@@ -9,19 +9,20 @@ export interface TerminalSize {
 
 export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
-  const read = (): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => sizeOf(stdout));
   useEffect(() => {
     const onResize = () => {
-      const next = read();
+      const next = sizeOf(stdout);
       setSize((prev) => (prev.columns === next.columns && prev.rows === next.rows ? prev : next));
     };
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
-    // read closes over stdout only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout]);
   return size;
+}
+
+function sizeOf(stdout: NodeJS.WriteStream): TerminalSize {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
 }
