@@ -6,6 +6,18 @@ import { labUp, labDown, FALCO_CONTAINER } from '../lab/lab.js';
 import { SCENARIOS } from '../lab/scenarios.js';
 import { fixture } from '../core/helpers/fixtures.js';
 import { runCli } from './helpers/cli.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** every file under the config folder with its bytes and mtime: diagnose must change none */
+function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of readdirSync(dir, { recursive: true }) as string[]) {
+    const p = path.join(dir, n);
+    if (statSync(p).isFile()) out[n] = `${statSync(p).mtimeMs} ${readFileSync(p, 'base64')}`;
+  }
+  return out;
+}
 
 afterAll(async () => {
   await labDown();
@@ -14,8 +26,10 @@ afterAll(async () => {
 describe('diagnose on a broken Falco', () => {
   it('malformed falco.yaml: names the file and line, exit 2, writes nothing', async () => {
     const broken = fixture('falco-0.44.1.yaml').replace('watch_config_files: true', 'watch_config_files: true\nengine: [unclosed');
-    await labUp({ ...SCENARIOS.healthy, name: 'broken-yaml', rawFalcoYaml: broken });
+    const lab = await labUp({ ...SCENARIOS.healthy, name: 'broken-yaml', rawFalcoYaml: broken });
+    const before = snapshotDir(lab.configDir);
     const r = await runCli(['diagnose', '--json', '--window', '3']);
+    expect(snapshotDir(lab.configDir)).toEqual(before);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/Falco's configuration is invalid: \/etc\/falco\/falco\.yaml:\d+: /);
     // the stand-in exits on it and Docker restarts it: caught between restarts it may even be "running"

@@ -94,7 +94,7 @@ export function buildApplyPlan(plan: FixPlan, inp: ApplyInputs): ApplyPlan {
 
 /** Unified diff per file, then the container change: what the operator confirms. */
 export function previewText(p: ApplyPlan): string {
-  const parts = p.files.map((f) => unifiedDiff(f.path, f.before ?? '', f.after));
+  const parts = p.files.map((f) => unifiedDiff(f.path.replace(/^\//, ''), f.before ?? '', f.after));
   if (p.limits) parts.push(p.summary.at(-1) ?? '');
   return parts.filter(Boolean).join('\n');
 }
