@@ -2,6 +2,7 @@
 import { parseStartupLog } from './parse/startup.js';
 import { compareVersions, isVersion } from './version-compare.js';
 import { parseDocument } from 'yaml';
+import { hostileYaml } from '../yaml/hostile.js';
 
 export type VersionSource = 'falco --version' | 'startup-log' | 'image-tag' | 'inferred-from-config' | 'unknown';
 
@@ -42,6 +43,7 @@ const MARKERS: [string, string | null, string | null][] = [
 ];
 
 function inferFromConfig(text: string): DetectedVersion | null {
+  if (hostileYaml(text)) return null;
   const doc = parseDocument(text);
   let lo: string | null = null;
   let hi: string | null = null;

@@ -6,6 +6,7 @@ import { CodesSchema, RunbookSchema, type CodeEntry, type Runbook } from './sche
 import { FixCatalogueSchema, type FixCatalogue } from '../fix/schema.js';
 import { isProbeId, PROBES } from '../diagnosis/probes/index.js';
 import { didYouMean } from '../text/did-you-mean.js';
+import { hostileYaml } from '../yaml/hostile.js';
 
 export interface DataError {
   file: string;
@@ -34,6 +35,8 @@ export function parseDataFile<S extends z.ZodType>(
   file: DataFile,
   schema: S,
 ): { value: z.infer<S> | null; errors: DataError[]; lineOf: (path: (string | number)[]) => number | null } {
+  const refused = hostileYaml(file.text);
+  if (refused) return { value: null, errors: [{ file: file.path, line: null, key: '', message: `refused: ${refused}` }], lineOf: () => null };
   const lc = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter: lc, prettyErrors: false });
   const lineOf = (path: (string | number)[]) => nodeLine(doc, lc, path);
@@ -49,7 +52,13 @@ export function parseDataFile<S extends z.ZodType>(
       lineOf,
     };
   }
-  const parsed = schema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { value: null, errors: [{ file: file.path, line: null, key: '', message: (e as Error).message }], lineOf };
+  }
+  const parsed = schema.safeParse(js);
   if (parsed.success) return { value: parsed.data, errors: [], lineOf };
   return {
     value: null,

@@ -8,20 +8,22 @@ import { Line, Panel } from './Panel.js';
 
 interface EventsPanelProps {
   events: EventsView;
-  prometheus: boolean;
+  /** null: not known yet (the target is not read yet) */
+  prometheus: boolean | null;
   width: number;
   stale: boolean;
 }
 
 export const EventsPanel = memo(function EventsPanel({ events, prometheus, width, stale }: EventsPanelProps) {
   const { rates, kernel } = events;
-  const drops = `drops/min ${formatRate(rates.dropAlertsPerMin)} alerts${rates.droppedInAlertsPerMin > 0 ? ` (${formatRate(rates.droppedInAlertsPerMin)} events)` : ''}`;
-  const kernelText = !prometheus
-    ? 'kernel rates: /metrics off'
-    : kernel === null
-      ? 'kernel rates: measuring…'
-      : `kernel ${formatRate(kernel.eventsPerSec ?? 0)} ev/s, ${formatRate(kernel.dropsPerSec ?? 0)} dropped/s`;
-  const alerts = rates.alertsPerMin.length === 0 ? 'none' : rates.alertsPerMin.map((a) => `${a.priority} ${formatRate(a.count)}`).join(' · ');
+  const drops = `drop alerts/min ${rates.dropAlertsPerMin}${rates.droppedInAlertsPerMin > 0 ? ` (${rates.droppedInAlertsPerMin} events dropped)` : ''}`;
+  const kernelText =
+    prometheus === false
+      ? 'kernel rates: /metrics off (webserver.prometheus_metrics_enabled, metrics.enabled)'
+      : prometheus === null || kernel === null
+        ? 'kernel rates: measuring…'
+        : kernelLine(kernel.eventsPerSec, kernel.dropsPerSec);
+  const alerts = rates.alertsPerMin.length === 0 ? 'none' : rates.alertsPerMin.map((a) => `${a.priority} ${a.count}`).join(' · ');
   const top =
     rates.topRules.length > 0
       ? rates.topRules.map((r) => `${r.rule} ×${r.count}`).join(' · ')
@@ -30,11 +32,15 @@ export const EventsPanel = memo(function EventsPanel({ events, prometheus, width
         : 'none';
   return (
     <Panel label="Events" width={width} stale={stale}>
-      <Line muted={stale}>
-        {drops} · {kernelText}
-      </Line>
+      <Line muted={stale}>{drops}</Line>
+      <Line muted={stale}>{kernelText}</Line>
       <Line muted={stale}>alerts/min: {alerts}</Line>
       <Line muted={stale}>top rules: {top}</Line>
     </Panel>
   );
 });
+
+function kernelLine(eventsPerSec: number | null, dropsPerSec: number | null): string {
+  const share = eventsPerSec && dropsPerSec !== null ? ` (${Math.round((dropsPerSec / eventsPerSec) * 100)}%)` : '';
+  return `kernel ${formatRate(eventsPerSec ?? 0)} events/s, ${formatRate(dropsPerSec ?? 0)} dropped/s${share}`;
+}

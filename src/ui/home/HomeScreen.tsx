@@ -1,5 +1,5 @@
 // The whole home screen as a function of state and terminal size. One column of panels on an
-// 80-column terminal, two side by side from 120; the log view replaces the panels when open.
+// 80-column terminal, two side by side from 120; help or the log view replaces the panels when open.
 import { Box } from 'ink';
 import { CpuPanel } from './CpuPanel.js';
 import { EventsPanel } from './EventsPanel.js';
@@ -29,13 +29,15 @@ export function HomeScreen({ state, width, rows, intervalMs }: HomeScreenProps) 
       <TargetHeader header={monitor.header} />
       <TargetStatusLine status={monitor.status} updatedAt={monitor.now} intervalMs={intervalMs} />
       <Box marginTop={1} flexDirection="column">
-        {state.view === 'log' ? (
+        {/* help and the log replace the panels rather than push the screen past the terminal */}
+        {state.helpOpen ? (
+          <HomeHelp width={width} />
+        ) : state.view === 'log' ? (
           <LogView lines={monitor.recentLog} offset={state.logOffset} height={layout.logRows} />
         ) : (
           <Panels state={state} layout={layout} />
         )}
       </Box>
-      {state.helpOpen ? <HomeHelp width={width} /> : null}
       <Box marginTop={1}>
         <StatusBar self={monitor.self} notice={state.notice} />
       </Box>
@@ -49,7 +51,7 @@ function Panels({ state, layout }: { state: HomeState; layout: HomeLayout }) {
   const common = { now: monitor.now, windowMs: monitor.windowMs, width: layout.panelWidth, sparkWidth: layout.sparkWidth };
   const cpu = <CpuPanel cpu={monitor.cpu} hasQuota={monitor.header?.cpuLimitCores != null} stale={stale} {...common} />;
   const memory = <MemoryPanel memory={monitor.memory} stale={stale} {...common} />;
-  const events = <EventsPanel events={monitor.events} prometheus={monitor.header?.prometheus ?? false} width={layout.panelWidth} stale={stale} />;
+  const events = <EventsPanel events={monitor.events} prometheus={monitor.header?.prometheus ?? null} width={layout.panelWidth} stale={stale} />;
   const service = <ServicePanel service={monitor.service} {...common} />;
   const findings = <FindingsPanel lastDiagnosis={state.lastDiagnosis} selected={state.selected} height={layout.findingRows} />;
   if (layout.columns === 2)

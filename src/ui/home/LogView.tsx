@@ -28,8 +28,7 @@ export const LogView = memo(function LogView({ lines, offset, height }: LogViewP
       </Text>
       {shown.map((line, i) => (
         <Text key={`${end - shown.length + i}`} wrap="truncate-end">
-          <Text color={theme.muted}>{formatClock(line.t)}</Text> {line.stream === 'stderr' ? <Text color={theme.warning}>! </Text> : null}
-          {line.text}
+          <Text color={theme.muted}>{formatClock(line.t)}</Text> {line.text}
         </Text>
       ))}
     </Box>

@@ -1,5 +1,6 @@
 // Who is watched: container, image, Falco version, engine and buffer preset, limits. The lab note is
-// loud for the same reason as in diagnose: numbers from the stand-in say nothing about a real Falco.
+// loud for the same reason as in diagnose (numbers from the stand-in say nothing about a real Falco),
+// and short enough to fit 80 columns beside the lab's names.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { TargetHeader as Header } from '../../core/monitor/types.js';
@@ -26,7 +27,7 @@ export const TargetHeader = memo(function TargetHeader({ header }: { header: Hea
         {header.lab ? (
           <Text bold color={theme.warning}>
             {' '}
-            ⚠ lab STAND-IN, not Falco
+            ⚠ lab STAND-IN
           </Text>
         ) : null}
       </Text>

@@ -17,8 +17,9 @@ export interface HomeLayout {
 export function homeLayout(width: number, rows: number): HomeLayout {
   const columns = width >= TWO_COLUMNS_FROM ? 2 : 1;
   const panelWidth = columns === 2 ? Math.floor((width - 2) / 2) : width;
-  // panels take 9 rows in one column, 6 in two; header 3, gaps 2, findings title 1, keys + status 2
-  const panelRows = columns === 2 ? 6 : 9;
+  // panels take 10 rows in one column, 6 in two; around them: header 3, three gaps, the findings
+  // title, a notice, keys and status: 10
+  const panelRows = columns === 2 ? 6 : 10;
   return {
     columns,
     panelWidth,

@@ -3,6 +3,7 @@
 // node with the Document API and splice only its source range, so every untouched byte stays.
 import { createTwoFilesPatch } from 'diff';
 import { CST, isMap, isScalar, parseDocument, Parser, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { hostileYaml } from '../../yaml/hostile.js';
 import { isScalarValue, lineStart, renderPair, renderScalar, renderValue, trimmedEnd } from './edit-render.js';
 
 export class EditError extends Error {}
@@ -19,6 +20,8 @@ function findPair(map: YAMLMap, k: string): Pair | undefined {
 }
 
 function parse(text: string) {
+  const refused = hostileYaml(text);
+  if (refused) throw new EditError(`cannot edit this file: ${refused}`);
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new EditError(`cannot edit a file with YAML errors: ${doc.errors[0]?.message ?? ''}`);
   return doc;

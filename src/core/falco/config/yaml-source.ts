@@ -2,6 +2,7 @@
 // effective config can say which file and line set each leaf.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { ConfigError, SourceFile } from './types.js';
+import { hostileYaml } from '../../yaml/hostile.js';
 
 export interface ParsedYaml {
   value: Record<string, unknown>;
@@ -15,6 +16,9 @@ export interface ParsedYaml {
 }
 
 export function parseYamlSource(file: SourceFile): ParsedYaml {
+  const refused = hostileYaml(file.text);
+  if (refused)
+    return { value: {}, leaves: new Map(), keyLines: new Map(), itemLines: new Map(), errors: [{ file: file.path, line: null, key: null, message: `refused: ${refused}` }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, uniqueKeys: true });
   const errors: ConfigError[] = doc.errors.map((e) => ({

@@ -7,6 +7,7 @@
 //   `override: {enabled: replace}`, rule_loading_messages.h WARNING_ENABLED).
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import type { ConfigError, SourceFile } from '../config/types.js';
+import { hostileYaml } from '../../yaml/hostile.js';
 
 export interface RuleDef {
   name: string;
@@ -39,6 +40,11 @@ const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => Strin
 export function collect(files: SourceFile[]): Collected {
   const c: Collected = { rules: new Map(), macros: new Map(), lists: new Map(), requiredEngineVersions: [], errors: [] };
   for (const file of files) {
+    const refused = hostileYaml(file.text);
+    if (refused) {
+      c.errors.push({ file: file.path, line: null, key: null, message: `refused: ${refused}` });
+      continue;
+    }
     const lc = new LineCounter();
     for (const doc of parseAllDocuments(file.text, { lineCounter: lc })) {
       for (const e of doc.errors) c.errors.push({ file: file.path, line: e.linePos?.[0]?.line ?? null, key: null, message: e.message.split('\n')[0] ?? e.message });
