@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `core` is pure and fast; `docker` talks to a real Docker engine through the lab
-// (test/lab/global-setup.ts makes sure dockerd runs and the lab images exist).
+// (test/lab/global-setup.ts makes sure dockerd runs and the lab images exist). `npm test` runs them one
+// after the other: the lab's CPU-quota scenarios must not compete with a busy test runner for cores.
 export default defineConfig({
   test: {
     projects: [

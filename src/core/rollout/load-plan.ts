@@ -10,7 +10,7 @@ export function loadRolloutPlan(file: DataFile, knownFixes: readonly string[]): 
   const plan = parsed.value;
   const errors: DataError[] = [];
   for (const c of CRITERIA)
-    plan.fixes[c].forEach((id, i) => {
+    (plan.fixes[c] ?? []).forEach((id, i) => {
       if (knownFixes.includes(id)) return;
       const guess = didYouMean(id, [...knownFixes]);
       errors.push({ file: file.path, line: parsed.lineOf(['fixes', c, i]), key: `fixes.${c}.${i}`, message: `unknown fix "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}` });

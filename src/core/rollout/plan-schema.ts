@@ -59,7 +59,7 @@ export const RolloutPlanSchema = z.strictObject({
   criteria: CriteriaSchema,
   phases: z.array(PhaseSchema).min(1),
   /** fixes from runbooks/fixes.yaml offered when a criterion fails */
-  fixes: z.strictObject(Object.fromEntries(CRITERIA.map((c) => [c, z.array(Id).default([])])) as Record<CriterionId, z.ZodDefault<z.ZodArray<typeof Id>>>),
+  fixes: z.partialRecord(z.enum(CRITERIA), z.array(Id)),
 });
 export type RolloutPlan = z.infer<typeof RolloutPlanSchema>;
 
