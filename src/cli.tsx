@@ -33,6 +33,16 @@ async function main(argv: string[]): Promise<ExitCode> {
       return EXIT.ok;
     case 'bundle':
       return bundle(args);
+    case 'fix':
+      return fixCommand(args);
+    case 'rollback': {
+      const { runRollbackCommand } = await import('./commands/rollback.js');
+      return runRollbackCommand(connectDocker(), { id: args.target, last: args.last, stateDir: args.stateDir, timings: timings(args) }, io);
+    }
+    case 'history': {
+      const { runHistoryCommand } = await import('./commands/history.js');
+      return runHistoryCommand({ stateDir: args.stateDir, json: args.format === 'json' }, io);
+    }
     case 'diagnose':
       return diagnoseCommand(args);
   }
@@ -47,6 +57,44 @@ function collectOptions(args: CliArgs): CollectOptions {
     toolVersion: toolVersion(),
     hostVisible: !process.env['DOCKER_HOST']?.startsWith('tcp://'),
   };
+}
+
+const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+const timings = (args: CliArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
+
+async function fixCommand(args: CliArgs): Promise<ExitCode> {
+  const { runFixCommand, prepareFix } = await import('./commands/fix.js');
+  const docker = connectDocker();
+  const req = {
+    fixId: args.target ?? '',
+    container: args.container,
+    stateDir: args.stateDir,
+    windowSeconds: args.windowSeconds,
+    lookbackSeconds: args.lookbackSeconds,
+    maxChangesPerHour: args.maxChangesPerHour,
+    timings: timings(args),
+    toolVersion: toolVersion(),
+    hostVisible: !process.env['DOCKER_HOST']?.startsWith('tcp://'),
+    catalogue: await readCatalogue(),
+  };
+  if (args.format !== 'ui' || args.yes) return runFixCommand(docker, req, args.yes, io);
+  const prepared = await prepareFix(docker, req, (l) => io.err(`${l}\n`));
+  return runFixFlow(docker, prepared, req, args);
+}
+
+async function runFixFlow(
+  docker: ReturnType<typeof connectDocker>,
+  prepared: import('./commands/fix.js').PreparedFix,
+  req: import('./commands/fix.js').FixRequest,
+  args: CliArgs,
+): Promise<ExitCode> {
+  const { fixUiModel } = await import('./commands/fix-ui.js');
+  const { runFixUi } = await import('./ui/fix/run.js');
+  const { preview, actions } = fixUiModel(docker, prepared, req);
+  const r = await runFixUi(preview, actions, { noColor: args.noColor });
+  if (r.outcome === 'reverted') return EXIT.fixReverted;
+  if (r.outcome === 'rollback-incomplete' || r.phase === 'undo-failed') return EXIT.rollbackIncomplete;
+  return EXIT.ok;
 }
 
 async function bundle(args: CliArgs): Promise<ExitCode> {
@@ -73,9 +121,19 @@ async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
   if (args.format === 'ui') {
     const { runDiagnoseUi } = await import('./ui/diagnose/run.js');
     const events = channel<DiagnoseEvent>();
-    runDiagnosis(source, run, (e) => events.push(e)).then(() => events.close(), (e) => events.fail(e));
-    const { report, error } = await runDiagnoseUi(events, { noColor: args.noColor });
+    const snapshotP = runDiagnosis(source, run, (e) => events.push(e)).then(
+      (r) => {
+        events.close();
+        return r.snapshot;
+      },
+      (e: unknown) => {
+        events.fail(e);
+        return null;
+      },
+    );
+    const { report, error, fixIds = [] } = await runDiagnoseUi(events, { noColor: args.noColor });
     if (error) throw error;
+    if (report && fixIds.length > 0 && source.kind === 'live') return applyChosenFixes(fixIds, await snapshotP, args, catalogue);
     // quit before the diagnosis finished: nothing to judge
     return report ? exitFor(report, args) : EXIT.interrupted;
   }
@@ -85,6 +143,31 @@ async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
   });
   process.stdout.write(args.format === 'json' ? toJson(report) : toMarkdown(report));
   return exitFor(report, args);
+}
+
+/** f/e/w on the diagnose screen: each chosen fix in turn, planned on the snapshot just measured. */
+async function applyChosenFixes(ids: string[], snapshot: import('./core/snapshot.js').Snapshot | null, args: CliArgs, catalogue: Awaited<ReturnType<typeof readCatalogue>>): Promise<ExitCode> {
+  if (!snapshot) return EXIT.runtime;
+  const { prepareFixFor } = await import('./commands/fix.js');
+  const docker = connectDocker();
+  let worst: ExitCode = EXIT.ok;
+  for (const fixId of ids) {
+    const req = {
+      fixId,
+      container: snapshot.target.name,
+      stateDir: args.stateDir,
+      windowSeconds: args.windowSeconds,
+      lookbackSeconds: args.lookbackSeconds,
+      maxChangesPerHour: args.maxChangesPerHour,
+      timings: timings(args),
+      toolVersion: toolVersion(),
+      hostVisible: !process.env['DOCKER_HOST']?.startsWith('tcp://'),
+      catalogue,
+    };
+    const code = await runFixFlow(docker, await prepareFixFor(docker, req, snapshot), req, args);
+    if (code !== EXIT.ok) worst = code;
+  }
+  return worst;
 }
 
 function exitFor(report: DiagnosisReport, args: CliArgs): ExitCode {

@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/findings.js';
 
-export const COMMANDS = ['diagnose', 'bundle', 'info', 'help', 'version'] as const;
+export const COMMANDS = ['diagnose', 'fix', 'rollback', 'history', 'bundle', 'info', 'help', 'version'] as const;
+/** commands that take one operand: fix ID, rollback [ID] */
+const WITH_OPERAND: readonly Command[] = ['fix', 'rollback'];
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -18,6 +20,14 @@ export interface CliArgs {
   thresholds: Record<string, number>;
   runbooks: string[];
   noColor: boolean;
+  /** the operand: the fix id of `fix`, the journal id of `rollback` */
+  target: string | null;
+  yes: boolean;
+  last: boolean;
+  stateDir: string | null;
+  settleSeconds: number;
+  reloadTimeoutSeconds: number;
+  maxChangesPerHour: number;
 }
 
 const OPTIONS = {
@@ -32,6 +42,12 @@ const OPTIONS = {
   threshold: { type: 'string', multiple: true },
   runbook: { type: 'string', multiple: true },
   'no-color': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  last: { type: 'boolean' },
+  'state-dir': { type: 'string' },
+  settle: { type: 'string' },
+  'reload-timeout': { type: 'string' },
+  'max-changes-per-hour': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -54,10 +70,14 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   }
   const { values: v, positionals } = parsed;
   const first = positionals[0];
-  if (positionals.length > 1) throw new UserError(`unexpected argument "${positionals[1]}"`, 'see falco-doctor --help');
   if (first !== undefined && !(COMMANDS as readonly string[]).includes(first))
     throw new UserError(`unknown command "${first}"`, `commands: ${COMMANDS.join(', ')}`);
   const command: Command = v.version ? 'version' : v.help ? 'help' : ((first as Command | undefined) ?? 'help');
+  const maxPositionals = WITH_OPERAND.includes(command) ? 2 : 1;
+  if (positionals.length > maxPositionals) throw new UserError(`unexpected argument "${positionals[maxPositionals]}"`, 'see falco-doctor --help');
+  if (command === 'fix' && !positionals[1]) throw new UserError('fix needs the id of a fix', 'e.g. falco-doctor fix raise-buffer-preset; diagnose lists the fixes that apply');
+  const maxChanges = Number(v['max-changes-per-hour'] ?? 5);
+  if (!Number.isInteger(maxChanges) || maxChanges < 0) throw new UserError('--max-changes-per-hour must be a whole number');
   const failOn = v['fail-on'] ?? 'warning';
   if (failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(failOn))
     throw new UserError(`--fail-on: "${failOn}" is not a severity`, 'use critical, warning, info or none');
@@ -82,5 +102,12 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     thresholds,
     runbooks: v.runbook ?? [],
     noColor: Boolean(v['no-color']) || process.env['NO_COLOR'] !== undefined,
+    target: positionals[1] ?? null,
+    yes: Boolean(v.yes),
+    last: Boolean(v.last),
+    stateDir: v['state-dir'] ?? null,
+    settleSeconds: parseDuration('settle', v.settle ?? '10'),
+    reloadTimeoutSeconds: parseDuration('reload-timeout', v['reload-timeout'] ?? '15'),
+    maxChangesPerHour: maxChanges,
   };
 }

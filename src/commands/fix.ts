@@ -2,6 +2,7 @@
 // confirmation in the TUI) run the journaled transaction: intent → write → reload → verify → measure,
 // undone automatically on failure.
 import type { Catalogue } from '../core/runbook/load.js';
+import type { Snapshot } from '../core/snapshot.js';
 import type { FixPlan } from '../core/fix/plan.js';
 import type { JournalEntry } from '../core/fix/journal-entry.js';
 import { JOURNAL_SCHEMA_VERSION, isIncomplete } from '../core/fix/journal-entry.js';
@@ -55,6 +56,13 @@ export async function prepareFix(docker: DockerClient, req: FixRequest, progress
   if (!fix) throw new UserError(`unknown fix "${req.fixId}"`, `fixes: ${Object.keys(req.catalogue.fixes).join(', ')}`);
   const collect = { container: req.container, windowMs: req.windowSeconds * 1000, sampleEveryMs: 1000, lookbackMs: req.lookbackSeconds * 1000, toolVersion: req.toolVersion, hostVisible: req.hostVisible };
   const snapshot = await collectSnapshot(docker, collect, (e) => e.type === 'step-finished' && progress(`${e.id}: ${e.detail}`));
+  return prepareFixFor(docker, req, snapshot);
+}
+
+/** Plans the fix against a snapshot already taken (the diagnose screen's), without measuring again. */
+export async function prepareFixFor(docker: DockerClient, req: FixRequest, snapshot: Snapshot): Promise<PreparedFix> {
+  const fix = req.catalogue.fixes[req.fixId];
+  if (!fix) throw new UserError(`unknown fix "${req.fixId}"`, `fixes: ${Object.keys(req.catalogue.fixes).join(', ')}`);
   const diagnosis = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: {}, only: [], now: new Date() });
   const plan = planFix(req.fixId, fix, diagnosis.context, diagnosis.facts);
   if (plan.refused) throw new UserError(`fix ${req.fixId} does not apply to ${snapshot.target.name}: ${plan.refused}`);

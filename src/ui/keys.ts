@@ -2,7 +2,7 @@
 // means in their current state (Esc closes help, leaves a detail view, or quits at the top level).
 import type { Key } from 'ink';
 
-export type KeyIntent = 'up' | 'down' | 'open' | 'back' | 'escape' | 'help' | 'quit';
+export type KeyIntent = 'up' | 'down' | 'open' | 'back' | 'escape' | 'help' | 'quit' | 'fix-all' | 'fix-critical' | 'fix-warning';
 
 export function toKeyIntent(input: string, key: Key): KeyIntent | null {
   // Ctrl-C is handled here rather than by Ink so that quitting has one path (and one result)
@@ -16,5 +16,9 @@ export function toKeyIntent(input: string, key: Key): KeyIntent | null {
   if (key.backspace || key.delete) return 'back';
   if (input === '?') return 'help';
   if (input === 'q') return 'quit';
+  // f: the fixes of the open finding (or of all findings, from the list); e / w: of criticals / warnings
+  if (input === 'f') return 'fix-all';
+  if (input === 'e') return 'fix-critical';
+  if (input === 'w') return 'fix-warning';
   return null;
 }

@@ -95,7 +95,7 @@ describe('report parts', () => {
         'Findings (2)',
         '  CRITICAL FD-DROP-BUFFER    Falco drops syscall events: the buffer is full',
         '› WARNING  FD-CPU-THROTTLED  Falco is throttled by its CPU quota',
-        '↑/↓ or j/k move · Enter details · ? help · q quit',
+        '↑/↓ or j/k move · Enter details · f/e/w fix · ? help · q quit',
       ].join('\n'),
     );
   });
@@ -138,7 +138,7 @@ describe('report parts', () => {
       Fixes
         no automatic fix applies
 
-      Esc/Backspace/Enter back · ? help · q quit"
+      Esc/Backspace/Enter back · f apply its fix · ? help · q quit"
     `);
   });
 

@@ -62,7 +62,7 @@ describe('diagnose screen', () => {
       Findings (2)
       › CRITICAL FD-DROP-BUFFER    Falco drops syscall events: the buffer is full
         WARNING  FD-CPU-THROTTLED  Falco is throttled by its CPU quota
-      ↑/↓ or j/k move · Enter details · ? help · q quit"
+      ↑/↓ or j/k move · Enter details · f/e/w fix · ? help · q quit"
     `);
 
     stdin.write(KEYS.down);
@@ -85,7 +85,7 @@ describe('diagnose screen', () => {
         raise-cpu-quota Raise the CPU quota
           would change: --cpus 0.2 → 1.0 on the falco container
 
-      Esc/Backspace/Enter back · ? help · q quit"
+      Esc/Backspace/Enter back · f apply its fix · ? help · q quit"
     `);
 
     stdin.write(KEYS.escape);
@@ -98,6 +98,8 @@ describe('diagnose screen', () => {
       │ ↑ k  ↓ j        move through the findings                │
       │ Enter           open the selected finding / go back      │
       │ Esc  Backspace  go back (Esc at the top level quits)     │
+      │ f               fix the open finding, or all of them     │
+      │ e  w            fix the critical / warning findings      │
       │ ?               show or hide this help                   │
       │ q  Ctrl-C       quit                                     │
       │ ? or Esc closes this help                                │

@@ -134,3 +134,27 @@ describe('visibleWindow', () => {
     expect(visibleWindow(20, 19, 8)).toEqual({ start: 12, end: 20 });
   });
 });
+
+describe('f / e / w choose fixes', () => {
+  test('picks the first applicable fix per finding, by severity, and ends the screen', async () => {
+    const { diagnoseReducer, initialDiagnoseState, applicableFixes } = await import('../../src/ui/diagnose/state.js');
+    const f = (code: string, severity: 'critical' | 'warning', fixes: [string, string][]) => ({
+      code, severity, runbook: 'r', title: code, cause: 'c', explanation: '', evidence: [],
+      fixes: fixes.map(([id, summary]) => ({ id, title: id, summary })),
+    });
+    const findings = [
+      f('FD-A', 'critical', [['too-big', 'not applicable: would not fit'], ['raise-cpu-limit', 'cpus 0.2 → 0.3']]),
+      f('FD-B', 'warning', [['outputs-queue-capacity', 'outputs_queue.capacity: 0 → 10000']]),
+      f('FD-C', 'critical', [['raise-cpu-limit', 'cpus 0.2 → 0.3']]),
+    ];
+    expect(applicableFixes(findings)).toEqual(['raise-cpu-limit', 'outputs-queue-capacity']);
+    const report = { findings } as never;
+    const done = diagnoseReducer(initialDiagnoseState, { type: 'event', event: { type: 'done', report } });
+    const crit = diagnoseReducer(done, { type: 'key', intent: 'fix-critical' });
+    expect([crit.fixIds, crit.quitRequested]).toEqual([['raise-cpu-limit'], true]);
+    const warn = diagnoseReducer(done, { type: 'key', intent: 'fix-warning' });
+    expect(warn.fixIds).toEqual(['outputs-queue-capacity']);
+    const running = diagnoseReducer(initialDiagnoseState, { type: 'key', intent: 'fix-all' });
+    expect([running.fixIds, running.quitRequested]).toEqual([[], false]);
+  });
+});

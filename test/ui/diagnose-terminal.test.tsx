@@ -50,7 +50,7 @@ describe('terminal fit and colour', () => {
         raise-cpu-quota Raise the CPU quota
           would change: --cpus 0.2 → 1.0 on the falco container
 
-      Esc/Backspace/Enter back · ? help · q quit"
+      Esc/Backspace/Enter back · f apply its fix · ? help · q quit"
     `);
   });
 

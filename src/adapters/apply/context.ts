@@ -1,12 +1,10 @@
 // What a transaction needs from the outside world, gathered once by the command.
 import type { DockerClient } from '../docker/client.js';
 import type { Journal } from '../journal/journal.js';
-import type { StepStatus } from '../../core/events.js';
+import type { FixEvent } from '../../core/fix/events.js';
 import type { JournalEntry, Measure } from '../../core/fix/journal-entry.js';
 
-export type FixEvent =
-  | { type: 'step-started'; id: string; title: string }
-  | { type: 'step-finished'; id: string; status: StepStatus; detail: string };
+export type { FixEvent } from '../../core/fix/events.js';
 
 export interface TxContext {
   docker: DockerClient;

@@ -9,6 +9,9 @@ import { parseStartupLog } from '../../core/falco/parse/startup.js';
 import { RELOAD_REFUSED, sleep } from './reload.js';
 import { errorMessage } from '../../core/errors.js';
 
+/** A Falco that has just allocated large ring buffers on a small CPU quota can be slow to answer once. */
+const HEALTHZ_PATIENCE_MS = 10_000;
+
 export interface VerifyOptions {
   /** the new run's log starts here (ms since epoch); 'last-start': from the last startup sequence */
   sinceMs: number | 'last-start';
@@ -34,7 +37,7 @@ export async function verifyHealthy(docker: DockerClient, id: string, opts: Veri
     await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
   }
   if (problems.length === 0 && opts.healthzUrl) {
-    const h = await httpGet(opts.healthzUrl).catch((e: unknown) => ({ status: 0, body: errorMessage(e) }));
+    const h = await healthz(opts.healthzUrl, Math.max(HEALTHZ_PATIENCE_MS, opts.settleMs));
     if (h.status !== 200) problems.push(`${opts.healthzUrl} answered ${h.status || h.body}`);
   }
   const lines = await runLog(docker, id, opts.sinceMs, Date.parse(first.State.StartedAt) || 0);
@@ -56,4 +59,13 @@ async function runLog(docker: DockerClient, id: string, since: number | 'last-st
     if (/Falco version:/.test(l)) last = i;
   });
   return last < 0 ? lines : lines.slice(last);
+}
+
+async function healthz(url: string, patienceMs: number): Promise<{ status: number; body: string }> {
+  const deadline = Date.now() + patienceMs;
+  for (;;) {
+    const h = await httpGet(url).catch((e: unknown) => ({ status: 0, body: errorMessage(e) }));
+    if (h.status === 200 || Date.now() >= deadline) return h;
+    await sleep(500);
+  }
 }

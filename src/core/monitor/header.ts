@@ -42,6 +42,7 @@ export function describeTarget(info: ContainerInfo, files: TargetFiles): { heade
       id: info.id,
       name: info.name,
       image: info.image,
+      startedAt: info.state.startedAt,
       falcoVersion: version,
       engineKind: engineKind(config, version),
       bufferPreset: budget?.preset ?? null,

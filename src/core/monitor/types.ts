@@ -17,6 +17,8 @@ export interface TargetHeader {
   id: string;
   name: string;
   image: string;
+  /** when this run of the container started: a new value means counters and deltas start over */
+  startedAt: string;
   falcoVersion: string | null;
   engineKind: string | null;
   bufferPreset: number | null;

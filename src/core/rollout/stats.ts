@@ -2,6 +2,8 @@
 // (phase − baseline). Pure; the RNG is passed in so tests and re-runs are reproducible.
 import type { Rng } from './rng.js';
 
+export type { Rng } from './rng.js';
+
 export const STATISTICS = ['p50', 'p95', 'p99', 'mean'] as const;
 export type Statistic = (typeof STATISTICS)[number];
 
@@ -76,4 +78,14 @@ export function reservoirAdd(reservoir: number[], seen: number, value: number, c
   }
   const j = Math.floor(rng() * (seen + 1));
   if (j < cap) reservoir[j] = value;
+}
+
+/** Percentile bootstrap interval of one window's statistic (for reporting p50/p95/p99 with their CI). */
+export function bootstrapStatistic(values: readonly number[], stat: Statistic, opts: BootstrapOptions): Interval | null {
+  if (values.length < 2) return null;
+  const est: number[] = [];
+  for (let i = 0; i < opts.resamples; i++) est.push(statistic(resample(values, opts.rng), stat));
+  est.sort((x, y) => x - y);
+  const tail = (1 - opts.confidence) / 2;
+  return { estimate: statistic(values, stat), lo: quantile(est, tail), hi: quantile(est, 1 - tail), confidence: opts.confidence };
 }

@@ -1,7 +1,8 @@
 // What one measurement window holds: the series the criteria compare, kept as bounded reservoirs so a
 // 24 h window stays a small state file, plus exact counters (samples seen, drops) that need no sampling.
 import { z } from 'zod';
-import { reservoirAdd, type Rng } from './stats.js';
+import { reservoirAdd } from './stats.js';
+import type { Rng } from './rng.js';
 
 export const SERIES = ['latencyMs', 'connectMs', 'cpuPercent', 'memMb', 'ioBytesPerSec', 'falcoCpuPercent'] as const;
 export type SeriesId = (typeof SERIES)[number];
@@ -27,17 +28,18 @@ export const WindowSchema = z.object({
 export type MeasureWindow = z.infer<typeof WindowSchema>;
 
 export function emptyWindow(startedAt: number, lengthMs: number): MeasureWindow {
-  const series = Object.fromEntries(SERIES.map((s) => [s, { values: [], seen: 0 }])) as MeasureWindow['series'];
+  const empty = () => ({ values: [] as number[], seen: 0 });
+  const series: MeasureWindow['series'] = { latencyMs: empty(), connectMs: empty(), cpuPercent: empty(), memMb: empty(), ioBytesPerSec: empty(), falcoCpuPercent: empty() };
   return { startedAt, endsAt: startedAt + lengthMs, updatedAt: startedAt, series, probeFailures: 0, drops: null, dropsSource: null, trend: [] };
 }
 
 export function values(w: MeasureWindow, s: SeriesId): number[] {
-  return w.series[s]?.values ?? [];
+  return w.series[s].values;
 }
 
 /** Adds one value to a series in place (the window is owned by the one measuring process). */
 export function addValue(w: MeasureWindow, s: SeriesId, v: number, keep: number, rng: Rng): void {
-  const series = (w.series[s] ??= { values: [], seen: 0 });
+  const series = w.series[s];
   reservoirAdd(series.values, series.seen, v, keep, rng);
   series.seen += 1;
 }

@@ -26,9 +26,9 @@ export function DiagnoseApp({ events, onExit }: DiagnoseAppProps) {
   const shouldExit = state.quitRequested || (!isRawModeSupported && state.phase.kind !== 'running');
   useEffect(() => {
     if (!shouldExit) return;
-    onExit(outcome.current);
+    onExit(state.fixIds.length > 0 ? { ...outcome.current, fixIds: state.fixIds } : outcome.current);
     exit();
-  }, [shouldExit, onExit, outcome, exit]);
+  }, [shouldExit, onExit, outcome, exit, state.fixIds]);
 
   return <DiagnoseScreen state={state} spinnerFrame={spinnerFrame} />;
 }

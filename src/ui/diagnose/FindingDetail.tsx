@@ -34,7 +34,7 @@ export function FindingDetail({ finding }: { finding: Finding }) {
         <FixList fixes={finding.fixes} />
       </Box>
       <Box marginTop={1}>
-        <Text color={theme.muted}>Esc/Backspace/Enter back · ? help · q quit</Text>
+        <Text color={theme.muted}>Esc/Backspace/Enter back · f apply its fix · ? help · q quit</Text>
       </Box>
     </Box>
   );

@@ -38,7 +38,7 @@ export function FindingList({ findings, selected, runbookCount, configErrorCount
         );
       })}
       {end < findings.length ? <Text color={theme.muted}>{'  '}↓ {findings.length - end} more</Text> : null}
-      <Text color={theme.muted}>↑/↓ or j/k move · Enter details · ? help · q quit</Text>
+      <Text color={theme.muted}>↑/↓ or j/k move · Enter details · f/e/w fix · ? help · q quit</Text>
     </Box>
   );
 }

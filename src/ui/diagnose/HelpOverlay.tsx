@@ -6,6 +6,8 @@ const KEYS = [
   ['↑ k  ↓ j', 'move through the findings'],
   ['Enter', 'open the selected finding / go back'],
   ['Esc  Backspace', 'go back (Esc at the top level quits)'],
+  ['f', 'fix the open finding, or all of them'],
+  ['e  w', 'fix the critical / warning findings'],
   ['?', 'show or hide this help'],
   ['q  Ctrl-C', 'quit'],
 ] as const;

@@ -49,6 +49,8 @@ export interface DiagnoseState {
   view: View;
   helpOpen: boolean;
   quitRequested: boolean;
+  /** fixes the operator asked to apply (f/e/w): the app ends and hands them to the fix flow */
+  fixIds: string[];
 }
 
 export type DiagnoseAction =
@@ -66,6 +68,7 @@ export const initialDiagnoseState: DiagnoseState = {
   view: 'list',
   helpOpen: false,
   quitRequested: false,
+  fixIds: [],
 };
 
 export function diagnoseReducer(state: DiagnoseState, action: DiagnoseAction): DiagnoseState {
@@ -165,9 +168,24 @@ function onKey(state: DiagnoseState, intent: KeyIntent): DiagnoseState {
       const next = state.selected + (intent === 'up' ? -1 : 1);
       return { ...state, selected: Math.min(Math.max(next, 0), Math.max(last, 0)) };
     }
+    case 'fix-all':
+    case 'fix-critical':
+    case 'fix-warning': {
+      if (state.helpOpen || state.phase.kind !== 'done') return state;
+      const open = state.view === 'detail' ? selectedFinding(state) : null;
+      const pool = open ? [open] : state.phase.findings.filter((f) => intent === 'fix-all' || f.severity === (intent === 'fix-critical' ? 'critical' : 'warning'));
+      const fixIds = applicableFixes(pool);
+      return fixIds.length === 0 ? state : { ...state, fixIds, quitRequested: true };
+    }
     default:
       return assertNever(intent);
   }
+}
+
+/** The first fix that applies to each finding, once each: one change at a time, each with its diff. */
+export function applicableFixes(findings: readonly Finding[]): string[] {
+  const ids = findings.map((f) => f.fixes.find((x) => !x.summary.startsWith('not applicable'))?.id).filter((id): id is string => id !== undefined);
+  return [...new Set(ids)];
 }
 
 export function selectedFinding(state: DiagnoseState): Finding | null {

@@ -8,6 +8,8 @@ import type { DiagnoseAction, StreamFailure } from './state.js';
 export interface DiagnoseOutcome {
   report: DiagnosisReport | null;
   error: Error | null;
+  /** fixes chosen with f/e/w, to run one after another after the screen closes */
+  fixIds?: string[];
 }
 
 export function useDiagnoseStream(

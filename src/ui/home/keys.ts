@@ -4,7 +4,9 @@ import type { Key } from 'ink';
 import { toKeyIntent, type KeyIntent } from '../keys.js';
 import type { HomeScreenName } from './state.js';
 
-export type HomeKey = KeyIntent | HomeScreenName | 'log';
+/** fixes are applied from the diagnose screen, where the findings are: not here */
+type FixIntent = Extract<KeyIntent, 'fix-all' | 'fix-critical' | 'fix-warning'>;
+export type HomeKey = Exclude<KeyIntent, FixIntent> | HomeScreenName | 'log';
 
 const LETTERS: Readonly<Record<string, HomeScreenName | 'log'>> = {
   d: 'diagnose',
@@ -16,6 +18,7 @@ const LETTERS: Readonly<Record<string, HomeScreenName | 'log'>> = {
 
 export function toHomeKey(input: string, key: Key): HomeKey | null {
   const intent = toKeyIntent(input, key);
+  if (intent === 'fix-all' || intent === 'fix-critical' || intent === 'fix-warning') return null;
   if (intent !== null) return intent;
   if (key.ctrl || key.meta) return null;
   return LETTERS[input] ?? null;

@@ -9,6 +9,7 @@ export const header: TargetHeader = {
   id: 'f'.repeat(64),
   name: 'falco-security-monitor',
   image: 'falcosecurity/falco:0.44.1',
+  startedAt: '2026-11-23T07:00:00Z',
   falcoVersion: '0.44.1',
   engineKind: 'modern_ebpf',
   bufferPreset: 8,

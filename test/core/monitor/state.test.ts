@@ -60,7 +60,7 @@ describe('monitor reducer', () => {
     expect(s.status).toEqual({ state: 'gone', detail: 'exited (exit code 0)' });
     expect(s.cpu.series.at(-1)).toEqual({ t: T0 + 2000, v: null });
     expect(s.cpu.latest).not.toBeNull(); // the last values stay on screen
-    const back = reduceMonitor(s, tick(4, { header: { ...header, id: 'e'.repeat(64) }, falco: stats(T0 + 4000, 4, 90, 10, 0) }));
+    const back = reduceMonitor(s, tick(4, { header: { ...header, startedAt: '2026-11-23T08:00:03Z' }, falco: stats(T0 + 4000, 4, 90, 10, 0) }));
     expect(back.status).toEqual(ok);
     expect(back.cpu.latest?.throttled).toBeNull(); // no previous sample of this start
   });

@@ -1,5 +1,6 @@
-// Shared by the fix lab tests: run the fix commands as a user would (through the test entry, until the
-// lead wires them into dist/cli.js), and capture a folder byte for byte with modes and owners.
+// Shared by the fix lab tests: run the fix commands as a user would (the built dist/cli.js), and capture
+// a folder byte for byte with modes and owners. Only a test that adds fixes to the catalogue
+// (FALCO_DOCTOR_TEST_FIXES, e.g. one Falco refuses) goes through the test entry, which accepts them.
 import { execa } from 'execa';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,8 +14,12 @@ const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 /** Compressed timings: a few seconds per window, enough for the stand-in's 2 s bursts. */
 export const FAST = ['--window', '3', '--settle', '2', '--reload-timeout', '8'];
 
+const CLI = path.join(REPO, 'dist/cli.js');
+
 export function runFixCli(args: string[], env: Record<string, string> = {}) {
-  return execa(TSX, [ENTRY, ...args], { reject: false, cwd: REPO, env: { ...env, CI: 'true' }, timeout: 120_000 });
+  const viaEntry = env['FALCO_DOCTOR_TEST_FIXES'] !== undefined;
+  const [cmd, argv] = viaEntry ? [TSX, [ENTRY, ...args]] : ['node', [CLI, ...args]];
+  return execa(cmd, argv, { reject: false, cwd: REPO, env: { ...env, CI: 'true' }, timeout: 120_000 });
 }
 
 export function tempDir(prefix: string): string {

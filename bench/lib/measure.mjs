@@ -1,0 +1,80 @@
+// Measuring helpers for bench/run.mjs: wall, CPU and peak RSS of a command (through GNU time when
+// it is installed), a process's CPU from /proc, and best-of-N.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Runs cmd; returns wall ms, CPU ms (user+sys) and peak RSS KiB when GNU time is there, and stdout. */
+export function timed(cmd, args, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = GNU_TIME
+    ? spawnSync(GNU_TIME, ['-f', '@@%U %S %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) throw r.error;
+  const m = /@@([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
+  return {
+    wallMs,
+    cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null,
+    maxRssKiB: m ? Number(m[3]) : null,
+    status: r.status,
+    stdout: r.stdout,
+    stderr: m ? r.stderr.slice(0, m.index) : r.stderr,
+  };
+}
+
+export function bestOf(n, fn) {
+  const runs = Array.from({ length: n }, fn);
+  return { ...runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a)), runs: runs.map((r) => Math.round(r.wallMs)) };
+}
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export function have(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** CPU ms a process has used so far (utime + stime), or null when /proc does not show it. */
+export function procCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+  } catch {
+    return null;
+  }
+}
+
+export function pidOf(name) {
+  const r = spawnSync('pgrep', ['-xo', name], { encoding: 'utf8' });
+  return r.status === 0 ? Number(r.stdout.trim()) : null;
+}
+
+/**
+ * Time from spawning `command` under a pseudo-terminal (util-linux `script`) to the first output
+ * that holds visible text (ANSI escapes stripped), then kills it.
+ */
+export function timeToFirstText(command, env, timeoutMs = 15_000) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'ignore'], detached: true });
+    let out = '';
+    const done = (ms) => {
+      clearTimeout(timer);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+      resolve(ms);
+    };
+    const timer = setTimeout(() => done(null), timeoutMs);
+    child.stdout.on('data', (d) => {
+      out += d.toString('utf8');
+      // eslint-disable-next-line no-control-regex
+      if (/[A-Za-z]{4}/.test(out.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]/g, ''))) done(Number(process.hrtime.bigint() - t0) / 1e6);
+    });
+    child.on('exit', () => done(null));
+  });
+}

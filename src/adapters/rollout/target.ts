@@ -1,0 +1,47 @@
+// What the rollout needs to know about Falco before it changes anything: the container, the host file
+// behind falco.yaml (phases edit it there, so the change persists), the folder writes must stay in,
+// the health URL, reload behaviour, drop reporting, and the `rules:` selection as the operator has it.
+import type { DockerClient } from '../docker/client.js';
+import type { RolloutState } from '../../core/rollout/state.js';
+import { buildContext } from '../../core/diagnosis/context.js';
+import { getPath } from '../../core/falco/config/effective.js';
+import { UserError } from '../../core/errors.js';
+import { collectSnapshot } from '../collect.js';
+
+export async function resolveRolloutTarget(docker: DockerClient, container: string | null, toolVersion: string): Promise<{ target: RolloutState['target']; original: RolloutState['original'] }> {
+  const snapshot = await collectSnapshot(docker, { container, windowMs: 1000, sampleEveryMs: 1000, lookbackMs: 60_000, toolVersion, hostVisible: true }, () => {});
+  const ctx = buildContext(snapshot);
+  const main = snapshot.falco.configFiles[0];
+  if (!main?.hostPath) throw new UserError(`${snapshot.target.name}: falco.yaml is not on a bind mount`, 'a phase switch written inside the container would not persist; mount /etc/falco from the host');
+  const from = ctx.config.provenance['rules']?.source;
+  if (from && from !== main.path)
+    throw new UserError(`the rules: selection is set by ${from}, not falco.yaml`, 'move it into falco.yaml (the rollout edits that block), or remove it there');
+  const mount = snapshot.target.mounts
+    .filter((m) => m.type === 'bind' && (main.path === m.destination || main.path.startsWith(`${m.destination.replace(/\/$/, '')}/`)))
+    .sort((a, b) => b.destination.length - a.destination.length)[0];
+  if (!mount) throw new UserError(`${main.path}: no bind mount holds it`);
+  const cfg = ctx.config.value;
+  const healthzPath = String(getPath(cfg, 'webserver.k8s_healthz_endpoint') ?? '/healthz');
+  const actions = getPath(cfg, 'syscall_event_drops.actions');
+  const rules = getPath(cfg, 'rules');
+  return {
+    target: {
+      id: snapshot.target.id,
+      name: snapshot.target.name,
+      configHostPath: main.hostPath,
+      configPath: main.path,
+      configRoot: mount.source,
+      healthzUrl: snapshot.webserver.url && snapshot.webserver.healthz?.status === 200 ? `${snapshot.webserver.url}${healthzPath}` : null,
+      watchConfig: getPath(cfg, 'watch_config_files') !== false,
+      dropActionsLog: Array.isArray(actions) && actions.some((a) => a === 'log' || a === 'alert'),
+    },
+    original: { present: rules !== undefined, rules: rules ?? null },
+  };
+}
+
+/** The service's container id by name (it may have been recreated since the baseline). */
+export async function serviceId(docker: DockerClient, name: string): Promise<string> {
+  const found = await docker.getContainer(name).inspect().then((i: { Id: string; State: { Running: boolean } }) => (i.State.Running ? i.Id : null), () => null);
+  if (!found) throw new UserError(`the protected service ${name} is not running`, 'start it, or name another with --service');
+  return found;
+}

@@ -1,0 +1,224 @@
+// falco-doctor rollout [status|next|abort]: the staged rollout. `next` does the next step — measure
+// the baseline (asks, stops Falco, measures, starts it: journaled), or switch to the next phase's rule
+// selection (journaled) and monitor it to the end of its window, then gate it against the baseline.
+// State lives in the state dir, so any session (or a restarted process) continues where it stopped.
+import type { Catalogue } from '../core/runbook/load.js';
+import type { FixRef } from '../core/findings.js';
+import { EXIT, UserError, type ExitCode } from '../core/errors.js';
+import { durationMs, type RolloutPlan } from '../core/rollout/plan-schema.js';
+import { ROLLOUT_SCHEMA_VERSION, type LatencyProbe, type RolloutState } from '../core/rollout/state.js';
+import { nextAction, withAborted, withBaseline, withGate, withNewRound, withPhaseStarted, withWindow } from '../core/rollout/machine.js';
+import { evaluateGate } from '../core/rollout/criteria.js';
+import { emptyWindow, type MeasureWindow } from '../core/rollout/window.js';
+import { applySelection, describeSelection, phaseSelection } from '../core/rollout/selection.js';
+import { formatGate, formatReport, rolloutReport } from '../core/rollout/report.js';
+import type { DockerClient } from '../adapters/docker/client.js';
+import { stateDir as resolveStateDir } from '../adapters/paths.js';
+import { acquireLock } from '../adapters/journal/lock.js';
+import { readRolloutState, writeRolloutState, rolloutDir } from '../adapters/rollout/state-file.js';
+import { journaledChanges, type ChangeTimings, type RolloutChanges } from '../adapters/rollout/changes.js';
+import { measureWindow } from '../adapters/rollout/measure.js';
+import { closeProbes } from '../adapters/rollout/latency-probe.js';
+import { resolveRolloutTarget, serviceId } from '../adapters/rollout/target.js';
+import { readRolloutPlan } from '../adapters/rollout/plan-file.js';
+import type { CommandIo } from './fix.js';
+
+export const ROLLOUT_ACTIONS = ['status', 'next', 'abort'] as const;
+export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
+
+export interface RolloutRequest {
+  action: RolloutAction;
+  stateDir: string | null;
+  /** null: checklists/staged-rollout.yaml shipped with the tool */
+  planPath: string | null;
+  /** the Falco container (null: found as diagnose finds it) */
+  container: string | null;
+  /** the protected service's container and latency probe: needed for the baseline, then remembered */
+  service: string | null;
+  probe: LatencyProbe | null;
+  /** TCP target for the network-latency criterion (default: the HTTP probe's host and port) */
+  connect: { host: string; port: number } | null;
+  /** skip the question before Falco is stopped for the baseline */
+  yes: boolean;
+  json: boolean;
+  /** measure the current phase again from scratch (after a fix for a failed gate) */
+  remeasure: boolean;
+  /** override the plan's windows (compressed runs, tests) */
+  baselineWindow: string | null;
+  phaseWindow: string | null;
+  timings: ChangeTimings;
+  toolVersion: string;
+  catalogue: Catalogue;
+}
+
+export interface RolloutDeps {
+  docker: DockerClient;
+  io: CommandIo;
+  /** asks a yes/no question on the terminal; false when there is none */
+  confirm: (question: string) => Promise<boolean>;
+  /** how changes are applied (default: the fix journal's transactions) */
+  changes?: (target: RolloutState['target']) => RolloutChanges;
+}
+
+export async function runRolloutCommand(req: RolloutRequest, deps: RolloutDeps): Promise<ExitCode> {
+  const dir = resolveStateDir(process.env, req.stateDir);
+  const plan = withWindowOverrides(await readRolloutPlan(req.planPath, Object.keys(req.catalogue.fixes)), req);
+  const describeFix = fixDescriber(req.catalogue);
+  if (req.action === 'status') {
+    const r = rolloutReport(await readRolloutState(dir), plan, Date.now());
+    deps.io.out(req.json ? `${JSON.stringify(r, null, 2)}\n` : formatReport(r, describeFix));
+    return EXIT.ok;
+  }
+  // one rollout step at a time, across sessions: a second `rollout next` names the one running
+  const lock = await acquireLock(rolloutDir(dir), `rollout ${req.action}`);
+  try {
+    return req.action === 'abort' ? await abort(dir, req, deps) : await next(dir, req, deps, plan);
+  } finally {
+    await lock.release();
+    closeProbes();
+  }
+}
+
+function withWindowOverrides(plan: RolloutPlan, req: RolloutRequest): RolloutPlan {
+  return {
+    ...plan,
+    baseline: req.baselineWindow ? { window: req.baselineWindow } : plan.baseline,
+    monitor: req.phaseWindow ? { ...plan.monitor, window: req.phaseWindow } : plan.monitor,
+    phases: req.phaseWindow ? plan.phases.map(({ window: _w, ...p }) => p) : plan.phases,
+  };
+}
+
+function fixDescriber(catalogue: Catalogue): (id: string) => FixRef {
+  return (id) => ({ id, title: catalogue.fixes[id]?.title ?? id, summary: '' });
+}
+
+async function next(dir: string, req: RolloutRequest, deps: RolloutDeps, plan: RolloutPlan): Promise<ExitCode> {
+  let state = await readRolloutState(dir);
+  const save = async (s: RolloutState) => {
+    state = s;
+    await writeRolloutState(dir, s);
+  };
+  const changesFor = deps.changes ?? ((t) => journaledChanges(deps.docker, t, { stateDir: req.stateDir, timings: req.timings, emit: (e) => e.type === 'step-finished' && deps.io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`) }));
+  const action = nextAction(state, plan, Date.now());
+  switch (action.kind) {
+    case 'measure-baseline': {
+      const s = await startState(req, deps);
+      const windowMs = durationMs(plan.baseline.window);
+      const ok = req.yes || (await deps.confirm(`Stop ${s.target.name} for ${plan.baseline.window} to measure ${s.service.container} without Falco (no detection meanwhile), then start it again?`));
+      if (!ok) throw new UserError('baseline not measured: Falco was left running', 'run rollout next again and answer y, or pass --yes');
+      deps.io.err(`baseline: stopping ${s.target.name} for ${plan.baseline.window}\n`);
+      const { journalId, value } = await changesFor(s.target).withFalcoStopped(() => measure(s, emptyWindow(Date.now(), windowMs), plan, deps, null, async () => {}));
+      const measured = withBaseline(s, journalId, value, Date.now());
+      await save(measured);
+      deps.io.err(`baseline measured (journal ${journalId}); ${s.target.name} is running again\n`);
+      return finish(measured, plan, req, deps);
+    }
+    case 'start-phase': {
+      const s = state as RolloutState;
+      const phase = plan.phases[action.index];
+      if (!phase) throw new UserError(`the plan has no phase ${action.index + 1}`);
+      const change = phaseSelection(phase, s.original);
+      deps.io.err(`phase ${phase.id}: ${describeSelection(change)}\n`);
+      const journalId = await changesFor(s.target).editConfig(`rollout-${phase.id}`, `phase ${phase.id}: ${describeSelection(change)}`, (t) => applySelection(t, change, s.original));
+      const started = withPhaseStarted(s, phase.id, journalId, emptyWindow(Date.now(), phaseWindowMs(plan, action.index)), Date.now());
+      await save(started);
+      return monitorAndGate(started, plan, req, deps, save);
+    }
+    case 'resume-window':
+    case 'evaluate-gate':
+      deps.io.err(`resuming phase ${action.index + 1}\n`);
+      return monitorAndGate(state as RolloutState, plan, req, deps, save);
+    case 'extend-window': {
+      const s = state as RolloutState;
+      const w = s.phases[action.index]?.window;
+      const extended = w ? { ...w, endsAt: Date.now() + phaseWindowMs(plan, action.index) } : emptyWindow(Date.now(), phaseWindowMs(plan, action.index));
+      const round = withNewRound(s, extended, Date.now(), 'gate inconclusive: measuring longer');
+      await save(round);
+      return monitorAndGate(round, plan, req, deps, save);
+    }
+    case 'blocked': {
+      const s = state as RolloutState;
+      if (req.remeasure) {
+        const round = withNewRound(s, emptyWindow(Date.now(), phaseWindowMs(plan, action.index)), Date.now(), 're-measure requested');
+        await save(round);
+        return monitorAndGate(round, plan, req, deps, save);
+      }
+      const gate = s.phases[action.index]?.gate;
+      deps.io.out(`${action.reason}\n${gate ? `${formatGate(gate, fixDescriber(req.catalogue))}\n` : ''}not promoted: apply a fix, then rollout next --remeasure; or rollout abort\n`);
+      return EXIT.findings;
+    }
+    case 'done':
+      deps.io.out(`${action.reason}\n`);
+      return EXIT.ok;
+  }
+}
+
+function phaseWindowMs(plan: RolloutPlan, index: number): number {
+  return durationMs(plan.phases[index]?.window ?? plan.monitor.window);
+}
+
+async function startState(req: RolloutRequest, deps: RolloutDeps): Promise<RolloutState> {
+  if (!req.service || !req.probe)
+    throw new UserError('the baseline needs the protected service and how to probe its latency', 'e.g. rollout next --service ai-trading-bot --probe-url http://127.0.0.1:18080/quote (or --probe-tcp HOST:PORT, or --probe-exec -- CMD ARGS)');
+  await serviceId(deps.docker, req.service);
+  const { target, original } = await resolveRolloutTarget(deps.docker, req.container, req.toolVersion);
+  const connect = req.connect ?? (req.probe.kind === 'http' ? hostPort(req.probe.url) : req.probe.kind === 'tcp' ? { host: req.probe.host, port: req.probe.port } : null);
+  const now = Date.now();
+  return {
+    schemaVersion: ROLLOUT_SCHEMA_VERSION, createdAt: now, updatedAt: now, planPath: req.planPath ?? 'checklists/staged-rollout.yaml',
+    target, service: { container: req.service, probe: req.probe, connect }, original, baseline: null, phases: [], status: 'ready', abortJournalId: null, log: [],
+  };
+}
+
+function hostPort(url: string): { host: string; port: number } {
+  const u = new URL(url);
+  return { host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)) };
+}
+
+async function measure(s: RolloutState, window: MeasureWindow, plan: RolloutPlan, deps: RolloutDeps, falcoId: string | null, flush: (w: MeasureWindow) => Promise<void>): Promise<MeasureWindow> {
+  const m = plan.monitor;
+  return measureWindow(
+    { docker: deps.docker, serviceId: await serviceId(deps.docker, s.service.container), probe: s.service.probe, connect: s.service.connect, falcoId, dropActionsLog: s.target.dropActionsLog },
+    window,
+    { probeEveryMs: durationMs(m.probeEvery), sampleEveryMs: durationMs(m.sampleEvery), keep: plan.statistics.keep, flushEveryMs: Math.min(5000, durationMs(m.sampleEvery) * 2), flush },
+  );
+}
+
+async function monitorAndGate(s: RolloutState, plan: RolloutPlan, req: RolloutRequest, deps: RolloutDeps, save: (s: RolloutState) => Promise<void>): Promise<ExitCode> {
+  const i = s.phases.length - 1;
+  const phase = s.phases[i];
+  if (!phase?.window || !s.baseline) throw new UserError('no phase is being monitored');
+  const left = Math.max(0, phase.window.endsAt - Date.now());
+  deps.io.err(`monitoring phase ${phase.id}: ${Math.round(left / 1000)} s left of the window (safe to interrupt: rollout next resumes it)\n`);
+  let current = s;
+  const w = await measure(s, phase.window, plan, deps, s.target.id, async (win) => {
+    current = withWindow(current, win, Date.now());
+    await save(current);
+  });
+  current = withWindow(current, w, Date.now());
+  const gate = evaluateGate(s.baseline.window, w, plan);
+  current = withGate(current, gate, plan, Date.now());
+  await save(current);
+  return finish(current, plan, req, deps);
+}
+
+function finish(s: RolloutState | null, plan: RolloutPlan, req: RolloutRequest, deps: RolloutDeps): ExitCode {
+  const r = rolloutReport(s, plan, Date.now());
+  deps.io.out(req.json ? `${JSON.stringify(r, null, 2)}\n` : formatReport(r, fixDescriber(req.catalogue)));
+  return s?.status === 'gate-failed' || s?.status === 'gate-inconclusive' ? EXIT.findings : EXIT.ok;
+}
+
+async function abort(dir: string, req: RolloutRequest, deps: RolloutDeps): Promise<ExitCode> {
+  const s = await readRolloutState(dir);
+  if (!s || s.status === 'aborted') {
+    deps.io.out(s ? 'the rollout was already aborted\n' : 'no rollout in progress\n');
+    return EXIT.ok;
+  }
+  const changes = deps.changes?.(s.target) ?? journaledChanges(deps.docker, s.target, { stateDir: req.stateDir, timings: req.timings, emit: () => {} });
+  // a new journaled change that puts back only the `rules:` block: undoing the phase entries would
+  // also undo any fix applied to falco.yaml since (the usual answer to a failed gate)
+  const journalId = await changes.editConfig('rollout-abort', 'abort: rules: selection as before the rollout', (t) => applySelection(t, { kind: 'restore' }, s.original));
+  await writeRolloutState(dir, withAborted(s, journalId, Date.now()));
+  deps.io.out(`rollout aborted: ${journalId ? `rule selection restored (journal ${journalId}; undo with falco-doctor rollback ${journalId})` : 'the rule selection was already as before the rollout'}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,58 @@
+// The home screen in a real 80×24 terminal on the lab: the scenario's symptom within a few refreshes,
+// keys that open other screens (diagnose for real, "coming soon" for the rest), and the way back.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { labDown, labUp } from '../lab/lab.js';
+import type { TmuxSession } from './helpers/tmux.js';
+import { startHome } from './helpers/home-tmux.js';
+import { waitFor } from './helpers/wait.js';
+
+let session: { tui: TmuxSession; stateHome: string } | null = null;
+afterEach(async () => {
+  await session?.tui.kill();
+  if (session) rmSync(session.stateHome, { recursive: true, force: true });
+  session = null;
+});
+afterAll(async () => {
+  await labDown();
+}, 60_000);
+
+/** The screen from the last frame of the home screen down (earlier frames stay in the scrollback). */
+const homeFrame = (screen: string) => screen.slice(Math.max(0, screen.lastIndexOf('falco-security-monitor falco-doctor-lab')));
+
+describe('home screen under tmux', () => {
+  it('event-drops: drops per minute > 0; c says coming soon; d opens diagnose and comes back with its findings', async () => {
+    await labUp('event-drops');
+    session = await startHome();
+    const { tui } = session;
+    const live = homeFrame(await tui.waitForText(/drop alerts\/min [1-9]/, 30_000));
+    expect(live).toContain('⚠ lab STAND-IN');
+    expect(live).toMatch(/modern_ebpf preset 1/);
+    expect(live).toContain('No diagnosis yet');
+    await tui.waitForText(/kernel \d+ events\/s, [1-9][\d.]* dropped\/s/, 20_000);
+    for (const line of homeFrame(await tui.screen()).split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+
+    await tui.keys('c');
+    await tui.waitForText('the production checklist: coming soon');
+    await tui.keys('l');
+    await tui.waitForText('Falco log');
+    await tui.keys('Escape');
+    await tui.waitForText('No diagnosis yet');
+
+    await tui.keys('d');
+    await tui.waitForText(/Findings \(\d+\)/, 60_000);
+    await tui.keys('q');
+    const back = await tui.waitForText(/Open findings \(\d+\)/, 20_000);
+    expect(back.slice(back.lastIndexOf('Open findings'))).toContain('FD-DROP-BUFFER');
+    await tui.keys('q');
+    await waitFor('the home screen to exit', async () => !(await tui.alive()), 10_000);
+    expect(await tui.screen()).toContain('home → quit');
+  });
+
+  it('memory-pressure: memory near the limit, most of it ring buffers', async () => {
+    await labUp('memory-pressure');
+    session = await startHome();
+    const screen = homeFrame(await session.tui.waitForText(/Memory\s+[\d.]+ MiB of 512\.0 MiB \((8\d|9\d|100)%\)/, 30_000));
+    expect(screen).toMatch(/rings 256\.0 MiB = [5-9]\d% of it/);
+  });
+});
