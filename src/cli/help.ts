@@ -3,6 +3,9 @@ export const HELP = `falco-doctor — diagnose Falco running in Docker next to a
 
 Usage:
   falco-doctor diagnose [options]     run the high-CPU, memory-pressure and event-drops runbooks
+  falco-doctor fix ID [--yes]         preview a documented fix as a diff, apply, verify (undone on failure)
+  falco-doctor rollback [ID|--last]   undo a change from the journal, from any session
+  falco-doctor history [--json]       the changes made, with before/after figures
   falco-doctor bundle -o FILE         save what diagnose measures (redacted) for offline diagnosis
   falco-doctor info                   the target, versions and every path the tool uses
   falco-doctor --version
@@ -18,6 +21,14 @@ Options for diagnose and bundle:
       --runbook ID       run only this runbook (repeatable): high-cpu, memory-pressure, event-drops
       --no-color         no colours (also NO_COLOR)
 
+Options for fix and rollback:
+  -y, --yes              apply without asking (non-interactive)
+      --state-dir DIR    journal and lock (default $XDG_STATE_HOME/falco-doctor)
+      --settle DURATION  how long Falco must stay up after a change (default 10s)
+      --reload-timeout DURATION  wait for Falco's own reload before restarting it (default 15s)
+      --max-changes-per-hour N   circuit breaker (default 5)
+
 Exit codes: 0 no finding at or above --fail-on, 1 runtime error, 2 usage or config error,
-3 findings at or above --fail-on, 5 target unreachable (no Docker, no Falco container).
+3 findings at or above --fail-on, 5 target unreachable (no Docker, no Falco container), 6 a fix failed
+verification and was undone, 7 an undo could not complete.
 `;
