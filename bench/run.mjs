@@ -32,7 +32,7 @@ const r1 = (x) => (x === null || x === undefined ? 'n/a' : Math.round(x * 10) / 
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
 
 async function bundle(entry, out) {
-  await build({ entryPoints: [path.join(root, 'bench/entries', entry)], outfile: path.join(data, out), bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  await build({ entryPoints: [path.join(root, 'bench/entries', entry)], outfile: path.join(data, out), bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['ssh2', 'cpu-features'], logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
   return path.join(data, out);
 }
 
@@ -179,10 +179,11 @@ function printLab(l) {
 if (opt.labPart) await labPart();
 else {
   const results = { date: new Date().toISOString(), node: process.version, machine: machine(), options: opt };
-  if (!opt.only || opt.only === 'scan') results.scan = await scanSection();
-  if (!opt.only || opt.only === 'startup') results.startup = await startupSection();
-  if ((!opt.only || opt.only === 'lab') && !opt.skipLab) printLab((results.lab = await labSection()));
-  writeFileSync(path.join(data, 'last-run.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // saved after each section, so that a failure later keeps what was measured
+  const save = () => writeFileSync(path.join(data, 'last-run.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (!opt.only || opt.only === 'scan') save((results.scan = await scanSection()));
+  if (!opt.only || opt.only === 'startup') save((results.startup = await startupSection()));
+  if ((!opt.only || opt.only === 'lab') && !opt.skipLab) printLab(save((results.lab = await labSection())) ?? results.lab);
   log(`results: ${path.relative(root, path.join(data, 'last-run.json'))}`);
   if (opt.clean) for (const f of ['json', 'txt']) for (const s of ['', '.counts']) rmSync(path.join(data, `events-${opt.mb}m.${f}${s}`), { force: true });
 }

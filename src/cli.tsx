@@ -45,6 +45,8 @@ async function main(argv: string[]): Promise<ExitCode> {
     }
     case 'diagnose':
       return diagnoseCommand(args);
+    case 'home':
+      return homeLoop(args);
   }
 }
 
@@ -108,7 +110,30 @@ async function bundle(args: CliArgs): Promise<ExitCode> {
   return EXIT.ok;
 }
 
+/** The home screen, and the screens it opens (d: diagnose), until the operator quits. */
+async function homeLoop(args: CliArgs): Promise<ExitCode> {
+  const { runHome, writeLastReport } = await import('./commands/home.js');
+  for (;;) {
+    const { next } = await runHome({ container: args.container, service: args.service, intervalMs: args.intervalSeconds * 1000, noColor: args.noColor, available: ['diagnose'] });
+    if (next === 'quit') return EXIT.ok;
+    if (next !== 'diagnose') continue;
+    const { runDiagnoseUi } = await import('./ui/diagnose/run.js');
+    const catalogue = await readCatalogue();
+    const run = { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() };
+    const events = channel<DiagnoseEvent>();
+    runDiagnosis({ kind: 'live', docker: connectDocker(), collect: collectOptions(args) }, run, (e) => events.push(e)).then(
+      () => events.close(),
+      (e: unknown) => events.fail(e),
+    );
+    const { report } = await runDiagnoseUi(events, { noColor: args.noColor });
+    // the home screen shows the open findings of the last diagnosis (the tool's own state dir)
+    if (report) await writeLastReport(report);
+  }
+}
+
 async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
+  // the UI chunk loads while the runbooks are read: the first frame comes sooner
+  const uiP = args.format === 'ui' ? import('./ui/diagnose/run.js') : null;
   const catalogue = await readCatalogue();
   const known = catalogue.runbooks.map((r) => r.id);
   for (const id of args.runbooks)
@@ -119,7 +144,7 @@ async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
   const run = { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() };
 
   if (args.format === 'ui') {
-    const { runDiagnoseUi } = await import('./ui/diagnose/run.js');
+    const { runDiagnoseUi } = await uiP!;
     const events = channel<DiagnoseEvent>();
     const snapshotP = runDiagnosis(source, run, (e) => events.push(e)).then(
       (r) => {

@@ -7,7 +7,7 @@ import { computeEffectiveConfig, getPath } from '../core/falco/config/effective.
 import { type DockerClient, ensureReachable } from './docker/client.js';
 import { findFalcoContainer } from './docker/discover.js';
 import { parseInspect, toContainerInfo } from './docker/inspect.js';
-import { readStats, toSample, type RawStats } from './docker/stats.js';
+import { openSampler } from './docker/cgroup-stats.js';
 import { readLogs } from './docker/logs.js';
 import { execOutput } from './docker/exec.js';
 import { containerFs } from './docker/container-fs.js';
@@ -86,7 +86,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
     // A crash-looping container has nothing steady to measure; its log and config say why it restarts.
     if (down) return { value: [] as StatsSample[], detail: `skipped: ${downWhy}`, status: 'skipped' };
     const s = await sampleStats(docker, target.id, opts, (await hostP).memTotalBytes, emit, windowStart);
-    return { value: s, detail: `${s.length} samples` };
+    return { value: s.samples, detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'})` };
   });
   if (url && ws.prometheus && !webserver.error) {
     webserver.metricsEnd = await httpGet(`${url}/metrics`).then((r) => r.body, (e) => {
@@ -120,17 +120,16 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   };
 }
 
-async function sampleStats(docker: DockerClient, id: string, opts: CollectOptions, hostMem: number, emit: Emit, start: number): Promise<StatsSample[]> {
+async function sampleStats(docker: DockerClient, id: string, opts: CollectOptions, hostMem: number, emit: Emit, start: number): Promise<{ samples: StatsSample[]; source: string }> {
+  // cgroup files on the host when readable (cheaper for dockerd), else one-shot stats API calls
+  const sampler = await openSampler(docker, id, hostMem, { hostVisible: opts.hostVisible });
   const samples: StatsSample[] = [];
-  let prev: RawStats | null = null;
   for (let i = 0; ; i++) {
-    const raw = await readStats(docker, id);
-    const s = toSample(raw, prev, hostMem);
+    const s = await sampler.next();
     samples.push(s);
-    prev = raw;
     const elapsed = Date.now() - start;
     emit({ type: 'sample', sample: s, elapsedMs: elapsed, windowMs: opts.windowMs });
-    if (elapsed >= opts.windowMs) return samples;
+    if (elapsed >= opts.windowMs) return { samples, source: sampler.source };
     const nextAt = start + (i + 1) * opts.sampleEveryMs;
     await new Promise((r) => setTimeout(r, Math.max(0, Math.min(nextAt, start + opts.windowMs) - Date.now())));
   }

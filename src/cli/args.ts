@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/findings.js';
 
-export const COMMANDS = ['diagnose', 'fix', 'rollback', 'history', 'bundle', 'info', 'help', 'version'] as const;
+export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'bundle', 'info', 'help', 'version'] as const;
 /** commands that take one operand: fix ID, rollback [ID] */
 const WITH_OPERAND: readonly Command[] = ['fix', 'rollback'];
 export type Command = (typeof COMMANDS)[number];
@@ -28,6 +28,10 @@ export interface CliArgs {
   settleSeconds: number;
   reloadTimeoutSeconds: number;
   maxChangesPerHour: number;
+  /** home screen refresh */
+  intervalSeconds: number;
+  /** the protected service's container (home screen); default: the busiest other container */
+  service: string | null;
 }
 
 const OPTIONS = {
@@ -48,6 +52,8 @@ const OPTIONS = {
   settle: { type: 'string' },
   'reload-timeout': { type: 'string' },
   'max-changes-per-hour': { type: 'string' },
+  interval: { type: 'string' },
+  service: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -72,7 +78,8 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   const first = positionals[0];
   if (first !== undefined && !(COMMANDS as readonly string[]).includes(first))
     throw new UserError(`unknown command "${first}"`, `commands: ${COMMANDS.join(', ')}`);
-  const command: Command = v.version ? 'version' : v.help ? 'help' : ((first as Command | undefined) ?? 'help');
+  // no command: the home screen in a terminal, the help text elsewhere
+  const command: Command = v.version ? 'version' : v.help ? 'help' : ((first as Command | undefined) ?? (isTty ? 'home' : 'help'));
   const maxPositionals = WITH_OPERAND.includes(command) ? 2 : 1;
   if (positionals.length > maxPositionals) throw new UserError(`unexpected argument "${positionals[maxPositionals]}"`, 'see falco-doctor --help');
   if (command === 'fix' && !positionals[1]) throw new UserError('fix needs the id of a fix', 'e.g. falco-doctor fix raise-buffer-preset; diagnose lists the fixes that apply');
@@ -89,6 +96,8 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     thresholds[m[1]!] = Number(m[2]);
   }
   const windowSeconds = parseDuration('window', v.window ?? '10');
+  const intervalSeconds = parseDuration('interval', v.interval ?? '2');
+  if (intervalSeconds < 0.5 || intervalSeconds > 60) throw new UserError('--interval must be between 0.5 s and 60 s');
   if (windowSeconds < 2 || windowSeconds > 3600) throw new UserError('--window must be between 2 s and 1 h');
   return {
     command,
@@ -109,5 +118,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     settleSeconds: parseDuration('settle', v.settle ?? '10'),
     reloadTimeoutSeconds: parseDuration('reload-timeout', v['reload-timeout'] ?? '15'),
     maxChangesPerHour: maxChanges,
+    intervalSeconds,
+    service: v.service ?? null,
   };
 }

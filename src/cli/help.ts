@@ -2,6 +2,7 @@
 export const HELP = `falco-doctor — diagnose Falco running in Docker next to a latency-sensitive service
 
 Usage:
+  falco-doctor                        the home screen (in a terminal): live health, keys to every walk
   falco-doctor diagnose [options]     run the high-CPU, memory-pressure and event-drops runbooks
   falco-doctor fix ID [--yes]         preview a documented fix as a diff, apply, verify (undone on failure)
   falco-doctor rollback [ID|--last]   undo a change from the journal, from any session
@@ -20,6 +21,10 @@ Options for diagnose and bundle:
       --threshold NAME=N override a runbook threshold, e.g. memory-pressure.limit_percent=90
       --runbook ID       run only this runbook (repeatable): high-cpu, memory-pressure, event-drops
       --no-color         no colours (also NO_COLOR)
+
+Options for the home screen:
+      --interval DURATION  refresh (default 2s)
+      --service NAME       the protected service (default: the busiest other container)
 
 Options for fix and rollback:
   -y, --yes              apply without asking (non-interactive)

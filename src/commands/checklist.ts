@@ -1,3 +1,122 @@
-export const CHECKLIST_OPTIONS = {} as const;
-export function runChecklistCommand(..._a: unknown[]): Promise<number> { throw new Error('todo'); }
-export function toChecklistRequest(..._a: unknown[]): unknown { return null; }
+// falco-doctor checklist [confirm ITEM --note TEXT]: the production checklist. Measures the target once
+// (as diagnose does), checks every item with its evidence, records the run in the state dir, and shows
+// it in the TUI (Enter: evidence and fixes; c: confirm an item with a note), as JSON, or as text.
+import type { Catalogue } from '../core/runbook/load.js';
+import type { FixRef } from '../core/findings.js';
+import { EXIT, UserError, type ExitCode } from '../core/errors.js';
+import { diagnose } from '../core/diagnosis/diagnose.js';
+import { planFix, describeChange } from '../core/fix/plan.js';
+import { evaluateChecklist, checklistPassed, type ChecklistInputs } from '../core/checklist/evaluate.js';
+import { formatChecklist } from '../core/checklist/format.js';
+import type { ItemResult } from '../core/checklist/results.js';
+import type { DockerClient } from '../adapters/docker/client.js';
+import { collectSnapshot } from '../adapters/collect.js';
+import { stateDir as resolveStateDir } from '../adapters/paths.js';
+import { readRolloutState } from '../adapters/rollout/state-file.js';
+import { checkRollbackReady } from '../adapters/checklist/rollback-ready.js';
+import { appendRun, readResults, saveConfirmation, whoAmI } from '../adapters/checklist/results-file.js';
+import { readChecklist } from '../adapters/checklist/read-checklist.js';
+import type { CommandIo } from './fix.js';
+
+export const CHECKLIST_OPTIONS = {
+  'state-dir': { type: 'string' },
+  checklist: { type: 'string' },
+  container: { type: 'string', short: 'c' },
+  window: { type: 'string', short: 'w' },
+  note: { type: 'string' },
+  json: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+export interface ChecklistRequest {
+  /** null: run the checklist; else record the operator's confirmation of this item */
+  confirmItem: string | null;
+  note: string | null;
+  stateDir: string | null;
+  checklistPath: string | null;
+  container: string | null;
+  windowSeconds: number;
+  format: 'ui' | 'json' | 'text';
+  noColor: boolean;
+  toolVersion: string;
+  catalogue: Catalogue;
+}
+
+export function toChecklistRequest(
+  v: { 'state-dir'?: string; checklist?: string; container?: string; window?: string; note?: string; json?: boolean; 'no-color'?: boolean },
+  positionals: string[],
+  catalogue: Catalogue,
+  toolVersion: string,
+  isTty: boolean,
+): ChecklistRequest {
+  const [sub, item] = positionals;
+  if (sub !== undefined && sub !== 'confirm') throw new UserError(`checklist: unknown action "${sub}"`, 'use: checklist, or checklist confirm ITEM --note TEXT');
+  if (sub === 'confirm' && (!item || !v.note?.trim())) throw new UserError('checklist confirm needs an item id and --note', 'e.g. checklist confirm alerting --note "sidekick → Slack #sec, tested 2025-01-10"');
+  const windowSeconds = Number(v.window ?? 5);
+  if (!(windowSeconds >= 2 && windowSeconds <= 600)) throw new UserError('--window must be between 2 and 600 seconds');
+  return {
+    confirmItem: sub === 'confirm' ? (item ?? null) : null,
+    note: v.note?.trim() ?? null,
+    stateDir: v['state-dir'] ?? null,
+    checklistPath: v.checklist ?? null,
+    container: v.container ?? null,
+    windowSeconds,
+    format: v.json ? 'json' : isTty ? 'ui' : 'text',
+    noColor: Boolean(v['no-color']) || (process.env['NO_COLOR'] ?? '') !== '',
+    toolVersion,
+    catalogue,
+  };
+}
+
+export async function runChecklistCommand(req: ChecklistRequest, deps: { docker: DockerClient; io: CommandIo }): Promise<ExitCode> {
+  const dir = resolveStateDir(process.env, req.stateDir);
+  const list = await readChecklist(req.checklistPath, Object.keys(req.catalogue.fixes));
+  if (req.confirmItem) {
+    const item = list.items.find((i) => i.id === req.confirmItem);
+    if (!item) throw new UserError(`no checklist item "${req.confirmItem}"`, `items: ${list.items.map((i) => i.id).join(', ')}`);
+    if (!item.confirm) throw new UserError(`${item.id} is checked automatically only`, 'make its check pass (see falco-doctor checklist)');
+    const c = await saveConfirmation(dir, item.id, req.note ?? '');
+    deps.io.out(`${item.id} confirmed by ${c.by} at ${c.at}: ${c.note}\n`);
+    return EXIT.ok;
+  }
+  const { evaluate, target } = await gather(deps.docker, req, dir, (l) => deps.io.err(`${l}\n`));
+  let results = evaluate((await readResults(dir)).confirmations);
+  await appendRun(dir, { at: new Date().toISOString(), by: whoAmI(), target, results });
+  if (req.format === 'json') deps.io.out(`${JSON.stringify({ schemaVersion: 1, target, passed: checklistPassed(results), items: results }, null, 2)}\n`);
+  else if (req.format === 'text') deps.io.out(formatChecklist(results, target));
+  else {
+    const { runChecklistUi } = await import('../ui/checklist/run.js');
+    results = await runChecklistUi(results, {
+      target,
+      noColor: req.noColor,
+      onConfirm: async (id, note) => {
+        await saveConfirmation(dir, id, note);
+        return evaluate((await readResults(dir)).confirmations);
+      },
+    });
+  }
+  return checklistPassed(results) ? EXIT.ok : EXIT.findings;
+}
+
+/** Measures once; returns a pure evaluator so a confirmation re-evaluates without measuring again. */
+async function gather(docker: DockerClient, req: ChecklistRequest, dir: string, progress: (l: string) => void) {
+  const snapshot = await collectSnapshot(docker, { container: req.container, windowMs: req.windowSeconds * 1000, sampleEveryMs: 1000, lookbackMs: 300_000, toolVersion: req.toolVersion, hostVisible: true }, (e) => {
+    if (e.type === 'step-finished') progress(`  ${e.id}: ${e.detail}`);
+  });
+  const d = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: {}, only: [], now: new Date() });
+  const describeFix = (id: string): FixRef => {
+    const fix = req.catalogue.fixes[id];
+    if (!fix) return { id, title: id, summary: 'unknown fix' };
+    const plan = planFix(id, fix, d.context, d.facts);
+    return { id, title: fix.title, summary: plan.refused ? `not applicable: ${plan.refused}` : plan.changes.map(describeChange).join('; ') };
+  };
+  const base: Omit<ChecklistInputs, 'confirmations'> = {
+    facts: d.facts,
+    config: d.context.config.value,
+    rollout: await readRolloutState(dir).catch(() => null),
+    rollback: await checkRollbackReady(dir),
+    describeFix,
+  };
+  const list = await readChecklist(req.checklistPath, Object.keys(req.catalogue.fixes));
+  return { target: snapshot.target.name, evaluate: (confirmations: ChecklistInputs['confirmations']): ItemResult[] => evaluateChecklist(list, { ...base, confirmations }) };
+}

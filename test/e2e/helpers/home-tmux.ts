@@ -1,16 +1,15 @@
-// Starts the home screen in tmux (through home-entry.ts until `falco-doctor` with no arguments runs
-// it), with its own state dir so the last saved diagnosis is the test's, not the operator's.
+// Starts the home screen as an operator does — `falco-doctor` with no arguments, in a terminal — in
+// tmux, with its own state dir so the last saved diagnosis is the test's, not the operator's.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO } from '../../core/helpers/fixtures.js';
+import { CLI } from './cli.js';
 import { startTmux, type TmuxSession } from './tmux.js';
-
-export const HOME_ENTRY = path.join(REPO, 'test/e2e/helpers/home-entry.ts');
 
 export async function startHome(args: string[] = [], size = { cols: 80, rows: 24 }): Promise<{ tui: TmuxSession; stateHome: string }> {
   const stateHome = mkdtempSync(path.join(os.tmpdir(), 'fd-home-state-'));
-  const tui = await startTmux(['node', '--import', 'tsx', HOME_ENTRY, '--interval', '1000', ...args], {
+  const tui = await startTmux(['node', CLI, '--interval', '1', ...args], {
     cwd: REPO,
     ...size,
     env: { XDG_STATE_HOME: stateHome, NO_COLOR: '1' },

@@ -8,6 +8,8 @@ export interface TmuxSession {
   keys(...keys: string[]): Promise<void>;
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
   alive(): Promise<boolean>;
+  /** the program's exit status once it has ended (the pane stays, remain-on-exit) */
+  exitStatus(): Promise<number | null>;
   kill(): Promise<void>;
 }
 
@@ -41,6 +43,10 @@ export async function startTmux(argv: string[], opts: { cwd: string; cols?: numb
     async alive() {
       const r = await execa('tmux', ['display-message', '-p', '-t', name, '#{pane_dead}'], { reject: false });
       return r.exitCode === 0 && r.stdout.trim() === '0';
+    },
+    async exitStatus() {
+      const r = await execa('tmux', ['display-message', '-p', '-t', name, '#{pane_dead_status}'], { reject: false });
+      return r.exitCode === 0 && r.stdout.trim() !== '' ? Number(r.stdout.trim()) : null;
     },
     async kill() {
       await execa('tmux', ['kill-session', '-t', name], { reject: false });

@@ -1,0 +1,63 @@
+// Checklist items + what was measured → results with evidence. Pure. A confirmation counts only for an
+// item that allows one and whose automatic check did not pass; a passing check needs no word for it.
+import type { Facts } from '../diagnosis/evaluate.js';
+import { runTest } from '../diagnosis/evaluate.js';
+import { PROBES, isProbeId } from '../diagnosis/probes/index.js';
+import { formatValue } from '../diagnosis/format.js';
+import type { Runbook } from '../runbook/schema.js';
+import type { FixRef } from '../findings.js';
+import { runBuiltin, type BuiltinInputs } from './builtins.js';
+import type { Checklist, ChecklistItem } from './schema.js';
+import type { ChecklistEvidence, Confirmation, ItemResult } from './results.js';
+
+export interface ChecklistInputs extends BuiltinInputs {
+  facts: Facts;
+  confirmations: Record<string, Confirmation>;
+  describeFix: (id: string) => FixRef;
+}
+
+/** runTest needs a runbook for `$threshold` operands; checklist tests are literals only. */
+const NO_THRESHOLDS: Runbook = { id: 'checklist', title: 'checklist', description: '', thresholds: {}, checks: [] };
+
+export function evaluateChecklist(list: Checklist, inp: ChecklistInputs): ItemResult[] {
+  return list.items.map((item) => evaluateItem(item, inp));
+}
+
+function evaluateItem(item: ChecklistItem, inp: ChecklistInputs): ItemResult {
+  const { automatic, evidence } = automaticCheck(item, inp);
+  const confirmation = item.confirm ? (inp.confirmations[item.id] ?? null) : null;
+  const status = automatic === 'pass' ? 'pass' : confirmation ? 'confirmed' : automatic;
+  return {
+    id: item.id,
+    title: item.title,
+    status,
+    automatic,
+    evidence,
+    fixes: status === 'pass' ? [] : item.fixes.map(inp.describeFix),
+    remedy: item.remedy ?? null,
+    confirm: item.confirm ?? null,
+    confirmation,
+  };
+}
+
+function automaticCheck(item: ChecklistItem, inp: ChecklistInputs): { automatic: ItemResult['automatic']; evidence: ChecklistEvidence[] } {
+  const extra = item.evidence.filter(isProbeId).map((id) => probeEvidence(id, inp.facts));
+  if ('builtin' in item.check) {
+    const v = runBuiltin(item.check.builtin, inp);
+    return { automatic: v.status, evidence: [...v.evidence, ...extra] };
+  }
+  const outcomes = item.check.probes.map((t) => runTest(t, inp.facts, NO_THRESHOLDS, { codes: {}, thresholds: {}, describeFix: inp.describeFix }));
+  const evidence = item.check.probes.map((t) => ({ ...probeEvidence(t.probe, inp.facts), expected: `${t.op} ${Array.isArray(t.value) ? t.value.join(', ') : String(t.value)}` }));
+  const automatic = outcomes.includes('fail') ? 'fail' : outcomes.every((o) => o === 'pass') ? 'pass' : 'unknown';
+  return { automatic, evidence: [...evidence, ...extra] };
+}
+
+function probeEvidence(id: string, facts: Facts): ChecklistEvidence {
+  if (!isProbeId(id)) return { label: id, observed: 'unknown probe', source: '' };
+  const p = PROBES[id];
+  return { label: p.label, observed: formatValue(facts[id] ?? null, p.unit), source: p.source };
+}
+
+export function checklistPassed(results: readonly ItemResult[]): boolean {
+  return results.every((r) => r.status === 'pass' || r.status === 'confirmed');
+}
