@@ -20,12 +20,19 @@ import { toMarkdown } from './report/markdown.js';
 import { progressLine } from './report/progress.js';
 
 async function main(argv: string[]): Promise<ExitCode> {
+  const walk = argv[0];
+  if ((walk === 'rollout' || walk === 'checklist') && !argv.includes('--help') && !argv.includes('-h')) {
+    const { runWalk } = await import('./commands/walks.js');
+    return runWalk(walk, argv.slice(1), toolVersion());
+  }
   const args = parseCli(argv, Boolean(process.stdout.isTTY && process.stdin.isTTY));
   switch (args.command) {
     case 'version':
       process.stdout.write(`${toolVersion()}\n`);
       return EXIT.ok;
     case 'help':
+    case 'checklist': // reached only with --help: their own flags are parsed in commands/walks.ts
+    case 'rollout':
       process.stdout.write(HELP);
       return EXIT.ok;
     case 'info':

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/findings.js';
 
-export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'bundle', 'info', 'help', 'version'] as const;
+export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'checklist', 'rollout', 'bundle', 'info', 'help', 'version'] as const;
 /** commands that take one operand: fix ID, rollback [ID] */
 const WITH_OPERAND: readonly Command[] = ['fix', 'rollback'];
 export type Command = (typeof COMMANDS)[number];

@@ -7,6 +7,10 @@ Usage:
   falco-doctor fix ID [--yes]         preview a documented fix as a diff, apply, verify (undone on failure)
   falco-doctor rollback [ID|--last]   undo a change from the journal, from any session
   falco-doctor history [--json]       the changes made, with before/after figures
+  falco-doctor checklist [--json]     the production checklist, checked on the live target
+  falco-doctor checklist confirm ITEM --note TEXT   confirm a manual item
+  falco-doctor rollout [status|next|abort] [--service NAME --probe-url URL | --probe-tcp H:P | --probe-exec -- CMD]
+                                      staged rollout: baseline → core rules → more → full, gated on measurements
   falco-doctor bundle -o FILE         save what diagnose measures (redacted) for offline diagnosis
   falco-doctor info                   the target, versions and every path the tool uses
   falco-doctor --version

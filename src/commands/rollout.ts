@@ -144,11 +144,13 @@ async function next(dir: string, req: RolloutRequest, deps: RolloutDeps, plan: R
         return monitorAndGate(round, plan, req, deps, save);
       }
       const gate = s.phases[action.index]?.gate;
-      deps.io.out(`${action.reason}\n${gate ? `${formatGate(gate, fixDescriber(req.catalogue))}\n` : ''}not promoted: apply a fix, then rollout next --remeasure; or rollout abort\n`);
+      if (req.json) deps.io.out(`${JSON.stringify(rolloutReport(s, plan, Date.now()), null, 2)}\n`);
+      else deps.io.out(`${action.reason}\n${gate ? `${formatGate(gate, fixDescriber(req.catalogue))}\n` : ''}not promoted: apply a fix, then rollout next --remeasure; or rollout abort\n`);
       return EXIT.findings;
     }
     case 'done':
-      deps.io.out(`${action.reason}\n`);
+      if (req.json) deps.io.out(`${JSON.stringify(rolloutReport(state, plan, Date.now()), null, 2)}\n`);
+      else deps.io.out(`${action.reason}\n`);
       return EXIT.ok;
   }
 }

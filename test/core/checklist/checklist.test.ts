@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { loadChecklist } from '../../../src/core/checklist/load.js';
+import { runBuiltin, type BuiltinInputs } from '../../../src/core/checklist/builtins.js';
+import { evaluateChecklist, type ChecklistInputs } from '../../../src/core/checklist/evaluate.js';
+import { formatChecklist } from '../../../src/core/checklist/format.js';
+import { repoFile } from '../helpers/fixtures.js';
+import { FIX_IDS } from '../rollout/helpers.js';
+
+const shipped = () => {
+  const { checklist, errors } = loadChecklist({ path: 'checklists/production.yaml', text: repoFile('checklists/production.yaml') }, FIX_IDS);
+  if (!checklist) throw new Error(JSON.stringify(errors));
+  return checklist;
+};
+const ready = { stateDirOk: true, stateDirMode: '0700', dryRunChecked: 0, problems: [] };
+const base: BuiltinInputs = { config: { stdout_output: { enabled: true }, syslog_output: { enabled: true } }, rollout: null, rollback: ready };
+
+describe('production.yaml', () => {
+  it('the shipped checklist has the nine items of the guide, all names resolved', () => {
+    expect(shipped().items.map((i) => i.id)).toEqual(['buffer-sizes', 'resource-limits', 'essential-rules', 'outputs-minimal', 'monitoring', 'alerting', 'performance-baseline', 'load-tested', 'rollback-plan']);
+  });
+
+  it('a misspelt probe or fix is reported with its line and a did-you-mean', () => {
+    const text = repoFile('checklists/production.yaml').replace('{probe: cpu.limited,', '{probe: cpu.limitd,').replace('fixes: [set-cpu-limit', 'fixes: [set-cpu-limt');
+    const { checklist, errors } = loadChecklist({ path: 'p.yaml', text }, FIX_IDS);
+    expect(checklist).toBeNull();
+    expect(errors.map((e) => e.message)).toEqual(['unknown probe "cpu.limitd" (did you mean "cpu.limited"?)', 'unknown fix "set-cpu-limt" (did you mean "set-cpu-limit"?)']);
+    expect(errors.every((e) => typeof e.line === 'number' && e.line > 1)).toBe(true);
+  });
+
+  it('a check must be probes or one of the built-ins', () => {
+    const text = repoFile('checklists/production.yaml').replace('{builtin: monitoring}', '{builtin: grafana}');
+    expect(loadChecklist({ path: 'p.yaml', text }, FIX_IDS).errors[0]?.key).toMatch(/^items\.4\.check/);
+  });
+});
+
+describe('built-in checks', () => {
+  it('outputs-minimal: the upstream defaults pass; three channels or JSON repeating the output fail', () => {
+    expect(runBuiltin('outputs-minimal', base).status).toBe('pass');
+    expect(runBuiltin('outputs-minimal', { ...base, config: { ...base.config, program_output: { enabled: true } } }).status).toBe('fail');
+    const json = runBuiltin('outputs-minimal', { ...base, config: { ...base.config, json_output: true } });
+    expect(json.status).toBe('fail');
+    expect(json.evidence[1]).toMatchObject({ label: 'JSON alerts repeat the output text', observed: 'yes' });
+  });
+
+  it('monitoring: metrics with Prometheus or snapshot alerts pass; metrics off fails', () => {
+    expect(runBuiltin('monitoring', { ...base, config: { metrics: { enabled: true, interval: '1m' } } }).status).toBe('pass');
+    expect(runBuiltin('monitoring', { ...base, config: { metrics: { enabled: false }, webserver: { prometheus_metrics_enabled: true } } }).status).toBe('fail');
+  });
+
+  it('alerting: http_output to sidekick passes; a program that may or may not notify is unknown; nothing fails', () => {
+    const sidekick = runBuiltin('alerting', { ...base, config: { http_output: { enabled: true, url: 'http://falcosidekick:2801/' } } });
+    expect(sidekick.status).toBe('pass');
+    expect(sidekick.evidence[0]?.observed).toContain('(falcosidekick)');
+    expect(runBuiltin('alerting', { ...base, config: { program_output: { enabled: true, program: 'jq -c . >> /tmp/x' } } }).status).toBe('unknown');
+    expect(runBuiltin('alerting', { ...base, config: { program_output: { enabled: true, program: 'curl -d @- https://hooks.slack.com/x' } } }).status).toBe('pass');
+    expect(runBuiltin('alerting', base).status).toBe('fail');
+  });
+
+  it('rollback-ready: a state dir that is not 0700, or an undo that cannot be written, fails with the reason', () => {
+    expect(runBuiltin('rollback-ready', base).status).toBe('pass');
+    expect(runBuiltin('rollback-ready', { ...base, rollback: { ...ready, stateDirOk: false, stateDirMode: '0755' } }).evidence[0]?.observed).toBe('not usable, mode 0755');
+    const broken = runBuiltin('rollback-ready', { ...base, rollback: { ...ready, dryRunChecked: 2, problems: ['e1: /x/falco.yaml: EACCES'] } });
+    expect(broken).toMatchObject({ status: 'fail', evidence: [expect.anything(), { observed: 'e1: /x/falco.yaml: EACCES' }] });
+  });
+});
+
+describe('checklist evaluation', () => {
+  const inputs = (over: Partial<ChecklistInputs> = {}): ChecklistInputs => ({
+    ...base,
+    facts: { 'drops.detected': false, 'ringbuf.limit_percent': 3, 'cpu.limited': true, 'mem.limited': false, 'rules.enabled': 25, 'cpu.quota_percent': 10 },
+    confirmations: {},
+    describeFix: (id) => ({ id, title: `title of ${id}`, summary: '' }),
+    ...over,
+  });
+
+  it('gives pass/fail/unknown with evidence, and the fixes only for items that do not pass', () => {
+    const r = evaluateChecklist(shipped(), inputs());
+    const by = Object.fromEntries(r.map((x) => [x.id, x]));
+    expect(by['buffer-sizes']).toMatchObject({ status: 'pass', fixes: [] });
+    expect(by['resource-limits']).toMatchObject({ status: 'fail', fixes: [{ id: 'set-cpu-limit' }, { id: 'set-memory-limit' }] });
+    expect(by['resource-limits']!.evidence[1]).toMatchObject({ label: 'Memory limit set', observed: 'no', expected: 'eq false'.replace('false', 'true') });
+    expect(by['performance-baseline']!.status).toBe('fail');
+  });
+
+  it('an unmeasured probe is unknown, not a pass', () => {
+    const r = evaluateChecklist(shipped(), inputs({ facts: {} }));
+    expect(r.find((x) => x.id === 'buffer-sizes')!.status).toBe('unknown');
+  });
+
+  it('a confirmation counts for an item that allows one, and is shown with who and when', () => {
+    const c = { by: 'ops@vps', at: '2025-01-01T00:00:00Z', note: 'sidekick → #sec, tested' };
+    const r = evaluateChecklist(shipped(), inputs({ confirmations: { alerting: c, 'rollback-plan': c } }));
+    expect(r.find((x) => x.id === 'alerting')).toMatchObject({ status: 'confirmed', automatic: 'fail', confirmation: c });
+    // rollback-plan allows no confirmation: only the dry run decides
+    expect(r.find((x) => x.id === 'rollback-plan')).toMatchObject({ status: 'pass', confirmation: null });
+    expect(formatChecklist(r, 'falco')).toContain('✔ confirmed Alerting reaches a person (confirmed by ops@vps 2025-01-01T00:00:00Z: sidekick → #sec, tested)');
+  });
+});
