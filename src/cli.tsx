@@ -121,8 +121,13 @@ async function bundle(args: CliArgs): Promise<ExitCode> {
 async function homeLoop(args: CliArgs): Promise<ExitCode> {
   const { runHome, writeLastReport } = await import('./commands/home.js');
   for (;;) {
-    const { next } = await runHome({ container: args.container, service: args.service, intervalMs: args.intervalSeconds * 1000, noColor: args.noColor, available: ['diagnose'] });
+    const { next } = await runHome({ container: args.container, service: args.service, intervalMs: args.intervalSeconds * 1000, noColor: args.noColor, available: ['diagnose', 'checklist'] });
     if (next === 'quit') return EXIT.ok;
+    if (next === 'checklist') {
+      const { runWalk } = await import('./commands/walks.js');
+      await runWalk('checklist', args.container ? ['--container', args.container] : [], toolVersion());
+      continue;
+    }
     if (next !== 'diagnose') continue;
     const { runDiagnoseUi } = await import('./ui/diagnose/run.js');
     const catalogue = await readCatalogue();
