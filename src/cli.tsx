@@ -18,6 +18,10 @@ import { runInfo } from './commands/info.js';
 import { toJson } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
 import { progressLine } from './report/progress.js';
+import type { Catalogue } from './core/runbook/load.js';
+import type { Snapshot } from './core/snapshot.js';
+// types only: the fix modules themselves load lazily, when a fix is asked for
+import type { FixRequest, PreparedFix } from './commands/fix.js';
 
 async function main(argv: string[]): Promise<ExitCode> {
   const walk = argv[0];
@@ -64,28 +68,34 @@ function collectOptions(args: CliArgs): CollectOptions {
     sampleEveryMs: 1000,
     lookbackMs: args.lookbackSeconds * 1000,
     toolVersion: toolVersion(),
-    hostVisible: !process.env['DOCKER_HOST']?.startsWith('tcp://'),
+    hostVisible: hostVisible(),
   };
 }
 
 const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
 const timings = (args: CliArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
 
-async function fixCommand(args: CliArgs): Promise<ExitCode> {
-  const { runFixCommand, prepareFix } = await import('./commands/fix.js');
-  const docker = connectDocker();
-  const req = {
-    fixId: args.target ?? '',
-    container: args.container,
+const hostVisible = () => !process.env['DOCKER_HOST']?.startsWith('tcp://');
+
+function fixRequest(args: CliArgs, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
+  return {
+    fixId,
+    container,
     stateDir: args.stateDir,
     windowSeconds: args.windowSeconds,
     lookbackSeconds: args.lookbackSeconds,
     maxChangesPerHour: args.maxChangesPerHour,
     timings: timings(args),
     toolVersion: toolVersion(),
-    hostVisible: !process.env['DOCKER_HOST']?.startsWith('tcp://'),
-    catalogue: await readCatalogue(),
+    hostVisible: hostVisible(),
+    catalogue,
   };
+}
+
+async function fixCommand(args: CliArgs): Promise<ExitCode> {
+  const { runFixCommand, prepareFix } = await import('./commands/fix.js');
+  const docker = connectDocker();
+  const req = fixRequest(args, args.target ?? '', args.container, await readCatalogue());
   if (args.format !== 'ui' || args.yes) return runFixCommand(docker, req, args.yes, io);
   const prepared = await prepareFix(docker, req, (l) => io.err(`${l}\n`));
   return runFixFlow(docker, prepared, req, args);
@@ -93,8 +103,8 @@ async function fixCommand(args: CliArgs): Promise<ExitCode> {
 
 async function runFixFlow(
   docker: ReturnType<typeof connectDocker>,
-  prepared: import('./commands/fix.js').PreparedFix,
-  req: import('./commands/fix.js').FixRequest,
+  prepared: PreparedFix,
+  req: FixRequest,
   args: CliArgs,
 ): Promise<ExitCode> {
   const { fixUiModel } = await import('./commands/fix-ui.js');
@@ -183,24 +193,13 @@ async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
 }
 
 /** f/e/w on the diagnose screen: each chosen fix in turn, planned on the snapshot just measured. */
-async function applyChosenFixes(ids: string[], snapshot: import('./core/snapshot.js').Snapshot | null, args: CliArgs, catalogue: Awaited<ReturnType<typeof readCatalogue>>): Promise<ExitCode> {
+async function applyChosenFixes(ids: string[], snapshot: Snapshot | null, args: CliArgs, catalogue: Catalogue): Promise<ExitCode> {
   if (!snapshot) return EXIT.runtime;
   const { prepareFixFor } = await import('./commands/fix.js');
   const docker = connectDocker();
   let worst: ExitCode = EXIT.ok;
   for (const fixId of ids) {
-    const req = {
-      fixId,
-      container: snapshot.target.name,
-      stateDir: args.stateDir,
-      windowSeconds: args.windowSeconds,
-      lookbackSeconds: args.lookbackSeconds,
-      maxChangesPerHour: args.maxChangesPerHour,
-      timings: timings(args),
-      toolVersion: toolVersion(),
-      hostVisible: !process.env['DOCKER_HOST']?.startsWith('tcp://'),
-      catalogue,
-    };
+    const req = fixRequest(args, fixId, snapshot.target.name, catalogue);
     const code = await runFixFlow(docker, await prepareFixFor(docker, req, snapshot), req, args);
     if (code !== EXIT.ok) worst = code;
   }

@@ -15,16 +15,9 @@ import { EventLogScanner } from '../../src/core/falco/scan/scanner.js';
 import { loadCatalogue } from '../../src/core/runbook/load.js';
 import { SnapshotSchema } from '../../src/core/snapshot.js';
 import { fixture, repoFile } from './helpers/fixtures.js';
+import { seededRng } from '../../src/core/rollout/rng.js';
 
-/** mulberry32: small, fast, seeded */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRng;
 
 const HOSTILE: string[] = [
   '',

@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CHECKLIST_SCHEMA_VERSION, KEEP_RUNS, ResultsFileSchema, type ChecklistRun, type Confirmation, type ResultsFile } from '../../core/checklist/results.js';
-import { UserError } from '../../core/errors.js';
 import { writeDurable } from '../apply/durable-write.js';
 import { ensurePrivateDir } from '../journal/journal.js';
+import { parseJsonFile } from '../files/json-file.js';
 
 const fileOf = (stateDir: string) => path.join(stateDir, 'checklist', 'results.json');
 
@@ -19,15 +19,7 @@ export async function readResults(stateDir: string): Promise<ResultsFile> {
   const file = fileOf(stateDir);
   const text = await readFile(file, 'utf8').catch(() => null);
   if (text === null) return { schemaVersion: CHECKLIST_SCHEMA_VERSION, runs: [], confirmations: {} };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file}: not JSON (${(e as Error).message})`, 'move it aside; confirmations in it would be lost');
-  }
-  const r = ResultsFileSchema.safeParse(raw);
-  if (!r.success) throw new UserError(`${file}: ${r.error.issues[0]?.path.join('.') ?? ''}: ${r.error.issues[0]?.message ?? 'invalid'}`, 'move it aside');
-  return r.data;
+  return parseJsonFile(file, text, ResultsFileSchema, 'move it aside; confirmations in it would be lost');
 }
 
 async function write(stateDir: string, data: ResultsFile): Promise<void> {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { JournalEntrySchema, type JournalEntry } from '../../core/fix/journal-entry.js';
 import { UserError } from '../../core/errors.js';
 import { writeDurable } from '../apply/durable-write.js';
+import { parseJsonFile } from '../files/json-file.js';
 
 export interface Journal {
   dir: string;
@@ -28,17 +29,8 @@ export async function openJournal(stateDir: string): Promise<Journal> {
     if (!/^[\w.-]+$/.test(id)) throw new UserError(`"${id}" is not a journal id`, 'see falco-doctor history');
     return path.join(dir, `${id}.json`);
   };
-  const parse = (file: string, text: string): JournalEntry => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      throw new UserError(`${file}: not JSON (${(e as Error).message})`, 'move the file aside; the other entries stay usable');
-    }
-    const r = JournalEntrySchema.safeParse(raw);
-    if (!r.success) throw new UserError(`${file}: ${r.error.issues[0]?.path.join('.') ?? ''}: ${r.error.issues[0]?.message ?? 'invalid'}`, 'move the file aside; the other entries stay usable');
-    return r.data;
-  };
+  const parse = (file: string, text: string): JournalEntry =>
+    parseJsonFile(file, text, JournalEntrySchema, 'move the file aside; the other entries stay usable');
   return {
     dir,
     async write(entry) {

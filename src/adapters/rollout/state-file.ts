@@ -4,9 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RolloutStateSchema, type RolloutState } from '../../core/rollout/state.js';
-import { UserError } from '../../core/errors.js';
 import { writeDurable } from '../apply/durable-write.js';
 import { ensurePrivateDir } from '../journal/journal.js';
+import { parseJsonFile } from '../files/json-file.js';
 
 export function rolloutDir(stateDir: string): string {
   return path.join(stateDir, 'rollout');
@@ -23,18 +23,7 @@ export async function readRolloutState(stateDir: string): Promise<RolloutState |
     throw e;
   });
   if (text === null) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file}: not JSON (${(e as Error).message})`, 'move it aside to start a new rollout');
-  }
-  const r = RolloutStateSchema.safeParse(raw);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new UserError(`${file}: ${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`, 'move it aside to start a new rollout');
-  }
-  return r.data;
+  return parseJsonFile(file, text, RolloutStateSchema, 'move it aside to start a new rollout');
 }
 
 export async function writeRolloutState(stateDir: string, state: RolloutState): Promise<void> {

@@ -1,6 +1,7 @@
 // Entry point for `falco-doctor diagnose` in a terminal: mount the screen, let the user read the
 // result, and hand back the report (or the error) once they quit. cli.tsx decides exit codes.
-import { render, type RenderOptions } from 'ink';
+import { render } from 'ink';
+import { renderOptions } from '../render-options.js';
 import type { DiagnoseEvent } from '../../core/events.js';
 import { ThemeContext, createTheme } from '../theme.js';
 import { DiagnoseApp } from './DiagnoseApp.js';
@@ -22,22 +23,14 @@ export async function runDiagnoseUi(
   opts: DiagnoseUiOptions,
 ): Promise<DiagnoseOutcome> {
   let outcome: DiagnoseOutcome = { report: null, error: null };
-  const renderOptions: RenderOptions = {
-    maxFps: MAX_FPS,
-    // q and Ctrl-C go through the same path, so both resolve with the same outcome
-    exitOnCtrlC: false,
-    // only patch the console of the real terminal; a caller's own streams keep their console
-    patchConsole: opts.stdout === undefined,
-    ...(opts.stdout === undefined ? {} : { stdout: opts.stdout }),
-    ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
-  };
+  const options = renderOptions(MAX_FPS, opts);
   const instance = render(
     <ThemeContext.Provider value={createTheme(opts.noColor)}>
       <DiagnoseApp events={events} onExit={(result) => {
           outcome = result;
         }} />
     </ThemeContext.Provider>,
-    renderOptions,
+    options,
   );
   try {
     await instance.waitUntilExit();

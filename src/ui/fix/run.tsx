@@ -1,6 +1,7 @@
 // Entry point for the fix flow in a terminal (from `falco-doctor fix` in a TTY, or from the diagnose
 // screen's f/e/w keys): mount it, and resolve with how it ended once the operator leaves.
-import { render, type RenderOptions } from 'ink';
+import { render } from 'ink';
+import { renderOptions } from '../render-options.js';
 import { ThemeContext, createTheme } from '../theme.js';
 import { FixApp, type FixActions } from './FixApp.js';
 import type { FixPhase, FixPreviewView } from './state.js';
@@ -22,18 +23,12 @@ export interface FixUiResult {
 
 export async function runFixUi(preview: FixPreviewView, actions: FixActions, opts: FixUiOptions): Promise<FixUiResult> {
   let result: FixUiResult = { phase: 'cancelled', outcome: null };
-  const renderOptions: RenderOptions = {
-    maxFps: 10,
-    exitOnCtrlC: false,
-    patchConsole: opts.stdout === undefined,
-    ...(opts.stdout === undefined ? {} : { stdout: opts.stdout }),
-    ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
-  };
+  const options = renderOptions(10, opts);
   const instance = render(
     <ThemeContext.Provider value={createTheme(opts.noColor)}>
       <FixApp preview={preview} actions={actions} onExit={(s) => (result = { phase: s.phase, outcome: s.outcome?.outcome ?? null })} />
     </ThemeContext.Provider>,
-    renderOptions,
+    options,
   );
   await instance.waitUntilExit();
   return result;

@@ -1,5 +1,6 @@
 // Mounts the home screen until the operator picks another screen or quits, and says which.
-import { render, type RenderOptions } from 'ink';
+import { render } from 'ink';
+import { renderOptions } from '../render-options.js';
 import { ThemeContext, createTheme } from '../theme.js';
 import { HomeApp } from './HomeApp.js';
 import type { HomeNext, HomeScreenName, OpenFindings } from './state.js';
@@ -24,13 +25,7 @@ const MAX_FPS = 4;
 
 export async function runHomeUi(opts: HomeUiOptions): Promise<HomeNext> {
   let next: HomeNext = 'quit';
-  const renderOptions: RenderOptions = {
-    maxFps: MAX_FPS,
-    exitOnCtrlC: false,
-    patchConsole: opts.stdout === undefined,
-    ...(opts.stdout === undefined ? {} : { stdout: opts.stdout }),
-    ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
-  };
+  const options = renderOptions(MAX_FPS, opts);
   const instance = render(
     <ThemeContext.Provider value={createTheme(opts.noColor)}>
       <HomeApp
@@ -44,7 +39,7 @@ export async function runHomeUi(opts: HomeUiOptions): Promise<HomeNext> {
         }}
       />
     </ThemeContext.Provider>,
-    renderOptions,
+    options,
   );
   await instance.waitUntilExit();
   return next;
