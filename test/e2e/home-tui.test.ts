@@ -21,7 +21,7 @@ afterAll(async () => {
 const homeFrame = (screen: string) => screen.slice(Math.max(0, screen.lastIndexOf('falco-security-monitor falco-doctor-lab')));
 
 describe('home screen under tmux', () => {
-  it('event-drops: drops per minute > 0; c says coming soon; d opens diagnose and comes back with its findings', async () => {
+  it('event-drops: drops per minute > 0; r says coming soon; d opens diagnose and comes back with its findings', async () => {
     await labUp('event-drops');
     // the same window as the diagnose e2e: enough samples for a steady verdict
     session = await startHome(['--window', '6']);
@@ -33,8 +33,8 @@ describe('home screen under tmux', () => {
     await tui.waitForText(/kernel \d+ events\/s, [1-9][\d.]* dropped\/s/, 20_000);
     for (const line of homeFrame(await tui.screen()).split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
 
-    await tui.keys('c');
-    await tui.waitForText('the production checklist: coming soon');
+    await tui.keys('r');
+    await tui.waitForText('the staged rollout: coming soon');
     await tui.keys('l');
     await tui.waitForText('Falco log');
     await tui.keys('Escape');
