@@ -13,6 +13,7 @@ export async function startHome(args: string[] = [], size = { cols: 80, rows: 24
     cwd: REPO,
     ...size,
     env: { XDG_STATE_HOME: stateHome, NO_COLOR: '1' },
+    recordExit: true,
   });
   return { tui, stateHome };
 }

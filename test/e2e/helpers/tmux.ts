@@ -1,5 +1,9 @@
 // Drives the TUI as a person would: a real terminal (tmux), keys sent, the screen read back.
 import { execa } from 'execa';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { waitFor } from './wait.js';
 
 export interface TmuxSession {
@@ -8,13 +12,17 @@ export interface TmuxSession {
   keys(...keys: string[]): Promise<void>;
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
   alive(): Promise<boolean>;
-  /** the program's exit status once it has ended (the pane stays, remain-on-exit) */
+  /** the program's exit status once it has ended (needs recordExit) */
   exitStatus(): Promise<number | null>;
   kill(): Promise<void>;
 }
 
-export async function startTmux(argv: string[], opts: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> }): Promise<TmuxSession> {
+const RECORDER = fileURLToPath(new URL('./exit-recorder.mjs', import.meta.url));
+
+export async function startTmux(argv: string[], opts: { cwd: string; cols?: number; rows?: number; env?: Record<string, string>; recordExit?: boolean }): Promise<TmuxSession> {
   const name = `fd-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const exitFile = path.join(os.tmpdir(), `${name}.exit`);
+  if (opts.recordExit) argv = ['node', RECORDER, exitFile, ...argv];
   const envArgs = Object.entries({ CI: 'false', TERM: 'xterm-256color', ...opts.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   // more than one word after the options: tmux runs them as argv, with no shell in between
   await execa('tmux', ['new-session', '-d', '-s', name, '-x', String(opts.cols ?? 100), '-y', String(opts.rows ?? 40), '-c', opts.cwd, ...envArgs, ...argv]);
@@ -45,8 +53,9 @@ export async function startTmux(argv: string[], opts: { cwd: string; cols?: numb
       return r.exitCode === 0 && r.stdout.trim() === '0';
     },
     async exitStatus() {
-      const r = await execa('tmux', ['display-message', '-p', '-t', name, '#{pane_dead_status}'], { reject: false });
-      return r.exitCode === 0 && r.stdout.trim() !== '' ? Number(r.stdout.trim()) : null;
+      if (!opts.recordExit) throw new Error('start the session with recordExit: true to read the exit status');
+      const text = await readFile(exitFile, 'utf8').catch(() => null);
+      return text === null || !/^\d+$/.test(text.trim()) ? null : Number(text.trim());
     },
     async kill() {
       await execa('tmux', ['kill-session', '-t', name], { reject: false });
