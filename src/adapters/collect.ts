@@ -85,8 +85,16 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   const samples = await step('sample', `Sample CPU and memory for ${Math.round(opts.windowMs / 1000)} s`, async () => {
     // A crash-looping container has nothing steady to measure; its log and config say why it restarts.
     if (down) return { value: [] as StatsSample[], detail: `skipped: ${downWhy}`, status: 'skipped' };
-    const s = await sampleStats(docker, target.id, opts, (await hostP).memTotalBytes, emit, windowStart);
-    return { value: s.samples, detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'})` };
+    try {
+      const s = await sampleStats(docker, target.id, opts, (await hostP).memTotalBytes, emit, windowStart);
+      return { value: s.samples, detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'})` };
+    } catch (e) {
+      // Falco may die during the window (a crash loop caught while up): say so rather than fail the run
+      const now = toContainerInfo(parseInspect(await docker.getContainer(target.id).inspect()));
+      if (now.state.running && !now.state.restarting) throw e;
+      target.state = now.state;
+      return { value: [] as StatsSample[], detail: `stopped during the window: ${now.state.restarting ? 'restarting' : now.state.status} (exit code ${now.state.exitCode})`, status: 'warn' };
+    }
   });
   if (url && ws.prometheus && !webserver.error) {
     webserver.metricsEnd = await httpGet(`${url}/metrics`).then((r) => r.body, (e) => {
