@@ -3,7 +3,8 @@
 import type { DiagnoseEvent, StepStatus } from '../core/events.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type StatsSample } from '../core/snapshot.js';
 import { errorMessage } from '../core/errors.js';
-import { computeEffectiveConfig, getPath } from '../core/falco/config/effective.js';
+import { effectiveConfigOfFiles } from '../core/falco/config/from-files.js';
+import { webserverSettings } from '../core/falco/webserver.js';
 import { type DockerClient, ensureReachable } from './docker/client.js';
 import { findFalcoContainer } from './docker/discover.js';
 import { parseInspect, toContainerInfo } from './docker/inspect.js';
@@ -59,13 +60,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   const falcoBin = target.cmd.find((a) => /(^|\/)falco$/.test(a));
   falco.versionOutput = falcoBin && !down ? await execOutput(docker, target.id, [falcoBin, '--version']) : null;
 
-  const effective = computeEffectiveConfig(falco.configFiles[0] ?? { path: '', text: '' }, falco.configFiles.slice(1).map((f) => ({ file: f, strategy: 'append' as const })), falco.overrides);
-  const ws = {
-    enabled: getPath(effective.value, 'webserver.enabled') !== false,
-    port: Number(getPath(effective.value, 'webserver.listen_port') ?? 8765),
-    healthzPath: String(getPath(effective.value, 'webserver.k8s_healthz_endpoint') ?? '/healthz'),
-    prometheus: getPath(effective.value, 'webserver.prometheus_metrics_enabled') === true && getPath(effective.value, 'metrics.enabled') === true,
-  };
+  const ws = webserverSettings(effectiveConfigOfFiles(falco.configFiles, falco.overrides));
   const url = webserverUrl(target, ws);
   const webserver: Snapshot['webserver'] = { url, healthz: null, metricsStart: null, metricsEnd: null, error: null };
   const windowStart = Date.now();

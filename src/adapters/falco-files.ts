@@ -4,6 +4,7 @@ import type { ContainerFs } from './docker/container-fs.js';
 import type { FileRead, Snapshot } from '../core/snapshot.js';
 import { parseFalcoCmdline } from '../core/diagnosis/cmdline.js';
 import { computeEffectiveConfig, configFileEntries, getPath } from '../core/falco/config/effective.js';
+import { effectiveConfigOfFiles } from '../core/falco/config/from-files.js';
 import { errorMessage } from '../core/errors.js';
 
 export async function readFalcoFiles(fs: ContainerFs, cmd: readonly string[]): Promise<Snapshot['falco']> {
@@ -25,11 +26,7 @@ export async function readFalcoFiles(fs: ContainerFs, cmd: readonly string[]): P
   const configFiles: FileRead[] = [main];
   const first = computeEffectiveConfig(main, [], []);
   for (const entry of configFileEntries(first.value)) configFiles.push(...(await readPathOrFolder(fs, entry.path, tryRead)));
-  const effective = computeEffectiveConfig(
-    main,
-    configFiles.slice(1).map((f) => ({ file: f, strategy: 'append' as const })),
-    overrides,
-  );
+  const effective = effectiveConfigOfFiles(configFiles, overrides);
   const rulesFiles: FileRead[] = [];
   const named = getPath(effective.value, 'rules_files') ?? getPath(effective.value, 'rules_file');
   for (const p of Array.isArray(named) ? named.map(String) : typeof named === 'string' ? [named] : [])

@@ -2,13 +2,7 @@
 // address on its network), the health endpoint and Prometheus /metrics. Short timeouts: a missing
 // webserver must not stall a diagnosis.
 import type { ContainerInfo } from '../core/snapshot.js';
-
-export interface WebserverSettings {
-  enabled: boolean;
-  port: number;
-  healthzPath: string;
-  prometheus: boolean;
-}
+import type { WebserverSettings } from '../core/falco/webserver.js';
 
 /** Base URL to reach the webserver from the host, or null when there is no route to it. */
 export function webserverUrl(info: ContainerInfo, ws: WebserverSettings): string | null {

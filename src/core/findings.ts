@@ -1,4 +1,5 @@
 // Findings are results: they never mutate the runbook definitions that produced them.
+import { assertNever } from './assert-never.js';
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -17,7 +18,6 @@ export function severityRank(s: Severity): number {
 }
 
 export { assertNever } from './assert-never.js';
-import { assertNever } from './assert-never.js';
 
 export interface Evidence {
   /** fact id, e.g. `cpu.quota_percent` */

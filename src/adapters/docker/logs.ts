@@ -43,7 +43,7 @@ export async function readLogs(
 
 export function demux(buf: Buffer): { stream: 'stdout' | 'stderr'; text: string }[] {
   const out: { stream: 'stdout' | 'stderr'; text: string }[] = [];
-  let pending = { stdout: '', stderr: '' };
+  const pending = { stdout: '', stderr: '' };
   let off = 0;
   while (off + 8 <= buf.length) {
     const kind = buf[off] === 2 ? 'stderr' : 'stdout';
@@ -52,6 +52,5 @@ export function demux(buf: Buffer): { stream: 'stdout' | 'stderr'; text: string 
     off += 8 + size;
   }
   for (const stream of ['stdout', 'stderr'] as const) if (pending[stream]) out.push({ stream, text: pending[stream] });
-  pending = { stdout: '', stderr: '' };
   return out;
 }

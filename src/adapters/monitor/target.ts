@@ -45,6 +45,6 @@ export async function describeLiveTarget(docker: DockerClient, info: ContainerIn
     startupLines: startup.lines.map((l) => l.text),
     hostCpus: engine.NCPU ?? 1,
   });
-  const url = webserverUrl(info, { ...webserver, healthzPath: '/healthz' });
+  const url = webserverUrl(info, webserver);
   return { info, header, metricsUrl: header.prometheus && url ? `${url}/metrics` : null, hostMemBytes: engine.MemTotal ?? 0 };
 }

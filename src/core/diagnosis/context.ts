@@ -2,7 +2,8 @@
 // its version, ring-buffer budget, rules, drop alerts and metrics read from the logs and /metrics.
 import type { Snapshot } from '../snapshot.js';
 import type { EffectiveConfig } from '../falco/config/types.js';
-import { computeEffectiveConfig, configFileEntries, getPath } from '../falco/config/effective.js';
+import { getPath } from '../falco/config/effective.js';
+import { effectiveConfigOfFiles } from '../falco/config/from-files.js';
 import { ringBufferBudget, engineKind, type RingBufferBudget } from '../falco/engine.js';
 import { loadRules, type RulesSummary } from '../falco/rules/load.js';
 import { detectVersion } from '../falco/version.js';
@@ -30,15 +31,8 @@ export interface DiagnosisContext {
 }
 
 export function buildContext(snapshot: Snapshot): DiagnosisContext {
-  const [main, ...rest] = snapshot.falco.configFiles;
-  const mainFile = main ?? { path: '/etc/falco/falco.yaml', text: '' };
-  const firstPass = computeEffectiveConfig(mainFile, [], []);
-  const entries = configFileEntries(firstPass.value);
-  const dropIns = rest.map((f) => ({
-    file: f,
-    strategy: entries.find((e) => f.path === e.path || f.path.startsWith(`${e.path}/`))?.strategy ?? 'append',
-  }));
-  const config = computeEffectiveConfig(mainFile, dropIns, snapshot.falco.overrides);
+  const main = snapshot.falco.configFiles[0];
+  const config = effectiveConfigOfFiles(snapshot.falco.configFiles, snapshot.falco.overrides);
   const startupLines = snapshot.logs.startup.map((l) => l.text);
   const version = detectVersion({
     image: snapshot.target.image,
