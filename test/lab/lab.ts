@@ -151,6 +151,17 @@ export async function waitForFalco(falcoUrl: string, timeoutMs = 30_000): Promis
   throw new Error(`${FALCO_CONTAINER} neither answered ${falcoUrl}/healthz nor failed within ${timeoutMs} ms`);
 }
 
+/** Waits until the container's log holds `text` (e.g. the first drop alert of a scenario). */
+export async function waitForLog(name: string, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const r = await dockerMaybe(['logs', name]);
+    if (r.ok && (r.stdout + r.stderr).includes(text)) return;
+    await new Promise((res) => setTimeout(res, 500));
+  }
+  throw new Error(`${name} did not log "${text}" within ${timeoutMs} ms`);
+}
+
 export async function labUp(scenario: ScenarioName | Scenario, opts: LabOptions = {}): Promise<LabHandle> {
   const spec = typeof scenario === 'string' ? SCENARIOS[scenario] : scenario;
   if (!spec) throw new Error(`unknown lab scenario: ${String(scenario)}`);

@@ -1,7 +1,7 @@
 // Apply a journaled intent: write the files atomically, update the limits, have Falco pick the files
 // up, verify, measure. Any failure after the first change is undone from the journal at once.
 import type { ApplyPlan } from '../../core/fix/apply-plan.js';
-import type { JournalEntry } from '../../core/fix/journal-entry.js';
+import type { JournalEntry, Measure } from '../../core/fix/journal-entry.js';
 import { errorMessage } from '../../core/errors.js';
 import { writeDurable } from './durable-write.js';
 import { resolveInside } from './safe-path.js';
@@ -46,8 +46,17 @@ export async function applyEntry(tx: TxContext, intent: JournalEntry, plan: Appl
     return revert(tx, entry, errorMessage(e));
   }
   const measureFrom = typeof sinceMs === 'number' ? sinceMs : changedAt;
-  const measures = tx.measure ? await step(tx, 'measure', 'Measure again', () => tx.measure!(measureFrom), (m) => `${m.length} figures`).catch(() => []) : [];
-  entry = await record(tx, entry, { state: 'verified', measures, finishedAt: new Date().toISOString() }, 'verified healthy');
+  // A failed re-measure does not undo a healthy change, but the journal says why the figures are missing.
+  let measures: Measure[] = [];
+  let measureNote = '';
+  if (tx.measure) {
+    const measure = tx.measure;
+    measures = await step(tx, 'measure', 'Measure again', () => measure(measureFrom), (m) => `${m.length} figures`).catch((e: unknown) => {
+      measureNote = `; re-measure failed: ${errorMessage(e)}`;
+      return [];
+    });
+  }
+  entry = await record(tx, entry, { state: 'verified', measures, finishedAt: new Date().toISOString() }, `verified healthy${measureNote}`);
   return { entry, outcome: 'verified', failure: null, manualSteps: [] };
 }
 

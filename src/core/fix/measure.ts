@@ -7,8 +7,8 @@ import type { FixPlan } from './plan.js';
 import { PROBES, isProbeId } from '../diagnosis/probes/index.js';
 
 const HEADLINES: Record<string, string[]> = {
-  'config-set': ['drops.per_min', 'mem.usage_bytes', 'cpu.percent'],
-  'config-unset': ['drops.per_min', 'mem.usage_bytes', 'cpu.percent'],
+  'config-set': ['drops.counted', 'drops.per_min', 'mem.usage_bytes', 'cpu.percent'],
+  'config-unset': ['drops.counted', 'drops.per_min', 'mem.usage_bytes', 'cpu.percent'],
   'disable-rules': ['cpu.percent', 'rules.enabled', 'cpu.throttled_percent'],
   limits: ['cpu.throttled_percent', 'mem.limit_percent', 'drops.per_min'],
 };
