@@ -3,10 +3,14 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/findings.js';
 
-export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'checklist', 'rollout', 'bundle', 'info', 'help', 'version'] as const;
-/** commands that take one operand: fix ID, rollback [ID] */
-const WITH_OPERAND: readonly Command[] = ['fix', 'rollback'];
+export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'checklist', 'rollout', 'bundle', 'info', 'completion', 'help', 'version'] as const;
+/** commands that take one operand: fix ID, rollback [ID], completion SHELL, help [COMMAND] */
+const WITH_OPERAND: readonly Command[] = ['fix', 'rollback', 'completion', 'help'];
 export type Command = (typeof COMMANDS)[number];
+/** checklist and rollout parse their own flags (commands/walks.ts); the others are parsed here */
+export const WALKS = ['checklist', 'rollout'] as const;
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
 
 export interface CliArgs {
   command: Command;
@@ -32,9 +36,11 @@ export interface CliArgs {
   intervalSeconds: number;
   /** the protected service's container (home screen); default: the busiest other container */
   service: string | null;
+  /** help: the command asked about (`help diagnose`, `diagnose --help`); null: the overview */
+  topic: Command | null;
 }
 
-const OPTIONS = {
+export const OPTIONS = {
   container: { type: 'string', short: 'c' },
   window: { type: 'string', short: 'w' },
   lookback: { type: 'string' },
@@ -57,6 +63,28 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
+export type OptionName = keyof typeof OPTIONS;
+
+/** Flags every command takes. */
+export const GLOBAL_FLAGS = ['help', 'version', 'no-color'] as const satisfies readonly OptionName[];
+
+/** The flags each command parsed here uses: its help and the shell completion list them, and any
+ *  other flag is a usage error. (home runs diagnose and undo from its screens: their flags too.) */
+export const COMMAND_FLAGS = {
+  home: ['container', 'service', 'interval', 'state-dir', 'window', 'lookback', 'threshold', 'runbook', 'settle', 'reload-timeout'],
+  diagnose: ['container', 'window', 'lookback', 'bundle', 'json', 'markdown', 'fail-on', 'threshold', 'runbook', 'state-dir', 'settle', 'reload-timeout', 'max-changes-per-hour'],
+  fix: ['yes', 'container', 'window', 'lookback', 'state-dir', 'settle', 'reload-timeout', 'max-changes-per-hour'],
+  rollback: ['last', 'state-dir', 'settle', 'reload-timeout'],
+  history: ['json', 'state-dir'],
+  bundle: ['output', 'container', 'window', 'lookback'],
+  info: ['json', 'container'],
+  completion: [],
+  help: [],
+  version: [],
+} as const satisfies Record<Exclude<Command, (typeof WALKS)[number]>, readonly OptionName[]>;
+
+/** NO_COLOR (https://no-color.org): set and not empty disables colour. */
+const noColorEnv = () => (process.env['NO_COLOR'] ?? '') !== '';
 
 /** "30", "30s", "5m", "1h" → seconds */
 export function parseDuration(flag: string, v: string): number {
@@ -70,19 +98,32 @@ export function parseDuration(flag: string, v: string): number {
 export function parseCli(argv: string[], isTty: boolean): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw new UserError((e as Error).message.split('\n')[0] ?? 'bad arguments', 'see falco-doctor --help');
   }
-  const { values: v, positionals } = parsed;
-  const first = positionals[0];
-  if (first !== undefined && !(COMMANDS as readonly string[]).includes(first))
-    throw new UserError(`unknown command "${first}"`, `commands: ${COMMANDS.join(', ')}`);
-  // no command: the home screen in a terminal, the help text elsewhere
-  const command: Command = v.version ? 'version' : v.help ? 'help' : ((first as Command | undefined) ?? (isTty ? 'home' : 'help'));
+  const { values: v, positionals, tokens } = parsed;
+  const asCommand = (word: string | undefined): Command | null => {
+    if (word === undefined) return null;
+    if (!(COMMANDS as readonly string[]).includes(word)) throw new UserError(`unknown command "${word}"`, `commands: ${COMMANDS.join(', ')}`);
+    return word as Command;
+  };
+  const first = asCommand(positionals[0]);
+  // `help X` and `X --help` ask about X; no command: the home screen in a terminal, the help elsewhere
+  const asksHelp = Boolean(v.help) || first === 'help';
+  const command: Command = v.version ? 'version' : asksHelp ? 'help' : (first ?? (isTty ? 'home' : 'help'));
+  const topic = command === 'help' ? (v.help ? first : asCommand(positionals[1])) : null;
   const maxPositionals = WITH_OPERAND.includes(command) ? 2 : 1;
   if (positionals.length > maxPositionals) throw new UserError(`unexpected argument "${positionals[maxPositionals]}"`, 'see falco-doctor --help');
+  if (command !== 'help' && command !== 'version' && command in COMMAND_FLAGS) {
+    const own: readonly string[] = COMMAND_FLAGS[command as keyof typeof COMMAND_FLAGS];
+    for (const t of tokens)
+      if (t.kind === 'option' && !own.includes(t.name) && !(GLOBAL_FLAGS as readonly string[]).includes(t.name))
+        throw new UserError(`${t.rawName} does not apply to ${command}`, `see falco-doctor ${command} --help`);
+  }
   if (command === 'fix' && !positionals[1]) throw new UserError('fix needs the id of a fix', 'e.g. falco-doctor fix raise-buffer-preset; diagnose lists the fixes that apply');
+  if (command === 'completion' && !(SHELLS as readonly string[]).includes(positionals[1] ?? ''))
+    throw new UserError(positionals[1] ? `completion: unknown shell "${positionals[1]}"` : 'completion needs a shell', `use ${SHELLS.join(', ')}: e.g. source <(falco-doctor completion bash)`);
   const maxChanges = Number(v['max-changes-per-hour'] ?? 5);
   if (!Number.isInteger(maxChanges) || maxChanges < 0) throw new UserError('--max-changes-per-hour must be a whole number');
   const failOn = v['fail-on'] ?? 'warning';
@@ -110,7 +151,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     output: v.output ?? null,
     thresholds,
     runbooks: v.runbook ?? [],
-    noColor: Boolean(v['no-color']) || process.env['NO_COLOR'] !== undefined,
+    noColor: Boolean(v['no-color']) || noColorEnv(),
     target: positionals[1] ?? null,
     yes: Boolean(v.yes),
     last: Boolean(v.last),
@@ -120,5 +161,6 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     maxChangesPerHour: maxChanges,
     intervalSeconds,
     service: v.service ?? null,
+    topic,
   };
 }

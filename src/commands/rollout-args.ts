@@ -23,6 +23,8 @@ export const ROLLOUT_OPTIONS = {
   window: { type: 'string', short: 'w' },
   settle: { type: 'string' },
   'reload-timeout': { type: 'string' },
+  /** taken by every command; the rollout's output has no colour to remove */
+  'no-color': { type: 'boolean' },
 } as const;
 
 export interface RolloutFlagValues {

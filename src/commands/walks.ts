@@ -2,7 +2,8 @@
 // `-- CMD ARGS` tail for the exec probe, so cli.tsx hands them their argv whole.
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
-import { UserError, type ExitCode } from '../core/errors.js';
+import { EXIT, UserError, type ExitCode } from '../core/errors.js';
+import { commandHelp } from '../cli/help.js';
 import { readCatalogue } from '../adapters/catalogue-files.js';
 import { connectDocker } from '../adapters/docker/client.js';
 import { runRolloutCommand } from './rollout.js';
@@ -26,11 +27,16 @@ export async function runWalk(command: 'rollout' | 'checklist', rest: string[], 
   const dash = rest.indexOf('--');
   const words = dash < 0 ? rest : rest.slice(0, dash);
   const after = dash < 0 ? [] : rest.slice(dash + 1);
+  // before the flags are parsed: `rollout next --probe-url … --help` shows the help, not an error
+  if (words.includes('--help') || words.includes('-h')) {
+    io.out(commandHelp(command));
+    return EXIT.ok;
+  }
   const parse = <T>(fn: () => T): T => {
     try {
       return fn();
     } catch (e) {
-      throw new UserError(`${command}: ${(e as Error).message.split('\n')[0]}`, `see falco-doctor --help`);
+      throw new UserError(`${command}: ${(e as Error).message.split('\n')[0]}`, `see falco-doctor ${command} --help`);
     }
   };
   const catalogue = await readCatalogue();

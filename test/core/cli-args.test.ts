@@ -1,0 +1,75 @@
+// The command-line parser: per-command flags, help topics, NO_COLOR / --no-color.
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, parseCli, type Command } from '../../src/cli/args.js';
+import { UserError } from '../../src/core/errors.js';
+
+const PARSED = Object.keys(COMMAND_FLAGS) as (keyof typeof COMMAND_FLAGS)[];
+/** the operand a command needs to parse at all */
+const OPERAND: Partial<Record<Command, string>> = { fix: 'raise-buffer-preset', completion: 'bash' };
+/** a value each string flag's parser accepts */
+const SAMPLE: Record<string, string> = { 'fail-on': 'none', threshold: 'memory-pressure.limit_percent=90', 'max-changes-per-hour': '3' };
+const argvFor = (c: Command, flag: string) => {
+  const o = OPTIONS[flag as keyof typeof OPTIONS];
+  return [c, ...(OPERAND[c] ? [OPERAND[c]] : []), `--${flag}`, ...(o.type === 'string' ? [SAMPLE[flag] ?? '5'] : [])];
+};
+
+describe('parseCli: flags per command', () => {
+  it('every command parsed here accepts its own flags and the global ones', () => {
+    for (const c of PARSED.filter((x) => x !== 'help' && x !== 'version'))
+      for (const flag of [...COMMAND_FLAGS[c], 'no-color']) expect(() => parseCli(argvFor(c, flag), false), `${c} --${flag}`).not.toThrow();
+  });
+
+  it('refuses a flag that does not apply to the command, naming both (exit 2)', () => {
+    let refused = 0;
+    for (const c of PARSED.filter((x) => x !== 'help' && x !== 'version'))
+      for (const flag of Object.keys(OPTIONS).filter((f) => !(COMMAND_FLAGS[c] as readonly string[]).includes(f) && !(GLOBAL_FLAGS as readonly string[]).includes(f))) {
+        let err: unknown = null;
+        try {
+          parseCli(argvFor(c, flag), false);
+        } catch (e) {
+          err = e;
+        }
+        expect(err, `${c} --${flag}`).toBeInstanceOf(UserError);
+        expect((err as UserError).message).toBe(`--${flag} does not apply to ${c}`);
+        expect((err as UserError).exitCode).toBe(2);
+        refused++;
+      }
+    expect(refused).toBeGreaterThan(50);
+  });
+
+  it('`X --help`, `--help X` and `help X` ask about X; `--help` alone and `help` the overview', () => {
+    for (const c of COMMANDS) {
+      expect(parseCli([c, '--help'], false)).toMatchObject({ command: 'help', topic: c });
+      expect(parseCli(['-h', c], false)).toMatchObject({ command: 'help', topic: c });
+      if (c !== 'help') expect(parseCli(['help', c], false)).toMatchObject({ command: 'help', topic: c });
+    }
+    expect(parseCli(['--help'], true)).toMatchObject({ command: 'help', topic: null });
+    expect(parseCli(['help'], true)).toMatchObject({ command: 'help', topic: null });
+    expect(() => parseCli(['help', 'nope'], false)).toThrow('unknown command "nope"');
+  });
+
+  it('completion needs one of the three shells', () => {
+    expect(parseCli(['completion', 'zsh'], false)).toMatchObject({ command: 'completion', target: 'zsh' });
+    expect(() => parseCli(['completion'], false)).toThrow('completion needs a shell');
+    expect(() => parseCli(['completion', 'tcsh'], false)).toThrow('unknown shell "tcsh"');
+  });
+});
+
+describe('parseCli: colour', () => {
+  const saved = process.env['NO_COLOR'];
+  afterEach(() => {
+    if (saved === undefined) delete process.env['NO_COLOR'];
+    else process.env['NO_COLOR'] = saved;
+  });
+
+  it('--no-color, or NO_COLOR set and not empty (no-color.org), turns colour off', () => {
+    delete process.env['NO_COLOR'];
+    expect(parseCli(['diagnose'], false).noColor).toBe(false);
+    expect(parseCli(['diagnose', '--no-color'], false).noColor).toBe(true);
+    process.env['NO_COLOR'] = '';
+    expect(parseCli(['diagnose'], false).noColor).toBe(false);
+    process.env['NO_COLOR'] = '1';
+    expect(parseCli(['diagnose'], false).noColor).toBe(true);
+    expect(parseCli(['home'], false).noColor).toBe(true);
+  });
+});

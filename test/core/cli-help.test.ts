@@ -1,0 +1,116 @@
+// Every command has its own --help, and a help names only flags that command's parser takes (and
+// every flag it takes): checked against the parsers' own tables, and through the real entry point.
+import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import path from 'node:path';
+import { COMMANDS, COMMAND_FLAGS, OPTIONS, WALKS, type Command } from '../../src/cli/args.js';
+import { COMMAND_HELP, HELP, commandHelp } from '../../src/cli/help.js';
+import { CHECKLIST_OPTIONS } from '../../src/commands/checklist.js';
+import { ROLLOUT_OPTIONS } from '../../src/commands/rollout-args.js';
+import { REPO, repoFile } from './helpers/fixtures.js';
+
+type Table = Readonly<Record<string, { readonly type: string; readonly short?: string }>>;
+const WALK_TABLES: Record<(typeof WALKS)[number], Table> = { checklist: CHECKLIST_OPTIONS, rollout: ROLLOUT_OPTIONS };
+
+/** the flags the command's parser takes, with their short aliases */
+function parserFlags(c: Command): Map<string, string | undefined> {
+  const walk = (WALKS as readonly string[]).includes(c) ? WALK_TABLES[c as (typeof WALKS)[number]] : null;
+  if (walk) return new Map([...Object.entries(walk).map(([k, o]) => [k, o.short] as const), ['help', 'h']]);
+  const names = [...COMMAND_FLAGS[c as keyof typeof COMMAND_FLAGS], 'help', 'version', 'no-color'];
+  return new Map(names.map((n) => [n, (OPTIONS as Table)[n]!.short]));
+}
+
+/** every --flag a help mentions, with the command it belongs to: `c`, unless the words before it on
+ *  its line invoke another command (`falco-doctor diagnose --bundle FILE` in bundle's help) */
+function mentioned(c: Command, text: string): [Command, string][] {
+  const out: [Command, string][] = [];
+  for (const line of text.split('\n'))
+    for (const [i, segment] of line.split(/(?=falco-doctor [a-z])/).entries()) {
+      const named = /^falco-doctor ([a-z]+)/.exec(segment)?.[1];
+      const owner = i > 0 && named && (COMMANDS as readonly string[]).includes(named) ? (named as Command) : c;
+      for (const m of segment.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)) out.push([owner, m[1]!]);
+    }
+  return out;
+}
+
+describe('per-command help', () => {
+  it('every command has its own help: synopsis, options, examples, exit codes', () => {
+    for (const c of COMMANDS) {
+      const h = COMMAND_HELP[c];
+      expect(h.synopsis.length, c).toBeGreaterThan(0);
+      expect(h.examples.length, c).toBeGreaterThan(0);
+      expect(h.exit.length, c).toBeGreaterThan(0);
+      const text = commandHelp(c);
+      expect(text.startsWith(`falco-doctor ${c} — `), c).toBe(true);
+      for (const heading of ['Usage:', 'Options:', 'Examples:', 'Exit codes:']) expect(text, `${c}: ${heading}`).toContain(`\n${heading}\n`);
+      expect(text).not.toBe(HELP);
+      // the overview lists it
+      expect(HELP).toContain(`  ${c.padEnd(11)} ${h.summary}`);
+    }
+    expect(new Set(COMMANDS.map(commandHelp)).size).toBe(COMMANDS.length);
+  });
+
+  it("a help names only flags its command's parser takes, with the parser's short aliases", () => {
+    for (const c of COMMANDS) {
+      const known = parserFlags(c);
+      const unknown = mentioned(c, commandHelp(c)).filter(([owner, f]) => !parserFlags(owner).has(f));
+      expect(unknown, `${c} --help names flags their parsers refuse`).toEqual([]);
+      for (const f of COMMAND_HELP[c].flags) expect(f.short, `${c} --${f.name}`).toBe(known.get(f.name));
+    }
+  });
+
+  it('a help lists every flag its command takes', () => {
+    for (const c of COMMANDS) {
+      const listed = new Set(COMMAND_HELP[c].flags.map((f) => f.name));
+      const missing = [...parserFlags(c).keys()].filter((f) => f !== 'help' && f !== 'version' && !listed.has(f));
+      // --no-color is taken by every command; the ones with nothing to colour need not list it
+      expect(missing.filter((f) => f !== 'no-color'), c).toEqual([]);
+    }
+  });
+
+  it('the entry point prints the command help for `X --help`, `help X`, and for the walks before their own flags', async () => {
+    const run = (...args: string[]) => execa('node', ['--import', 'tsx', path.join(REPO, 'src/cli.tsx'), ...args], { cwd: REPO, reject: false, env: { CI: 'true' } });
+    const [a, b, c, d] = await Promise.all([
+      run('bundle', '--help'),
+      run('help', 'bundle'),
+      run('rollout', 'next', '--probe-url', 'http://127.0.0.1:1/', '--help'),
+      run('checklist', '-h'),
+    ]);
+    expect(a.exitCode).toBe(0);
+    expect(a.stdout).toBe(commandHelp('bundle').trimEnd());
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.exitCode).toBe(0);
+    expect(c.stdout).toBe(commandHelp('rollout').trimEnd());
+    expect(d.stdout).toBe(commandHelp('checklist').trimEnd());
+  });
+});
+
+describe('README command sections', () => {
+  /** `### \`falco-doctor X…\`` → X (the home screen's heading names no command) */
+  const sections = new Map(
+    repoFile('README.md')
+      .split(/^### /m)
+      .slice(1)
+      .flatMap((sec) => {
+        const m = /^`falco-doctor(?: ([a-z]+))?`/.exec(sec);
+        return m ? [[(m[1] ?? 'home') as Command, sec] as const] : [];
+      }),
+  );
+
+  it('are man-style, one per command (help covers --version)', () => {
+    for (const c of COMMANDS.filter((x) => x !== 'version')) {
+      const sec = sections.get(c);
+      expect(sec, `README: no section for ${c}`).toBeDefined();
+      for (const part of ['**SYNOPSIS**', '**EXIT STATUS**', '**EXAMPLES**']) expect(sec, `${c}: ${part}`).toContain(part);
+      if (c !== 'help') for (const part of ['**NAME**', '**DESCRIPTION**', '**OPTIONS**']) expect(sec, `${c}: ${part}`).toContain(part);
+    }
+  });
+
+  it("list exactly the flags of the command's --help under OPTIONS", () => {
+    for (const c of COMMANDS.filter((x) => x !== 'version' && x !== 'help')) {
+      const options = /\*\*OPTIONS\*\* —([^*]*)/.exec(sections.get(c)!)![1]!;
+      const inReadme = [...new Set([...options.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]!))].sort();
+      expect(inReadme, c).toEqual(COMMAND_HELP[c].flags.map((f) => f.name).sort());
+    }
+  });
+});
