@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Composition root: parse arguments, build the adapters, pick a front end (Ink | JSON | markdown),
 // and map errors to exit codes — the only place that does.
-import { parseCli, type CliArgs } from './cli/args.js';
-import { HELP } from './cli/help.js';
+import { parseCli, type CliArgs, type Shell } from './cli/args.js';
+import { HELP, commandHelp } from './cli/help.js';
 import { EXIT, UserError, errorMessage, type ExitCode } from './core/errors.js';
 import { severityRank } from './core/findings.js';
 import type { DiagnosisReport } from './core/report.js';
@@ -10,7 +10,7 @@ import type { DiagnoseEvent } from './core/events.js';
 import { channel } from './core/channel.js';
 import { toolVersion } from './version.js';
 import { readCatalogue } from './adapters/catalogue-files.js';
-import { connectDocker } from './adapters/docker/client.js';
+import { connectDocker, dockerUnreachable, isEngineGone } from './adapters/docker/client.js';
 import { readBundle, writeBundle } from './adapters/bundle-file.js';
 import { collectSnapshot, type CollectOptions } from './adapters/collect.js';
 import { runDiagnosis, type SnapshotSource } from './commands/diagnose.js';
@@ -24,8 +24,9 @@ import type { Snapshot } from './core/snapshot.js';
 import type { FixRequest, PreparedFix } from './commands/fix.js';
 
 async function main(argv: string[]): Promise<ExitCode> {
+  // checklist and rollout parse their own flags (and answer their own --help): commands/walks.ts
   const walk = argv[0];
-  if ((walk === 'rollout' || walk === 'checklist') && !argv.includes('--help') && !argv.includes('-h')) {
+  if (walk === 'rollout' || walk === 'checklist') {
     const { runWalk } = await import('./commands/walks.js');
     return runWalk(walk, argv.slice(1), toolVersion());
   }
@@ -35,10 +36,18 @@ async function main(argv: string[]): Promise<ExitCode> {
       process.stdout.write(`${toolVersion()}\n`);
       return EXIT.ok;
     case 'help':
-    case 'checklist': // reached only with --help: their own flags are parsed in commands/walks.ts
-    case 'rollout':
-      process.stdout.write(HELP);
+      process.stdout.write(args.topic ? commandHelp(args.topic) : HELP);
       return EXIT.ok;
+    case 'checklist': // after a global flag (falco-doctor --no-color checklist): the walk with the rest
+    case 'rollout': {
+      const { runWalk } = await import('./commands/walks.js');
+      return runWalk(args.command, argv.filter((a, i) => i !== argv.indexOf(args.command)), toolVersion());
+    }
+    case 'completion': {
+      const { completionFor } = await import('./commands/completion.js');
+      process.stdout.write(await completionFor(args.target as Shell));
+      return EXIT.ok;
+    }
     case 'info':
       process.stdout.write(await runInfo(args, toolVersion()));
       return EXIT.ok;
@@ -127,15 +136,34 @@ async function bundle(args: CliArgs): Promise<ExitCode> {
   return EXIT.ok;
 }
 
-/** The home screen, and the screens it opens (d: diagnose), until the operator quits. */
+/** The home screen, and the screens it opens (d diagnose, c checklist, r rollout, h history, u undo), until the operator quits. */
 async function homeLoop(args: CliArgs): Promise<ExitCode> {
   const { runHome, writeLastReport } = await import('./commands/home.js');
   for (;;) {
-    const { next } = await runHome({ container: args.container, service: args.service, intervalMs: args.intervalSeconds * 1000, noColor: args.noColor, available: ['diagnose', 'checklist'] });
+    const { next, lastChangeId } = await runHome({
+      container: args.container,
+      service: args.service,
+      stateDir: args.stateDir,
+      intervalMs: args.intervalSeconds * 1000,
+      noColor: args.noColor,
+      available: ['diagnose', 'checklist', 'rollout', 'history'],
+    });
     if (next === 'quit') return EXIT.ok;
     if (next === 'checklist') {
       const { runWalk } = await import('./commands/walks.js');
-      await runWalk('checklist', args.container ? ['--container', args.container] : [], toolVersion());
+      const flags = [...(args.container ? ['--container', args.container] : []), ...(args.stateDir ? ['--state-dir', args.stateDir] : [])];
+      await runWalk('checklist', flags, toolVersion());
+      continue;
+    }
+    if (next === 'history' || next === 'undo') {
+      // u is the history screen opened on the undo of the last change: the same rollback, the same y/n
+      const { runHistoryScreen } = await import('./commands/history-ui.js');
+      await runHistoryScreen(connectDocker(), { stateDir: args.stateDir, timings: timings(args), noColor: args.noColor, undoId: next === 'undo' ? lastChangeId : null });
+      continue;
+    }
+    if (next === 'rollout') {
+      const { runRolloutScreen } = await import('./commands/rollout-screen.js');
+      await runRolloutScreen({ stateDir: args.stateDir, service: args.service, noColor: args.noColor });
       continue;
     }
     if (next !== 'diagnose') continue;
@@ -149,7 +177,7 @@ async function homeLoop(args: CliArgs): Promise<ExitCode> {
     );
     const { report } = await runDiagnoseUi(events, { noColor: args.noColor });
     // the home screen shows the open findings of the last diagnosis (the tool's own state dir)
-    if (report) await writeLastReport(report);
+    if (report) await writeLastReport(report, args.stateDir);
   }
 }
 
@@ -230,8 +258,10 @@ main(process.argv.slice(2)).then(
     // a quit mid-run leaves probes in flight; they have nothing left to report to
     if (code === EXIT.interrupted) process.exit(code);
   },
-  (e: unknown) => {
+  (raw: unknown) => {
     clearInterval(keepAlive);
+    // Docker went away mid-run (dockerd stopped): the same exit 5 and message as when it was never there
+    const e = isEngineGone(raw) ? dockerUnreachable(raw) : raw;
     if (e instanceof UserError) {
       process.stderr.write(`falco-doctor: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
       process.exitCode = e.exitCode;

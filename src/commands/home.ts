@@ -6,6 +6,7 @@ import { startMonitor } from '../adapters/monitor/poller.js';
 import { readLastReport } from '../adapters/monitor/last-report.js';
 import { DEFAULT_WINDOW_MS } from '../core/monitor/state.js';
 import type { HomeNext, HomeScreenName, MonitorSource } from '../ui/home/run.js';
+import { readChanges } from './history-ui.js';
 
 export { writeLastReport, readLastReport, lastReportPath } from '../adapters/monitor/last-report.js';
 export type { HomeNext, HomeScreenName } from '../ui/home/run.js';
@@ -22,6 +23,8 @@ export interface HomeOptions {
   /** how far back sparklines and top rules reach; default 5 min */
   windowMs?: number;
   noColor: boolean;
+  /** --state-dir: where the journal is (the last change, `u`); null: $XDG_STATE_HOME/falco-doctor */
+  stateDir?: string | null;
   /** screens the caller opens when picked; c/r/h not listed here show "coming soon". Default: diagnose. */
   available?: readonly HomeScreenName[];
   docker?: DockerClient;
@@ -30,7 +33,8 @@ export interface HomeOptions {
   stdin?: NodeJS.ReadStream;
 }
 
-export async function runHome(opts: HomeOptions): Promise<{ next: HomeNext }> {
+/** next: the screen picked; lastChangeId: the journal entry `u` (next = 'undo') is about */
+export async function runHome(opts: HomeOptions): Promise<{ next: HomeNext; lastChangeId: string | null }> {
   const env = opts.env ?? process.env;
   const docker = opts.docker ?? connectDocker(env);
   const intervalMs = opts.intervalMs ?? DEFAULT_HOME_INTERVAL_MS;
@@ -55,9 +59,14 @@ export async function runHome(opts: HomeOptions): Promise<{ next: HomeNext }> {
   };
   // Ink only when it is needed: `--json` and friends never load it
   const { runHomeUi } = await import('../ui/home/run.js');
+  // read once per visit: coming back from a screen (an undo, a fix) reads it again
+  const journal = await readChanges(opts.stateDir ?? null, env);
+  const lastChange = journal.changes[0] ?? null;
   const next = await runHomeUi({
     source,
-    lastDiagnosis: await readLastReport(env),
+    lastDiagnosis: await readLastReport(opts.stateDir ?? null, env),
+    lastChange,
+    notice: journal.error === null ? null : `journal: ${journal.error}`,
     available: opts.available ?? ['diagnose'],
     intervalMs,
     windowMs,
@@ -65,5 +74,5 @@ export async function runHome(opts: HomeOptions): Promise<{ next: HomeNext }> {
     ...(opts.stdout ? { stdout: opts.stdout } : {}),
     ...(opts.stdin ? { stdin: opts.stdin } : {}),
   });
-  return { next };
+  return { next, lastChangeId: lastChange?.id ?? null };
 }

@@ -1,5 +1,5 @@
 // The home screen in a real 80×24 terminal on the lab: the scenario's symptom within a few refreshes,
-// keys that open other screens (diagnose for real, "coming soon" for the rest), and the way back.
+// keys that open other screens (diagnose, the rollout status), and the way back.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { labDown, labUp } from '../lab/lab.js';
@@ -21,7 +21,7 @@ afterAll(async () => {
 const homeFrame = (screen: string) => screen.slice(Math.max(0, screen.lastIndexOf('falco-security-monitor falco-doctor-lab')));
 
 describe('home screen under tmux', () => {
-  it('event-drops: drops per minute > 0; r says coming soon; d opens diagnose and comes back with its findings', async () => {
+  it('event-drops: drops per minute > 0; r opens the rollout status; d opens diagnose and comes back with its findings', async () => {
     await labUp('event-drops');
     // the same window as the diagnose e2e: enough samples for a steady verdict
     session = await startHome(['--window', '6']);
@@ -33,8 +33,11 @@ describe('home screen under tmux', () => {
     await tui.waitForText(/kernel \d+ events\/s, [1-9][\d.]* dropped\/s/, 20_000);
     for (const line of homeFrame(await tui.screen()).split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
 
+    // r: the rollout's status screen (none started in this state dir), q back home
     await tui.keys('r');
-    await tui.waitForText('the staged rollout: coming soon');
+    await tui.waitForText('No rollout started yet.');
+    await tui.keys('q');
+    await tui.waitForText(/r read again · q or Esc home[\s\S]*d diagnose · c checklist/);
     await tui.keys('l');
     await tui.waitForText('Falco log');
     await tui.keys('Escape');

@@ -2,6 +2,7 @@
 import { useApp, useStdin } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { HomeScreen } from './HomeScreen.js';
+import type { ChangeView } from '../history/change-view.js';
 import { homeReducer, initialHomeState, type HomeNext, type HomeScreenName, type OpenFindings } from './state.js';
 import { useHomeInput } from './use-home-input.js';
 import { useMonitorTicks, type MonitorSource } from './use-monitor-ticks.js';
@@ -10,6 +11,10 @@ import { useTerminalSize } from './use-terminal-size.js';
 export interface HomeAppProps {
   source: MonitorSource;
   lastDiagnosis: OpenFindings | null;
+  /** the newest journal entry; null: none */
+  lastChange?: ChangeView | null;
+  /** shown until the first key (e.g. the journal could not be read) */
+  notice?: string | null;
   available: readonly HomeScreenName[];
   intervalMs: number;
   windowMs: number;
@@ -17,8 +22,8 @@ export interface HomeAppProps {
   onExit: (next: HomeNext) => void;
 }
 
-export function HomeApp({ source, lastDiagnosis, available, intervalMs, windowMs, onExit }: HomeAppProps) {
-  const [state, dispatch] = useReducer(homeReducer, { lastDiagnosis, available, windowMs }, initialHomeState);
+export function HomeApp({ source, lastDiagnosis, lastChange = null, notice = null, available, intervalMs, windowMs, onExit }: HomeAppProps) {
+  const [state, dispatch] = useReducer(homeReducer, { lastDiagnosis, lastChange, notice, available, windowMs }, initialHomeState);
   useMonitorTicks(source, dispatch);
   const { isRawModeSupported } = useStdin();
   useHomeInput(dispatch, isRawModeSupported);

@@ -5,8 +5,9 @@ import { useTheme } from '../theme.js';
 const KEYS = [
   ['d', 'diagnose now (then back here)'],
   ['c', 'production checklist'],
-  ['r', 'staged rollout'],
-  ['h', 'history of changes'],
+  ['r', 'staged rollout: status and next step'],
+  ['h', 'history of changes: detail, undo'],
+  ['u', 'undo the last change (asks y first)'],
   ['l', 'recent Falco log lines'],
   ['↑ k  ↓ j', 'move through findings / scroll the log'],
   ['Esc  Backspace', 'go back (Esc at the top quits)'],

@@ -5,6 +5,7 @@ import { CpuPanel } from './CpuPanel.js';
 import { EventsPanel } from './EventsPanel.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import { HomeHelp } from './HomeHelp.js';
+import { LastChange } from './LastChange.js';
 import { homeLayout, type HomeLayout } from './layout.js';
 import { LogView } from './LogView.js';
 import { MemoryPanel } from './MemoryPanel.js';
@@ -22,7 +23,7 @@ interface HomeScreenProps {
 }
 
 export function HomeScreen({ state, width, rows, intervalMs }: HomeScreenProps) {
-  const layout = homeLayout(width, rows);
+  const layout = homeLayout(width, rows, state.lastChange === null ? 0 : 1);
   const { monitor } = state;
   return (
     <Box flexDirection="column" width={width}>
@@ -53,7 +54,12 @@ function Panels({ state, layout }: { state: HomeState; layout: HomeLayout }) {
   const memory = <MemoryPanel memory={monitor.memory} stale={stale} {...common} />;
   const events = <EventsPanel events={monitor.events} prometheus={monitor.header?.prometheus ?? null} width={layout.panelWidth} stale={stale} />;
   const service = <ServicePanel service={monitor.service} {...common} />;
-  const findings = <FindingsPanel lastDiagnosis={state.lastDiagnosis} selected={state.selected} height={layout.findingRows} />;
+  const findings = (
+    <Box flexDirection="column">
+      {state.lastChange === null ? null : <LastChange change={state.lastChange} />}
+      <FindingsPanel lastDiagnosis={state.lastDiagnosis} selected={state.selected} height={layout.findingRows} />
+    </Box>
+  );
   if (layout.columns === 2)
     return (
       <Box flexDirection="column">

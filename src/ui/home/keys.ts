@@ -1,19 +1,20 @@
 // The home screen's keys: the shared intents (move, help, quit, back) plus one letter per screen
-// it leads to, and `l` for the log.
+// it leads to, `l` for the log and `u` to undo the last change.
 import type { Key } from 'ink';
 import { toKeyIntent, type KeyIntent } from '../keys.js';
 import type { HomeScreenName } from './state.js';
 
 /** fixes are applied from the diagnose screen, where the findings are: not here */
 type FixIntent = Extract<KeyIntent, 'fix-all' | 'fix-critical' | 'fix-warning'>;
-export type HomeKey = Exclude<KeyIntent, FixIntent> | HomeScreenName | 'log';
+export type HomeKey = Exclude<KeyIntent, FixIntent> | HomeScreenName | 'log' | 'undo';
 
-const LETTERS: Readonly<Record<string, HomeScreenName | 'log'>> = {
+const LETTERS: Readonly<Record<string, HomeScreenName | 'log' | 'undo'>> = {
   d: 'diagnose',
   c: 'checklist',
   r: 'rollout',
   h: 'history',
   l: 'log',
+  u: 'undo',
 };
 
 export function toHomeKey(input: string, key: Key): HomeKey | null {

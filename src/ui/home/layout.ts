@@ -14,7 +14,8 @@ export interface HomeLayout {
   logRows: number;
 }
 
-export function homeLayout(width: number, rows: number): HomeLayout {
+/** extraRows: lines shown besides the panels and findings (the last change) */
+export function homeLayout(width: number, rows: number, extraRows = 0): HomeLayout {
   const columns = width >= TWO_COLUMNS_FROM ? 2 : 1;
   const panelWidth = columns === 2 ? Math.floor((width - 2) / 2) : width;
   // panels take 10 rows in one column, 6 in two; around them: header 3, three gaps, the findings
@@ -24,7 +25,7 @@ export function homeLayout(width: number, rows: number): HomeLayout {
     columns,
     panelWidth,
     sparkWidth: Math.max(10, panelWidth - LABEL_WIDTH - NOTE_WIDTH),
-    findingRows: Math.max(1, Math.min(8, rows - panelRows - 10)),
+    findingRows: Math.max(1, Math.min(8, rows - panelRows - 10 - extraRows)),
     logRows: Math.max(3, rows - 7),
   };
 }

@@ -3,6 +3,7 @@ import { render } from 'ink';
 import { renderOptions } from '../render-options.js';
 import { ThemeContext, createTheme } from '../theme.js';
 import { HomeApp } from './HomeApp.js';
+import type { ChangeView } from '../history/change-view.js';
 import type { HomeNext, HomeScreenName, OpenFindings } from './state.js';
 import type { MonitorSource } from './use-monitor-ticks.js';
 
@@ -12,6 +13,8 @@ export type { MonitorSource } from './use-monitor-ticks.js';
 export interface HomeUiOptions {
   source: MonitorSource;
   lastDiagnosis: OpenFindings | null;
+  lastChange?: ChangeView | null;
+  notice?: string | null;
   available: readonly HomeScreenName[];
   intervalMs: number;
   windowMs: number;
@@ -31,6 +34,8 @@ export async function runHomeUi(opts: HomeUiOptions): Promise<HomeNext> {
       <HomeApp
         source={opts.source}
         lastDiagnosis={opts.lastDiagnosis}
+        lastChange={opts.lastChange ?? null}
+        notice={opts.notice ?? null}
         available={opts.available}
         intervalMs={opts.intervalMs}
         windowMs={opts.windowMs}

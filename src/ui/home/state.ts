@@ -4,12 +4,13 @@ import { assertNever, type Severity } from '../../core/findings.js';
 import { initialMonitorState, reduceMonitor, type MonitorState } from '../../core/monitor/state.js';
 import type { MonitorTick } from '../../core/monitor/types.js';
 import { sanitizeDeep } from '../sanitize.js';
+import type { ChangeView } from '../history/change-view.js';
 import type { HomeKey } from './keys.js';
 
 export const HOME_SCREENS = ['diagnose', 'checklist', 'rollout', 'history'] as const;
 export type HomeScreenName = (typeof HOME_SCREENS)[number];
-/** What the home screen resolves with: the screen to open next, or quit. */
-export type HomeNext = HomeScreenName | 'quit';
+/** What the home screen resolves with: the screen to open next, the undo of the last change, or quit. */
+export type HomeNext = HomeScreenName | 'undo' | 'quit';
 
 /** The open findings of the last diagnosis (the shape of the saved report the screen needs). */
 export interface OpenFindings {
@@ -21,6 +22,8 @@ export interface OpenFindings {
 export interface HomeState {
   monitor: MonitorState;
   lastDiagnosis: OpenFindings | null;
+  /** the newest journal entry (null: nothing journaled yet); `u` undoes it when it can be undone */
+  lastChange: ChangeView | null;
   /** screens the caller can open; the others say "coming soon" */
   available: readonly HomeScreenName[];
   selected: number;
@@ -34,16 +37,26 @@ export interface HomeState {
 
 export type HomeAction = { type: 'tick'; tick: MonitorTick } | { type: 'key'; key: HomeKey };
 
-export function initialHomeState(opts: { lastDiagnosis: OpenFindings | null; available: readonly HomeScreenName[]; windowMs?: number }): HomeState {
+export interface HomeStart {
+  lastDiagnosis: OpenFindings | null;
+  lastChange?: ChangeView | null;
+  available: readonly HomeScreenName[];
+  windowMs?: number;
+  /** shown until the first key press (e.g. a journal that could not be read) */
+  notice?: string | null;
+}
+
+export function initialHomeState(opts: HomeStart): HomeState {
   return {
     monitor: initialMonitorState(opts.windowMs),
     lastDiagnosis: opts.lastDiagnosis === null ? null : sanitizeDeep(opts.lastDiagnosis),
+    lastChange: opts.lastChange ? sanitizeDeep(opts.lastChange) : null,
     available: opts.available,
     selected: 0,
     view: 'panels',
     logOffset: 0,
     helpOpen: false,
-    notice: null,
+    notice: opts.notice ?? null,
     next: null,
   };
 }
@@ -91,6 +104,8 @@ function onKey(state: HomeState, key: HomeKey): HomeState {
     case 'up':
     case 'down':
       return move(state, key === 'up' ? -1 : 1);
+    case 'undo':
+      return undoLast(state);
     case 'diagnose':
     case 'checklist':
     case 'rollout':
@@ -100,6 +115,14 @@ function onKey(state: HomeState, key: HomeKey): HomeState {
     default:
       return assertNever(key);
   }
+}
+
+/** `u`: undo the newest journal entry — only one still in place; the undo screen asks before it acts. */
+function undoLast(state: HomeState): HomeState {
+  const c = state.lastChange;
+  if (c === null) return { ...state, notice: 'no change in the journal to undo' };
+  if (!c.undoable) return { ...state, notice: `the last change is ${c.state}: nothing to undo (h: history)` };
+  return { ...state, helpOpen: false, next: 'undo' };
 }
 
 function move(state: HomeState, delta: number): HomeState {
