@@ -3,24 +3,16 @@
 // rollout; u then y rolls it back through the same path as `falco-doctor rollback ID`, and the
 // lab's config folder is byte for byte as before the fix.
 // Run under the shared lab lock: flock /tmp/fd-lab.lock npx vitest run --project docker test/e2e/home-journal.test.ts
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FALCO_CONTAINER, labDown, labUp, waitForLog } from '../lab/lab.js';
+import { FALCO_CONTAINER, labUp, waitForLog } from '../lab/lab.js';
 import type { TmuxSession } from './helpers/tmux.js';
-import { startHome } from './helpers/home-tmux.js';
+import { homeSessions } from './helpers/home-tmux.js';
 import { FAST, captureDir, history, runFixCli, tempDir } from './helpers/fix-lab.js';
 import { waitFor } from './helpers/wait.js';
 
-let session: { tui: TmuxSession; stateHome: string } | null = null;
-afterEach(async () => {
-  await session?.tui.kill();
-  if (session) rmSync(session.stateHome, { recursive: true, force: true });
-  session = null;
-});
-afterAll(async () => {
-  await labDown();
-}, 60_000);
+const homes = homeSessions();
 
 /** The home screen drawn again below `marker` (the last line of the screen left): what follows the marker. */
 async function backHome(tui: TmuxSession, marker: string): Promise<string> {
@@ -42,7 +34,7 @@ describe('home screen and the journal', () => {
     expect(captureDir(lab.configDir)).not.toEqual(filesBefore);
     const journaled = JSON.parse(readFileSync(path.join(state, 'journal', `${entry!.id}.json`), 'utf8')) as { changes: string[] };
 
-    session = await startHome(['--state-dir', state, '--settle', '2', '--reload-timeout', '8']);
+    const session = await homes.start(['--state-dir', state, '--settle', '2', '--reload-timeout', '8']);
     const { tui } = session;
     const home = await tui.waitForText(/Change\s+✔ verified \d\d-\d\d \d\d:\d\d UTC · u undo · Raise the ring-buffer size preset$/m, 30_000);
     for (const line of home.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);

@@ -1,21 +1,11 @@
 // The home screen in a real 80×24 terminal on the lab: the scenario's symptom within a few refreshes,
 // keys that open other screens (diagnose, the rollout status), and the way back.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { labDown, labUp } from '../lab/lab.js';
-import type { TmuxSession } from './helpers/tmux.js';
-import { startHome } from './helpers/home-tmux.js';
+import { describe, expect, it } from 'vitest';
+import { labUp } from '../lab/lab.js';
+import { homeSessions } from './helpers/home-tmux.js';
 import { waitFor } from './helpers/wait.js';
 
-let session: { tui: TmuxSession; stateHome: string } | null = null;
-afterEach(async () => {
-  await session?.tui.kill();
-  if (session) rmSync(session.stateHome, { recursive: true, force: true });
-  session = null;
-});
-afterAll(async () => {
-  await labDown();
-}, 60_000);
+const homes = homeSessions();
 
 /** The screen from the last frame of the home screen down (earlier frames stay in the scrollback). */
 const homeFrame = (screen: string) => screen.slice(Math.max(0, screen.lastIndexOf('falco-security-monitor falco-doctor-lab')));
@@ -24,7 +14,7 @@ describe('home screen under tmux', () => {
   it('event-drops: drops per minute > 0; r opens the rollout status; d opens diagnose and comes back with its findings', async () => {
     await labUp('event-drops');
     // the same window as the diagnose e2e: enough samples for a steady verdict
-    session = await startHome(['--window', '6']);
+    const session = await homes.start(['--window', '6']);
     const { tui } = session;
     const live = homeFrame(await tui.waitForText(/drop alerts\/min [1-9]/, 30_000));
     expect(live).toContain('⚠ lab STAND-IN');
@@ -56,7 +46,7 @@ describe('home screen under tmux', () => {
 
   it('memory-pressure: memory near the limit, most of it ring buffers', async () => {
     await labUp('memory-pressure');
-    session = await startHome();
+    const session = await homes.start();
     const screen = homeFrame(await session.tui.waitForText(/Memory\s+[\d.]+ MiB of 512\.0 MiB \((8\d|9\d|100)%\)/, 30_000));
     expect(screen).toMatch(/rings 256\.0 MiB = [5-9]\d% of it/);
   });

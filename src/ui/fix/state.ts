@@ -60,7 +60,7 @@ export function fixReducer(state: FixState, action: FixAction): FixState {
     case 'key':
       return onKey(state, action.intent);
     case 'event':
-      return { ...state, steps: onEvent(state.steps, sanitizeDeep(action.event)) };
+      return { ...state, steps: stepsAfter(state.steps, sanitizeDeep(action.event)) };
     case 'applied':
       return { ...state, phase: 'done', outcome: sanitizeDeep(action.outcome) };
     case 'undone':
@@ -82,7 +82,8 @@ function onKey(state: FixState, intent: FixIntent): FixState {
   return state;
 }
 
-function onEvent(steps: StepLine[], e: FixEvent): StepLine[] {
+/** The step list after one transaction event (the fix screen and the history's undo share it). */
+export function stepsAfter(steps: readonly StepLine[], e: FixEvent): StepLine[] {
   switch (e.type) {
     case 'step-started':
       return [...steps, { id: e.id, title: e.title, status: 'running', detail: '' }];

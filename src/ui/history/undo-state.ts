@@ -2,7 +2,7 @@
 // Pure: the app starts the rollback when the phase says so and feeds its events and result in.
 import type { FixEvent } from '../../core/fix/events.js';
 import { assertNever } from '../../core/findings.js';
-import type { StepLine } from '../fix/state.js';
+import { stepsAfter, type StepLine } from '../fix/state.js';
 import { sanitize, sanitizeDeep } from '../sanitize.js';
 import type { ChangeView } from './change-view.js';
 
@@ -33,7 +33,7 @@ export function undoReducer(state: UndoState, action: UndoAction): UndoState {
     case 'confirm':
       return state.phase === 'confirm' ? { ...state, phase: 'undoing' } : state;
     case 'event':
-      return state.phase === 'undoing' ? { ...state, steps: onEvent(state.steps, sanitizeDeep(action.event)) } : state;
+      return state.phase === 'undoing' ? { ...state, steps: stepsAfter(state.steps, sanitizeDeep(action.event)) } : state;
     case 'finished':
       return {
         ...state,
@@ -49,14 +49,3 @@ export function undoReducer(state: UndoState, action: UndoAction): UndoState {
 }
 
 export const isBusy = (s: UndoState | null): boolean => s?.phase === 'undoing';
-
-function onEvent(steps: readonly StepLine[], e: FixEvent): StepLine[] {
-  switch (e.type) {
-    case 'step-started':
-      return [...steps, { id: e.id, title: e.title, status: 'running', detail: '' }];
-    case 'step-finished':
-      return steps.map((s) => (s.id === e.id && s.status === 'running' ? { ...s, status: e.status, detail: e.detail } : s));
-    default:
-      return assertNever(e);
-  }
-}
