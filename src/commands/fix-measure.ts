@@ -6,6 +6,7 @@ import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose.js';
 import { measures } from '../core/fix/measure.js';
 import type { Measure } from '../core/fix/journal-entry.js';
 import type { FixRequest } from './fix.js';
+import { faultPoint } from '../adapters/apply/fault.js';
 
 export async function measureAfter(docker: DockerClient, req: FixRequest, sinceMs: number, watch: string[], before: Diagnosis): Promise<Measure[]> {
   const collect = {
@@ -16,7 +17,7 @@ export async function measureAfter(docker: DockerClient, req: FixRequest, sinceM
     toolVersion: req.toolVersion,
     hostVisible: req.hostVisible,
   };
-  const snapshot = await collectSnapshot(docker, collect, () => {});
+  const snapshot = await collectSnapshot(docker, collect, (e) => e.type === 'sample' && faultPoint('mid-measure'));
   const after = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: {}, only: [], now: new Date() });
   return measures(watch, before.facts, after.facts);
 }

@@ -3,6 +3,7 @@
 import { stateDir } from '../adapters/paths.js';
 import { openJournal, type Journal } from '../adapters/journal/journal.js';
 import { acquireLock, type Lock } from '../adapters/journal/lock.js';
+import { stateDirError } from '../adapters/journal/state-dir-error.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 import type { FixEvent, TxContext } from '../adapters/apply/context.js';
 import type { JournalEntry, Measure } from '../core/fix/journal-entry.js';
@@ -17,6 +18,8 @@ export interface TimingOptions {
 export const DEFAULT_TIMINGS: TimingOptions = { settleSeconds: 10, reloadTimeoutSeconds: 15 };
 
 export interface Session {
+  /** the state dir in use */
+  dir: string;
   journal: Journal;
   lock: Lock;
 }
@@ -25,10 +28,10 @@ export async function openSession(stateDirOverride: string | null, command: stri
   const dir = stateDir(process.env, stateDirOverride);
   const lock = await acquireLock(dir, command);
   try {
-    return { journal: await openJournal(dir), lock };
+    return { dir, journal: await openJournal(dir), lock };
   } catch (e) {
     await lock.release();
-    throw e;
+    throw stateDirError(dir, e);
   }
 }
 

@@ -19,6 +19,10 @@ import type { ComposeTarget } from '../adapters/apply/compose.js';
 import type { FixEvent } from '../adapters/apply/context.js';
 import { applyEntry, type ApplyResult } from '../adapters/apply/transaction.js';
 import { readLimits } from '../adapters/apply/limits.js';
+import { faultPoint } from '../adapters/apply/fault.js';
+import { ensureWritable } from '../adapters/apply/writable.js';
+import { ensureRoom, stateDirError } from '../adapters/journal/state-dir-error.js';
+import { dockerUnreachable, isEngineGone } from '../adapters/docker/client.js';
 import { newEntryId } from '../adapters/journal/journal.js';
 import { gatherInputs, snapshotPlanFiles } from './fix-inputs.js';
 import { openSession, txContext, DEFAULT_TIMINGS, type TimingOptions } from './fix-session.js';
@@ -86,6 +90,7 @@ export async function prepareFixFor(docker: DockerClient, req: FixRequest, snaps
 /** Takes the lock, checks the breaker and unfinished transactions, journals the intent, applies. */
 export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req: FixRequest, emit: (e: FixEvent) => void): Promise<ApplyResult> {
   const session = await openSession(req.stateDir, `fix ${req.fixId}`);
+  faultPoint('after-lock');
   try {
     const entries = await session.journal.list();
     const unfinished = entries.filter(isIncomplete).at(-1);
@@ -93,11 +98,16 @@ export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req
     const refusal = breakerRefusal(entries, Date.now(), req.maxChangesPerHour);
     if (refusal) throw new UserError(`circuit breaker: ${refusal}`, 'wait, or raise the limit (--max-changes-per-hour) if you mean it');
     const files = await snapshotPlanFiles(p.applyPlan, p.diagnosis.context.snapshot, p.compose);
+    await ensureWritable(files);
     const intent: JournalEntry = {
       schemaVersion: JOURNAL_SCHEMA_VERSION, id: p.id, fixId: p.plan.id, title: p.plan.title, createdAt: new Date().toISOString(), state: 'intent', pid: process.pid,
       container: p.target, changes: p.applyPlan.summary, files, limitsBefore: await readLimits(docker, p.target.id), limitsAfter: p.applyPlan.limits, appliedAt: null, measures: [], log: [], finishedAt: null,
     };
-    await session.journal.write(intent);
+    await ensureRoom(session.dir, Buffer.byteLength(JSON.stringify(intent, null, 2)));
+    await session.journal.write(intent).catch((e: unknown) => {
+      throw stateDirError(session.dir, e);
+    });
+    faultPoint('after-intent');
     const watch = factsToWatch(p.plan, p.diagnosis.report.findings);
     const tx = txContext(docker, session.journal, p.target, req.timings, emit, (since) => measureAfter(docker, req, since, watch, p.diagnosis));
     return await applyEntry(tx, intent, p.applyPlan);
@@ -121,6 +131,8 @@ export async function runFixCommand(docker: DockerClient, req: FixRequest, yes: 
   }
   const r = await applyPreparedFix(docker, p, req, (e) => e.type === 'step-finished' && io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`)).catch((e: unknown) => {
     if (e instanceof UserError) throw e;
+    // before the first change (a change that had begun is undone and reported as an outcome)
+    if (isEngineGone(e)) throw dockerUnreachable(e);
     throw new Error(`fix ${req.fixId}: ${errorMessage(e)}`);
   });
   io.out(formatResult(r));

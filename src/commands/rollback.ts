@@ -6,6 +6,7 @@ import { EXIT, UserError, type ExitCode } from '../core/errors.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 import type { FixEvent } from '../adapters/apply/context.js';
 import { undoEntry, type UndoResult } from '../adapters/apply/undo.js';
+import { dockerFailure } from '../adapters/apply/docker-failure.js';
 import { openSession, txContext, type TimingOptions } from './fix-session.js';
 import type { CommandIo } from './fix.js';
 
@@ -30,13 +31,18 @@ export async function rollback(docker: DockerClient, req: RollbackRequest, emit:
   }
 }
 
-/** The container by id, else by name (it may have been recreated since the change). */
+/** The container by id, else by name (it may have been recreated since the change). When it is gone,
+ * or Docker does not answer, the recorded id: the undo still restores the files (they are on this
+ * host) and reports what is left to do about the container. */
 async function liveContainerId(docker: DockerClient, entry: JournalEntry): Promise<string> {
   for (const ref of [entry.container.id, entry.container.name]) {
-    const found = await docker.getContainer(ref).inspect().then((i: { Id: string }) => i.Id, () => null);
+    const found = await docker.getContainer(ref).inspect().then(
+      (i: { Id: string }) => i.Id,
+      (e: unknown) => (dockerFailure(e) === 'container-gone' ? null : entry.container.id),
+    );
     if (found) return found;
   }
-  throw new UserError(`container ${entry.container.name} (${entry.container.id.slice(0, 12)}) no longer exists`, `its files can still be restored from ${entry.id}.json in the journal`);
+  return entry.container.id;
 }
 
 export async function runRollbackCommand(docker: DockerClient, req: RollbackRequest, io: CommandIo): Promise<ExitCode> {

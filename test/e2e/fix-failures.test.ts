@@ -1,53 +1,61 @@
 // A change Falco refuses is undone automatically (exit 6) with a healthy Falco after; and a doctor
-// SIGKILLed at each step of the transaction leaves a journal from which `rollback --last` restores
-// every file byte for byte. Run under the shared lab lock (see fix-effects.test.ts).
+// SIGKILLed at every fault point of the transaction (FALCO_DOCTOR_FAULT, src/adapters/apply/fault.ts)
+// leaves a journal from which `rollback --last` restores the config folder byte for byte (mode, owner,
+// no temp file left), the container limits, and a healthy Falco. Each point once here; `npm run soak`
+// cycles them × fixes for the full count. Run under the shared lab lock (see fix-effects.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { answers, containerState, labDown, labUp, FALCO_CONTAINER, type LabHandle } from '../lab/lab.js';
-import { REPO } from '../core/helpers/fixtures.js';
-import { FAST, captureDir, history, limitsOf, runFixCli, tempDir } from './helpers/fix-lab.js';
+import { answers, containerState, labDown, FALCO_CONTAINER, type LabHandle } from '../lab/lab.js';
+import { FAULT_POINTS } from '../../src/adapters/apply/fault.js';
+import { captureDir, history, runFixCli, tempDir } from './helpers/fix-lab.js';
+import { DIST_CLI, REFUSED_FIXES, TRIAL_TIMINGS, faultCases, faultLabUp, labState, runDoctor, runTrial, type LabState, type TrialHooks } from './helpers/fault-trial.js';
 
-const REFUSED = path.join(REPO, 'test/e2e/fixtures/refused-fix.yaml');
 let lab: LabHandle;
+let original: LabState;
 
 describe('fix failures on the lab', () => {
   beforeAll(async () => {
-    lab = await labUp('event-drops', { dir: tempDir('lab') });
+    lab = await faultLabUp(tempDir('lab'));
+    original = await labState(lab);
   });
   afterAll(() => labDown());
 
   it('a value Falco refuses is rolled back automatically (exit 6), Falco healthy after', async () => {
     const state = tempDir('state');
-    const before = captureDir(lab.configDir);
-    const r = await runFixCli(['fix', 'invalid-preset', '--yes', '--state-dir', state, ...FAST], { FALCO_DOCTOR_TEST_FIXES: REFUSED });
+    const r = await runFixCli(['fix', 'invalid-preset', '--yes', '--state-dir', state, ...TRIAL_TIMINGS], { FALCO_DOCTOR_TEST_FIXES: REFUSED_FIXES });
     expect(r.exitCode, r.stderr + r.stdout).toBe(6);
     expect(r.stdout).toMatch(/failed verification and was undone: Falco refused the new configuration/);
-    expect(captureDir(lab.configDir)).toEqual(before);
+    expect(captureDir(lab.configDir)).toEqual(original.files);
     expect((await history(state))[0]?.state).toBe('reverted');
     expect((await containerState(FALCO_CONTAINER))?.running).toBe(true);
     expect(await answers(`${lab.falcoUrl}/healthz`)).toBe(true);
   });
 
-  for (const point of ['before-write', 'after-write', 'after-restart']) {
-    it(`SIGKILL at ${point}: rollback --last restores byte for byte`, async () => {
-      const state = tempDir('state');
-      const before = captureDir(lab.configDir);
-      const limits = await limitsOf(FALCO_CONTAINER);
-      const killed = await runFixCli(['fix', 'raise-buffer-preset', '--yes', '--state-dir', state, ...FAST], { FALCO_DOCTOR_FAULT: point });
-      // tsx relays its child's SIGKILL as exit status 137 (128 + 9)
-      expect(killed.signal === 'SIGKILL' || killed.exitCode === 137, `${killed.exitCode} ${killed.signal} ${killed.stderr}`).toBe(true);
-      expect((await history(state))[0]?.state).toBe(point === 'before-write' ? 'intent' : 'applied');
-      // a new fix refuses to start over an unfinished transaction
-      const blocked = await runFixCli(['fix', 'raise-buffer-preset', '--yes', '--state-dir', state, ...FAST]);
+  it('every fault point has a case, in transaction order', () => {
+    expect(faultCases().slice(0, FAULT_POINTS.length).map((c) => c.point)).toEqual([...FAULT_POINTS]);
+  });
+
+  // after one of the kills: a new fix refuses to start over the unfinished transaction, and the
+  // rollback is safe to repeat (a second one finds everything identical)
+  const hooks: TrialHooks = {
+    async beforeRollback(state, cli) {
+      const blocked = await runDoctor(cli, ['fix', 'raise-buffer-preset', '--yes', '--state-dir', state, ...TRIAL_TIMINGS]);
+      expect(blocked.exitCode).toBe(2);
       expect(blocked.stderr).toMatch(/did not finish.*\n.*rollback --last/);
-      const undo = await runFixCli(['rollback', '--last', '--state-dir', state, ...FAST.slice(2)]);
-      expect(undo.exitCode, undo.stderr + undo.stdout).toBe(0);
-      expect(captureDir(lab.configDir)).toEqual(before);
-      expect(await limitsOf(FALCO_CONTAINER)).toEqual(limits);
-      const again = await runFixCli(['rollback', '--last', '--state-dir', state, ...FAST.slice(2)]);
+    },
+    async afterRollback(state, cli) {
+      const again = await runDoctor(cli, ['rollback', '--last', '--state-dir', state, ...TRIAL_TIMINGS.slice(2)]);
       expect(again.exitCode, again.stderr).toBe(0);
       expect(again.stderr).toMatch(/already identical/);
-      expect(captureDir(lab.configDir)).toEqual(before);
+      expect(captureDir(lab.configDir)).toEqual(original.files);
+    },
+  };
+
+  for (const c of faultCases().slice(0, FAULT_POINTS.length)) {
+    const extra = c.point === 'after-applied' ? '; a new fix is refused meanwhile, a second rollback finds nothing to do' : '';
+    it(`SIGKILL at ${c.point} (${c.fix}): rollback --last restores files, limits and Falco${extra}`, async () => {
+      const r = await runTrial(lab, original, c, DIST_CLI, extra ? hooks : {});
+      expect(r.injected, r.problems.join('\n')).toBe(true);
+      expect(r.problems).toEqual([]);
     });
   }
 });

@@ -8,11 +8,27 @@ export interface DurableOptions {
   mode: number;
   /** set the owner too (needs the privilege to chown, as the doctor has when it edits Falco's files) */
   owner?: { uid: number; gid: number };
+  /** called with the temp file complete and synced, just before the rename (the fault hook) */
+  beforeRename?: () => void;
+}
+
+/** The temp file a write of `file` uses: named after the file and the writer's pid, so a crashed
+ * writer's leftover can be recognised (and removed by the undo) without touching anyone else's. */
+export function tempNameFor(file: string, pid = process.pid, now = Date.now()): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.falco-doctor-${pid}-${now}.tmp`);
+}
+
+const TEMP_NAME = /^\.(.+)\.falco-doctor-(\d+)-\d+\.tmp$/;
+
+/** For a temp name of ours: the file it was for (basename) and the writer's pid; else null. */
+export function parseTempName(name: string): { base: string; pid: number } | null {
+  const m = TEMP_NAME.exec(name);
+  return m ? { base: m[1] as string, pid: Number(m[2]) } : null;
 }
 
 export async function writeDurable(file: string, data: Buffer | string, opts: DurableOptions): Promise<void> {
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.falco-doctor-${process.pid}-${Date.now()}.tmp`);
+  const tmp = tempNameFor(file);
   const fh = await open(tmp, 'wx', 0o600);
   try {
     await fh.writeFile(data);
@@ -26,6 +42,7 @@ export async function writeDurable(file: string, data: Buffer | string, opts: Du
     throw e;
   }
   await fh.close();
+  opts.beforeRename?.();
   try {
     await rename(tmp, file);
   } catch (e) {

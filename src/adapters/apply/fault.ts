@@ -1,8 +1,40 @@
 // TEST HOOK: FALCO_DOCTOR_FAULT=<point> makes the doctor SIGKILL itself at that point of a fix
-// transaction, so tests can prove that `rollback --last` recovers from a crash at every step.
-// Points: before-write (intent journaled, nothing changed), after-write (files written, Falco not yet
-// reloaded), after-restart (Falco reloaded or restarted, not yet verified). Never set it in production.
-export const FAULT_POINTS = ['before-write', 'after-write', 'after-restart'] as const;
+// transaction, so tests (and `npm run soak`) can prove that `rollback --last` recovers from a crash
+// at every step. Never set it in production. The points, in the order a transaction reaches them:
+export const FAULT_POINTS = [
+  /** the lock is taken, nothing is journaled yet */
+  'after-lock',
+  /** the intent (before-state of every file, the limits) is journaled; nothing changed */
+  'after-intent',
+  /** the journal says "applying" (appliedAt set); nothing changed yet */
+  'before-write',
+  /** a file's new bytes are in its temp file, not yet renamed over the file */
+  'mid-file',
+  /** the first file is written, the next not yet (fixes that touch several files) */
+  'between-files',
+  /** every file is written; the limits not yet changed */
+  'after-files',
+  /** the limits are changed (fixes that change them); the journal does not say "applied" yet */
+  'after-limits',
+  /** the journal says "applied"; Falco has not yet picked the files up */
+  'after-applied',
+  /** Falco reloaded or was restarted; not yet verified */
+  'after-reload',
+  /** inside the settle period of the health check */
+  'mid-verify',
+  /** verified healthy; the re-measure has not started */
+  'after-verify',
+  /** inside the re-measure's sampling window */
+  'mid-measure',
+  /** measured; the journal does not say "verified" yet */
+  'after-measure',
+  /** the journal says "verified"; the lock is still held */
+  'after-verified',
+  /** a failed change is being undone: its files are restored, Falco not yet reloaded or checked */
+  'revert-after-files',
+  /** a failed change is being undone: Falco reloaded or restarted with the restored files, not yet checked */
+  'revert-after-reload',
+] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
 export function faultPoint(point: FaultPoint, env: NodeJS.ProcessEnv = process.env): void {

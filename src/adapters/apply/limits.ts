@@ -36,7 +36,7 @@ export async function updateLimits(docker: DockerClient, id: string, want: Limit
   try {
     await docker.getContainer(id).update(body);
   } catch (e) {
-    throw new ExternalError(`docker update ${id.slice(0, 12)} (${JSON.stringify(body)}) failed: ${(e as Error).message}`);
+    throw Object.assign(new ExternalError(`docker update ${id.slice(0, 12)} (${JSON.stringify(body)}) failed: ${(e as Error).message}`), { cause: e });
   }
   const got = await readLimits(docker, id);
   if (!sameLimits(got, want))

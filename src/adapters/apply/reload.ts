@@ -37,7 +37,7 @@ export async function restartContainer(docker: DockerClient, id: string): Promis
   try {
     await docker.getContainer(id).restart({ t: 10 });
   } catch (e) {
-    throw new ExternalError(`docker restart ${id.slice(0, 12)} failed: ${(e as Error).message}`);
+    throw Object.assign(new ExternalError(`docker restart ${id.slice(0, 12)} failed: ${(e as Error).message}`), { cause: e });
   }
   return before;
 }

@@ -7,10 +7,11 @@ import { writeDurable } from './durable-write.js';
 import { resolveInside } from './safe-path.js';
 import { updateLimits } from './limits.js';
 import { waitForPickUp } from './reload.js';
-import { verifyHealthy } from './verify.js';
+import { throwProblems, verifyHealthy } from './verify.js';
 import { faultPoint } from './fault.js';
 import { record, step, type TxContext } from './context.js';
 import { undoEntry } from './undo.js';
+import { describeFailure } from './docker-failure.js';
 
 export interface ApplyResult {
   entry: JournalEntry;
@@ -21,30 +22,34 @@ export interface ApplyResult {
 }
 
 export async function applyEntry(tx: TxContext, intent: JournalEntry, plan: ApplyPlan): Promise<ApplyResult> {
-  faultPoint('before-write');
   const changedAt = Date.now();
   // appliedAt is on disk before the first byte changes: the circuit breaker counts this attempt
   let entry = await record(tx, intent, { appliedAt: changedAt }, 'applying');
+  faultPoint('before-write');
   // the new run's log starts here: the re-measure looks back no further
   let sinceMs: number | 'last-start' = 'last-start';
   try {
     await step(tx, 'write', 'Write the files (atomic)', () => writeFiles(entry, plan), () => plan.files.map((f) => f.path).join(', ') || 'no file');
+    faultPoint('after-files');
     if (plan.limits) {
       const l = plan.limits;
       await step(tx, 'limits', 'Update the container limits (docker update)', () => updateLimits(tx.docker, tx.containerId, l));
+      faultPoint('after-limits');
     }
     entry = await record(tx, entry, { state: 'applied' }, 'files and limits changed');
-    faultPoint('after-write');
+    faultPoint('after-applied');
     if (plan.needsReload) {
       const p = await step(tx, 'reload', 'Wait for Falco to reload (else restart it)', () => waitForPickUp(tx.docker, tx.containerId, changedAt, { watch: tx.watchConfig, timeoutMs: tx.reloadTimeoutMs }), (v) => v.how);
       sinceMs = p.sinceMs;
     }
-    faultPoint('after-restart');
-    const problems = await step(tx, 'verify', 'Check that Falco is healthy', () => verifyHealthy(tx.docker, tx.containerId, { sinceMs, settleMs: tx.settleMs, healthzUrl: tx.healthzUrl }), (p) => (p.length ? p.join('; ') : 'healthy'));
-    if (problems.length > 0) throw new Error(problems.join('; '));
+    faultPoint('after-reload');
+    const verify = { sinceMs, settleMs: tx.settleMs, healthzUrl: tx.healthzUrl, onSettle: () => faultPoint('mid-verify') };
+    // problems fail the step (shown ✖), and the change is undone
+    await step(tx, 'verify', 'Check that Falco is healthy', () => verifyHealthy(tx.docker, tx.containerId, verify).then(throwProblems), () => 'healthy');
   } catch (e) {
-    return revert(tx, entry, errorMessage(e));
+    return revert(tx, entry, describeFailure(e, entry.container.name));
   }
+  faultPoint('after-verify');
   const measureFrom = typeof sinceMs === 'number' ? sinceMs : changedAt;
   // A failed re-measure does not undo a healthy change, but the journal says why the figures are missing.
   let measures: Measure[] = [];
@@ -56,21 +61,25 @@ export async function applyEntry(tx: TxContext, intent: JournalEntry, plan: Appl
       return [];
     });
   }
+  faultPoint('after-measure');
   entry = await record(tx, entry, { state: 'verified', measures, finishedAt: new Date().toISOString() }, `verified healthy${measureNote}`);
+  faultPoint('after-verified');
   return { entry, outcome: 'verified', failure: null, manualSteps: [] };
 }
 
 async function revert(tx: TxContext, entry: JournalEntry, failure: string): Promise<ApplyResult> {
-  const failed = await record(tx, entry, {}, `failed: ${failure}; undoing`);
+  // the undo runs even when the journal cannot take this line (a full disk): it needs only `entry`
+  const failed = await record(tx, entry, {}, `failed: ${failure}; undoing`).catch(() => entry);
   const u = await undoEntry(tx, failed, 'reverted');
   return { entry: u.entry, outcome: u.ok ? 'reverted' : 'rollback-incomplete', failure, manualSteps: u.manualSteps };
 }
 
 async function writeFiles(entry: JournalEntry, plan: ApplyPlan): Promise<void> {
-  for (const f of plan.files) {
+  for (const [i, f] of plan.files.entries()) {
+    if (i > 0) faultPoint('between-files');
     const before = entry.files.find((b) => b.path === f.path);
     if (!before) throw new Error(`${f.path}: not in the journal entry; refusing to change a file without its before-state`);
     const real = await resolveInside(f.path, before.root);
-    await writeDurable(real, f.after, { mode: before.mode, owner: { uid: before.uid, gid: before.gid } });
+    await writeDurable(real, f.after, { mode: before.mode, owner: { uid: before.uid, gid: before.gid }, beforeRename: () => faultPoint('mid-file') });
   }
 }

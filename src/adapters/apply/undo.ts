@@ -6,10 +6,12 @@ import type { EntryState, JournalEntry } from '../../core/fix/journal-entry.js';
 import { restoreFiles } from './restore-files.js';
 import { updateLimits } from './limits.js';
 import { restartContainer, waitForPickUp } from './reload.js';
-import { verifyHealthy } from './verify.js';
+import { UnhealthyError, throwProblems, verifyHealthy } from './verify.js';
 import { parseInspect } from '../docker/inspect.js';
 import { record, step, type TxContext } from './context.js';
 import { errorMessage } from '../../core/errors.js';
+import { faultPoint } from './fault.js';
+import { describeFailure, dockerFailure } from './docker-failure.js';
 
 export interface UndoResult {
   entry: JournalEntry;
@@ -28,10 +30,22 @@ export async function undoEntry(tx: TxContext, entry: JournalEntry, doneState: E
   } catch (e) {
     manual.push(`restore these files from ${tx.journal.dir}/${entry.id}.json (field files[].bytesBase64, base64): ${plan.files.map((f) => f.path).join(', ')} (${errorMessage(e)})`);
   }
+  const reverting = doneState === 'reverted';
+  if (reverting) faultPoint('revert-after-files');
+  const name = entry.container.name;
+  const filesNote = plan.files.length === 0 ? 'no file was part of the change' : manual.length === 0 ? 'the files are restored' : 'the files are not restored (see above)';
+  /** A Docker step failed: what the operator does next depends on why. */
+  const dockerStep = (e: unknown, otherwise: string): string => {
+    const f = dockerFailure(e);
+    if (f === 'engine-gone')
+      return `${describeFailure(e, name)}: ${filesNote}; once Docker answers again, run falco-doctor rollback ${entry.id}: it ${plan.limits ? 'puts the limits back and ' : ''}checks Falco`;
+    if (f === 'container-gone') return `the container ${name} no longer exists: ${filesNote}; recreate it as you normally do (docker compose up -d, or your docker run command): it will read them`;
+    return `${otherwise} (${errorMessage(e)})`;
+  };
   if (plan.limits) {
     const l = plan.limits;
     await step(tx, 'restore-limits', 'Restore the container limits', () => updateLimits(tx.docker, tx.containerId, l), () => 'as before').catch((e: unknown) => {
-      manual.push(`set the limits back: docker update --cpus ${l.nanoCpus / 1e9 || '(none)'} --memory ${l.memoryBytes || '(none)'} --memory-swap ${l.memorySwapBytes} ${entry.container.name} (${errorMessage(e)})`);
+      manual.push(dockerStep(e, `set the limits back: docker update --cpus ${l.nanoCpus / 1e9 || '(none)'} --memory ${l.memoryBytes || '(none)'} --memory-swap ${l.memorySwapBytes} ${name}`));
     });
   }
   let sinceMs: number | 'last-start' = startedAt;
@@ -44,13 +58,24 @@ export async function undoEntry(tx: TxContext, entry: JournalEntry, doneState: E
       else if (changed.length > 0 && plan.needsReload)
         sinceMs = (await step(tx, 'reload', 'Wait for Falco to reload the restored files', () => waitForPickUp(tx.docker, tx.containerId, startedAt, { watch: tx.watchConfig, timeoutMs: tx.reloadTimeoutMs }), (p) => p.how)).sinceMs;
       else sinceMs = 'last-start';
-      const problems = await step(tx, 'verify-undo', 'Check Falco after the undo', () => verifyHealthy(tx.docker, tx.containerId, { sinceMs, settleMs: tx.settleMs, healthzUrl: tx.healthzUrl }), (p) => (p.length ? p.join('; ') : 'healthy'));
-      if (problems.length > 0) manual.push(`Falco is not healthy with the restored files (${problems.join('; ')}): read docker logs ${entry.container.name}`);
+      if (reverting) faultPoint('revert-after-reload');
+      const verify = () => verifyHealthy(tx.docker, tx.containerId, { sinceMs, settleMs: tx.settleMs, healthzUrl: tx.healthzUrl }).then(throwProblems);
+      const problems = await step(tx, 'verify-undo', 'Check Falco after the undo', verify, () => 'healthy').catch((e: unknown) => {
+        if (e instanceof UnhealthyError) return e.problems;
+        throw e;
+      });
+      if (problems.length > 0) manual.push(`Falco is not healthy with the restored files (${problems.join('; ')}): read docker logs ${name}`);
     } catch (e) {
-      manual.push(`bring Falco back: docker restart ${entry.container.name}, then check docker logs ${entry.container.name} (${errorMessage(e)})`);
+      manual.push(dockerStep(e, `bring Falco back: docker restart ${name}, then check docker logs ${name}`));
     }
   }
+  const done = manual.length === 0;
+  const patch = { state: done ? doneState : ('rollback-incomplete' as const), finishedAt: new Date().toISOString() };
+  const next = await record(tx, entry, patch, done ? `undone (${changed.length} file(s) restored)` : `undo incomplete: ${manual.join(' | ')}`).catch((e: unknown) => {
+    // e.g. the state dir filled up: the undo itself happened, but the journal still says otherwise
+    manual.push(`the journal entry ${tx.journal.dir}/${entry.id}.json could not be updated (${errorMessage(e)}): make room, then run falco-doctor rollback ${entry.id} (it finds everything restored and records it)`);
+    return { ...entry, ...patch, state: 'rollback-incomplete' as const };
+  });
   const ok = manual.length === 0;
-  const next = await record(tx, entry, { state: ok ? doneState : 'rollback-incomplete', finishedAt: new Date().toISOString() }, ok ? `undone (${changed.length} file(s) restored)` : `undo incomplete: ${manual.join(' | ')}`);
   return { entry: next, ok, manualSteps: manual };
 }

@@ -17,6 +17,21 @@ export interface VerifyOptions {
   sinceMs: number | 'last-start';
   settleMs: number;
   healthzUrl: string | null;
+  /** called at each look during the settle period (the fault hook) */
+  onSettle?: () => void;
+}
+
+/** The health check's problems as an error: a step that found them shows as failed. */
+export class UnhealthyError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'UnhealthyError';
+  }
+}
+
+export function throwProblems(problems: string[]): string[] {
+  if (problems.length > 0) throw new UnhealthyError(problems);
+  return problems;
 }
 
 export async function verifyHealthy(docker: DockerClient, id: string, opts: VerifyOptions): Promise<string[]> {
@@ -34,6 +49,7 @@ export async function verifyHealthy(docker: DockerClient, id: string, opts: Veri
       break;
     }
     if (Date.now() >= deadline) break;
+    opts.onSettle?.();
     await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
   }
   if (problems.length === 0 && opts.healthzUrl) {

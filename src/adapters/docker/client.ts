@@ -22,6 +22,18 @@ export async function ensureReachable(docker: DockerClient, env: NodeJS.ProcessE
   }
 }
 
+/** Did a call fail because the engine itself went away (socket removed, connection refused)?
+ * Not an API error: those carry a statusCode. Used to turn a mid-run loss into UnreachableError. */
+export function isEngineGone(e: unknown, env: NodeJS.ProcessEnv = process.env): boolean {
+  const err = e as { code?: string; syscall?: string; address?: string; port?: number; statusCode?: number } | null;
+  if (!err || typeof err !== 'object' || err.statusCode !== undefined) return false;
+  const host = env['DOCKER_HOST'];
+  const socket = !host ? '/var/run/docker.sock' : host.startsWith('unix://') ? host.slice('unix://'.length) : null;
+  // the address tells a Docker connection from one to Falco's webserver (also a "connect" error)
+  const ours = socket !== null ? err.address === socket : host !== undefined && err.port === Number(new URL(host).port || 2375);
+  return err.syscall === 'connect' && ours && (err.code === 'ENOENT' || err.code === 'ECONNREFUSED');
+}
+
 export function dockerUnreachable(e: unknown, env: NodeJS.ProcessEnv = process.env): UnreachableError {
   const code = (e as { code?: string }).code;
   const where = env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { UserError } from '../../core/errors.js';
 import { ensurePrivateDir } from './journal.js';
 import { syncDir } from '../apply/durable-write.js';
+import { stateDirError } from './state-dir-error.js';
 
 const HolderSchema = z.object({ pid: z.number(), user: z.string(), startedAt: z.string(), command: z.string() });
 export type LockHolder = z.infer<typeof HolderSchema>;
@@ -20,23 +21,32 @@ export interface Lock {
 }
 
 export async function acquireLock(stateDir: string, command: string): Promise<Lock> {
-  await ensurePrivateDir(stateDir);
+  await ensurePrivateDir(stateDir).catch((e: unknown) => {
+    throw stateDirError(stateDir, e);
+  });
   const file = path.join(stateDir, 'lock');
   const holder: LockHolder = { pid: process.pid, user: os.userInfo().username, startedAt: new Date().toISOString(), command };
   let tookOverFrom: LockHolder | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fh = await open(file, 'wx', 0o600);
-      await fh.writeFile(JSON.stringify(holder));
-      await fh.sync();
+      try {
+        await fh.writeFile(JSON.stringify(holder));
+        await fh.sync();
+      } catch (e) {
+        // e.g. a full disk: an empty lock file would only confuse the next doctor
+        await fh.close();
+        await unlink(file).catch(() => {});
+        throw e;
+      }
       await fh.close();
       await syncDir(stateDir);
       return { holder, tookOverFrom, release: () => releaseIfOurs(file) };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw stateDirError(stateDir, e);
     }
     const other = await readHolder(file);
-    if (other && isAlive(other.pid))
+    if (other && processAlive(other.pid))
       throw new UserError(
         `another falco-doctor is changing things: pid ${other.pid}, user ${other.user}, since ${other.startedAt}, running "${other.command}"`,
         `wait for it to finish; if that process is gone, remove ${file}`,
@@ -58,7 +68,8 @@ async function readHolder(file: string): Promise<LockHolder | null> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Does a process with this pid exist (EPERM: it does, but is someone else's)? */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
