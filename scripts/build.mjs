@@ -6,10 +6,13 @@
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 import { sharedOptions, printSizes } from './esbuild-options.mjs';
+import { leanPlugins } from './lean-bundle.mjs';
 
 rmSync('dist', { recursive: true, force: true });
+const shared = sharedOptions();
 const result = await build({
-  ...sharedOptions(),
+  ...shared,
+  plugins: [...shared.plugins, ...leanPlugins],
   entryPoints: { cli: 'src/boot.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',

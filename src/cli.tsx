@@ -9,12 +9,9 @@ import type { DiagnosisReport } from './core/report.js';
 import type { DiagnoseEvent } from './core/events.js';
 import { channel } from './core/channel.js';
 import { toolVersion } from './version.js';
-import { readCatalogue } from './adapters/catalogue-files.js';
-import { connectDocker, dockerUnreachable, isEngineGone } from './adapters/docker/client.js';
-import { readBundle, writeBundle } from './adapters/bundle-file.js';
-import { collectSnapshot, type CollectOptions } from './adapters/collect.js';
-import { runDiagnosis, type SnapshotSource } from './commands/diagnose.js';
-import { runInfo } from './commands/info.js';
+import type { DockerClient } from './adapters/docker/client.js';
+import type { CollectOptions } from './adapters/collect.js';
+import type { DiagnoseRun, SnapshotSource } from './commands/diagnose.js';
 import { toJson } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
 import { progressLine } from './report/progress.js';
@@ -48,16 +45,18 @@ async function main(argv: string[]): Promise<ExitCode> {
       process.stdout.write(await completionFor(args.target as Shell));
       return EXIT.ok;
     }
-    case 'info':
+    case 'info': {
+      const { runInfo } = await import('./commands/info.js');
       process.stdout.write(await runInfo(args, toolVersion()));
       return EXIT.ok;
+    }
     case 'bundle':
       return bundle(args);
     case 'fix':
       return fixCommand(args);
     case 'rollback': {
       const { runRollbackCommand } = await import('./commands/rollback.js');
-      return runRollbackCommand(connectDocker(), { id: args.target, last: args.last, stateDir: args.stateDir, timings: timings(args) }, io);
+      return runRollbackCommand(await connectDocker(), { id: args.target, last: args.last, stateDir: args.stateDir, timings: timings(args) }, io);
     }
     case 'history': {
       const { runHistoryCommand } = await import('./commands/history.js');
@@ -81,6 +80,13 @@ function collectOptions(args: CliArgs): CollectOptions {
   };
 }
 
+// Loaded when a command needs them, so that the TUI's first frame (and --help) does not wait for
+// them: Docker's client (dockerode, with grpc-js and protobufjs: ~180 ms), the runbooks' loader
+// (YAML and zod schemas), bundles, and the evaluation.
+const connectDocker = async (): Promise<DockerClient> => (await import('./adapters/docker/client.js')).connectDocker();
+const readCatalogue = async (): Promise<Catalogue> => (await import('./adapters/catalogue-files.js')).readCatalogue();
+const runDiagnosis: typeof import('./commands/diagnose.js').runDiagnosis = async (...a) => (await import('./commands/diagnose.js')).runDiagnosis(...a);
+
 const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
 const timings = (args: CliArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
 
@@ -103,7 +109,7 @@ function fixRequest(args: CliArgs, fixId: string, container: string | null, cata
 
 async function fixCommand(args: CliArgs): Promise<ExitCode> {
   const { runFixCommand, prepareFix } = await import('./commands/fix.js');
-  const docker = connectDocker();
+  const docker = await connectDocker();
   const req = fixRequest(args, args.target ?? '', args.container, await readCatalogue());
   if (args.format !== 'ui' || args.yes) return runFixCommand(docker, req, args.yes, io);
   const prepared = await prepareFix(docker, req, (l) => io.err(`${l}\n`));
@@ -111,7 +117,7 @@ async function fixCommand(args: CliArgs): Promise<ExitCode> {
 }
 
 async function runFixFlow(
-  docker: ReturnType<typeof connectDocker>,
+  docker: DockerClient,
   prepared: PreparedFix,
   req: FixRequest,
   args: CliArgs,
@@ -127,10 +133,12 @@ async function runFixFlow(
 
 async function bundle(args: CliArgs): Promise<ExitCode> {
   const out = args.output ?? `falco-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  const snapshot = await collectSnapshot(connectDocker(), collectOptions(args), (e) => {
+  const { collectSnapshot } = await import('./adapters/collect.js');
+  const snapshot = await collectSnapshot(await connectDocker(), collectOptions(args), (e) => {
     const line = progressLine(e);
     if (line) process.stderr.write(`${line}\n`);
   });
+  const { writeBundle } = await import('./adapters/bundle-file.js');
   await writeBundle(out, snapshot);
   process.stderr.write(`bundle written to ${out} (redacted)\n`);
   return EXIT.ok;
@@ -158,7 +166,7 @@ async function homeLoop(args: CliArgs): Promise<ExitCode> {
     if (next === 'history' || next === 'undo') {
       // u is the history screen opened on the undo of the last change: the same rollback, the same y/n
       const { runHistoryScreen } = await import('./commands/history-ui.js');
-      await runHistoryScreen(connectDocker(), { stateDir: args.stateDir, timings: timings(args), noColor: args.noColor, undoId: next === 'undo' ? lastChangeId : null });
+      await runHistoryScreen(await connectDocker(), { stateDir: args.stateDir, timings: timings(args), noColor: args.noColor, undoId: next === 'undo' ? lastChangeId : null });
       continue;
     }
     if (next === 'rollout') {
@@ -171,7 +179,7 @@ async function homeLoop(args: CliArgs): Promise<ExitCode> {
     const catalogue = await readCatalogue();
     const run = { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() };
     const events = channel<DiagnoseEvent>();
-    runDiagnosis({ kind: 'live', docker: connectDocker(), collect: collectOptions(args) }, run, (e) => events.push(e)).then(
+    runDiagnosis({ kind: 'live', docker: await connectDocker(), collect: collectOptions(args) }, run, (e) => events.push(e)).then(
       () => events.close(),
       (e: unknown) => events.fail(e),
     );
@@ -182,36 +190,8 @@ async function homeLoop(args: CliArgs): Promise<ExitCode> {
 }
 
 async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
-  // the UI chunk loads while the runbooks are read: the first frame comes sooner
-  const uiP = args.format === 'ui' ? import('./ui/diagnose/run.js') : null;
-  const catalogue = await readCatalogue();
-  const known = catalogue.runbooks.map((r) => r.id);
-  for (const id of args.runbooks)
-    if (!known.includes(id)) throw new UserError(`--runbook: unknown runbook "${id}"`, `runbooks: ${known.join(', ')}`);
-  const source: SnapshotSource = args.bundle
-    ? { kind: 'bundle', snapshot: await readBundle(args.bundle) }
-    : { kind: 'live', docker: connectDocker(), collect: collectOptions(args) };
-  const run = { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() };
-
-  if (args.format === 'ui') {
-    const { runDiagnoseUi } = await uiP!;
-    const events = channel<DiagnoseEvent>();
-    const snapshotP = runDiagnosis(source, run, (e) => events.push(e)).then(
-      (r) => {
-        events.close();
-        return r.snapshot;
-      },
-      (e: unknown) => {
-        events.fail(e);
-        return null;
-      },
-    );
-    const { report, error, fixIds = [] } = await runDiagnoseUi(events, { noColor: args.noColor });
-    if (error) throw error;
-    if (report && fixIds.length > 0 && source.kind === 'live') return applyChosenFixes(fixIds, await snapshotP, args, catalogue);
-    // quit before the diagnosis finished: nothing to judge
-    return report ? exitFor(report, args) : EXIT.interrupted;
-  }
+  if (args.format === 'ui') return diagnoseScreen(args);
+  const { source, run } = await diagnoseInputs(args);
   const { report } = await runDiagnosis(source, run, (e) => {
     const line = progressLine(e);
     if (line) process.stderr.write(`${line}\n`);
@@ -220,11 +200,56 @@ async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
   return exitFor(report, args);
 }
 
+/** The runbooks (checked against --runbook) and where the snapshot comes from. */
+async function diagnoseInputs(args: CliArgs): Promise<{ source: SnapshotSource; run: DiagnoseRun }> {
+  const catalogue = await readCatalogue();
+  const known = catalogue.runbooks.map((r) => r.id);
+  for (const id of args.runbooks)
+    if (!known.includes(id)) throw new UserError(`--runbook: unknown runbook "${id}"`, `runbooks: ${known.join(', ')}`);
+  const source: SnapshotSource = args.bundle
+    ? { kind: 'bundle', snapshot: await (await import('./adapters/bundle-file.js')).readBundle(args.bundle) }
+    : { kind: 'live', docker: await connectDocker(), collect: collectOptions(args) };
+  return { source, run: { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() } };
+}
+
+/**
+ * The diagnose screen is mounted first: reading the runbooks (YAML), the bundle and an offline
+ * evaluation take a few hundred ms of CPU, and the first frame does not wait for them. A failure
+ * among them shows on the screen and gives the same exit code once the operator quits.
+ */
+async function diagnoseScreen(args: CliArgs): Promise<ExitCode> {
+  const { runDiagnoseUi } = await import('./ui/diagnose/run.js');
+  const events = channel<DiagnoseEvent>();
+  const screen = runDiagnoseUi(events, { noColor: args.noColor });
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const diagnosed = (async () => {
+    try {
+      events.push({ type: 'step-started', id: 'inputs', title: args.bundle ? `Read the runbooks and ${args.bundle}` : 'Read the runbooks' });
+      const { source, run } = await diagnoseInputs(args);
+      events.push({ type: 'step-finished', id: 'inputs', status: 'ok', detail: `${run.catalogue.runbooks.length} runbook files` });
+      const { snapshot } = await runDiagnosis(source, run, (e) => events.push(e));
+      events.close();
+      return { live: source.kind === 'live', snapshot, catalogue: run.catalogue };
+    } catch (e) {
+      events.fail(e);
+      return null;
+    }
+  })();
+  const { report, error, fixIds = [] } = await screen;
+  if (error) throw error;
+  if (report && fixIds.length > 0) {
+    const done = await diagnosed;
+    if (done?.live) return applyChosenFixes(fixIds, done.snapshot, args, done.catalogue);
+  }
+  // quit before the diagnosis finished: nothing to judge
+  return report ? exitFor(report, args) : EXIT.interrupted;
+}
+
 /** f/e/w on the diagnose screen: each chosen fix in turn, planned on the snapshot just measured. */
 async function applyChosenFixes(ids: string[], snapshot: Snapshot | null, args: CliArgs, catalogue: Catalogue): Promise<ExitCode> {
   if (!snapshot) return EXIT.runtime;
   const { prepareFixFor } = await import('./commands/fix.js');
-  const docker = connectDocker();
+  const docker = await connectDocker();
   let worst: ExitCode = EXIT.ok;
   for (const fixId of ids) {
     const req = fixRequest(args, fixId, snapshot.target.name, catalogue);
@@ -258,10 +283,14 @@ main(process.argv.slice(2)).then(
     // a quit mid-run leaves probes in flight; they have nothing left to report to
     if (code === EXIT.interrupted) process.exit(code);
   },
-  (raw: unknown) => {
+  async (raw: unknown) => {
     clearInterval(keepAlive);
     // Docker went away mid-run (dockerd stopped): the same exit 5 and message as when it was never there
-    const e = isEngineGone(raw) ? dockerUnreachable(raw) : raw;
+    // (should the client's chunk fail to load, e.g. dist/ replaced under a running TUI, the error is kept)
+    const e = await import('./adapters/docker/client.js').then(
+      ({ isEngineGone, dockerUnreachable }) => (isEngineGone(raw) ? dockerUnreachable(raw) : raw),
+      () => raw,
+    );
     if (e instanceof UserError) {
       process.stderr.write(`falco-doctor: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
       process.exitCode = e.exitCode;

@@ -1,7 +1,7 @@
 // The tool's version: injected by the bundler (scripts/build.mjs), else read from package.json.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from './adapters/catalogue-files.js';
+import { packageRoot } from './adapters/shipped-files.js';
 
 declare const __FALCO_DOCTOR_VERSION__: string | undefined;
 

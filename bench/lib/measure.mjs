@@ -54,13 +54,15 @@ export function pidOf(name) {
 }
 
 /**
- * Time from spawning `command` under a pseudo-terminal (util-linux `script`) to the first output
- * that holds visible text (ANSI escapes stripped), then kills it.
+ * Time from spawning `command` under a pseudo-terminal (util-linux `script`) of 100×40 to the first
+ * output that holds visible text (a word of 4 letters, ANSI escapes stripped), then kills it.
+ * script's pty starts 0×0: Ink then lays out every character on a line of its own, and no word
+ * appears before a long line does, hence the stty.
  */
 export function timeToFirstText(command, env, timeoutMs = 15_000) {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'ignore'], detached: true });
+    const child = spawn('script', ['-qfec', `stty cols 100 rows 40 && exec ${command}`, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'ignore'], detached: true });
     let out = '';
     const done = (ms) => {
       clearTimeout(timer);

@@ -4,7 +4,8 @@ import type { DiagnoseEvent } from '../core/events.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { Catalogue } from '../core/runbook/load.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
-import { collectSnapshot, type CollectOptions } from '../adapters/collect.js';
+// the collector (Docker's client, the host reader) loads only for a live run: a bundle needs neither
+import type { CollectOptions } from '../adapters/collect.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 
 export interface DiagnoseRun {
@@ -23,7 +24,8 @@ export async function runDiagnosis(
   run: DiagnoseRun,
   emit: (e: DiagnoseEvent) => void,
 ): Promise<{ snapshot: Snapshot; report: ReturnType<typeof diagnose>['report'] }> {
-  const snapshot = source.kind === 'live' ? await collectSnapshot(source.docker, source.collect, emit) : source.snapshot;
+  const snapshot =
+    source.kind === 'live' ? await (await import('../adapters/collect.js')).collectSnapshot(source.docker, source.collect, emit) : source.snapshot;
   const { report } = diagnose(snapshot, run.catalogue, {
     toolVersion: run.toolVersion,
     source: source.kind,

@@ -1,13 +1,15 @@
 // Stream a Falco event log from disk through the pure scanner. One small buffer (it stays in the
 // CPU cache between the read and the scan) is read into again and again with synchronous reads —
-// a thread-pool round trip per 64 KiB would cost more than the read — and the event loop gets a
+// a thread-pool round trip per read would cost more than the read — and the event loop gets a
 // turn every few MiB so that a UI stays live. The scanner copies only a line cut at the buffer's
 // end, so memory stays flat whatever the file size.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { EventLogScanner, type ScanResult } from '../../core/falco/scan/scanner.js';
 
-const READ_SIZE = 64 * 1024;
-const YIELD_EVERY = 64; // reads: 4 MiB
+// 128 KiB: fewer reads than 64 KiB, and still in the L2 cache when the scanner reads it (256 KiB
+// measured slower: the copy from the page cache then evicts the chunk before it is scanned).
+const READ_SIZE = 128 * 1024;
+const YIELD_EVERY = 32; // reads: 4 MiB
 
 export async function scanFile(path: string): Promise<ScanResult> {
   const scanner = new EventLogScanner();

@@ -12,7 +12,7 @@ const BACKSLASH = 0x5c;
 
 /** The JSON string value after `marker` (searched from the end), decoded; null when absent. */
 export function jsonStringField(line: Buffer, marker: Buffer): string | null {
-  const at = line.lastIndexOf(marker);
+  const at = line.lastIndexOf(marker, line.length);
   if (at < 0) return null;
   const from = at + marker.length;
   let i = from;

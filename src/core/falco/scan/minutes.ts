@@ -1,6 +1,6 @@
 // Alerts and drops per minute. Consecutive lines almost always share their minute, so the current
 // minute's bytes are kept and compared; a string is made only when the minute changes.
-interface Bucket {
+export interface Bucket {
   drops: number;
   alerts: number;
 }
@@ -12,9 +12,36 @@ export class MinuteCounter {
   private cur: Bucket | null = null;
   private curBytes = new Uint8Array(16);
   private curLen = -1;
+  /** curLen when the current minute is a whole one (16 bytes of an ISO time, 5 otherwise), else 0. */
+  private wholeLen = 0;
+  /** A whole ISO minute as two little-endian doubles (NaN when it is not one, or not comparable so: tails.ts). */
+  private isoW0 = NaN;
+  private isoW1 = NaN;
 
-  /** The minute of a time written as bytes: "2026-11-23T08:14" for ISO times, "08:14" otherwise (as minuteOf). */
-  addBytes(buf: Buffer, start: number, end: number, drops: number): void {
+  /** Counts a line in the minute of a time written as bytes (and returns that minute's bucket): "2026-11-23T08:14" for ISO times, "08:14" otherwise (as minuteOf). */
+  addBytes(buf: Buffer, start: number, end: number, drops: number, view?: DataView): Bucket {
+    // A time that starts with the whole current minute is in it: its first bytes decide that it is
+    // ISO (or not) just as they did for the current one, so it is cut at the same length. An ISO
+    // minute is compared 8 bytes at a time when the caller has the buffer as a DataView.
+    const n = this.wholeLen;
+    if (n === 16 && view !== undefined && this.isoW0 === this.isoW0) {
+      if (end - start >= 16 && view.getFloat64(start, true) === this.isoW0 && view.getFloat64(start + 8, true) === this.isoW1) {
+        const b = this.cur as Bucket;
+        b.alerts++;
+        b.drops += drops;
+        return b;
+      }
+    } else if (n > 0 && end - start >= n) {
+      const cur = this.curBytes;
+      let i = 0;
+      while (i < n && cur[i] === buf[start + i]) i++;
+      if (i === n) {
+        const b = this.cur as Bucket;
+        b.alerts++;
+        b.drops += drops;
+        return b;
+      }
+    }
     const iso = isDigit(buf[start]) && isDigit(buf[start + 1]) && isDigit(buf[start + 2]) && isDigit(buf[start + 3]) && buf[start + 4] === 0x2d && start + 4 < end;
     const len = Math.min(end - start, iso ? 16 : 5);
     let same = len === this.curLen;
@@ -26,15 +53,27 @@ export class MinuteCounter {
       const minute = ascii ? buf.toString('latin1', start, start + len) : minuteOfString(buf.toString('utf8', start, end));
       this.cur = this.bucket(minute);
       this.curLen = ascii ? len : -1;
+      this.wholeLen = ascii && len === (iso ? 16 : 5) ? len : 0;
       if (ascii) this.curBytes.set(buf.subarray(start, start + len));
+      this.isoW0 = this.isoW1 = NaN;
+      if (this.wholeLen === 16) {
+        const v = new DataView(this.curBytes.buffer, this.curBytes.byteOffset, 16);
+        const w0 = v.getFloat64(0, true);
+        const w1 = v.getFloat64(8, true);
+        // ±0 and NaN do not compare as bytes do
+        if (w0 !== 0 && w1 !== 0 && w0 === w0 && w1 === w1) [this.isoW0, this.isoW1] = [w0, w1];
+      }
     }
     const b = this.cur as Bucket;
     b.alerts++;
     b.drops += drops;
+    return b;
   }
 
   add(minute: string, drops: number): void {
     this.curLen = -1;
+    this.wholeLen = 0;
+    this.isoW0 = this.isoW1 = NaN;
     const b = this.bucket(minute);
     b.alerts++;
     b.drops += drops;

@@ -2,22 +2,29 @@
 // chunks of any size; it keeps only the partial last line, the counters and one entry per minute,
 // so memory does not grow with the file.
 //
-// Speed: JS touches as few bytes as it can (a byte loop costs ~2 ns a byte, native memchr/memcmp a
-// fraction of that). Lines are found with native search; a line whose ending (JSON) or head (text)
-// is one already read exactly is matched with one memcmp (tails.ts); others are read on offsets
-// (json-fast.ts, text-fast.ts) and, when not in Falco's usual shape, by the general path
-// (line-fields.ts). All three give the same result. Only drop-alert lines are JSON.parsed.
+// Speed: JS touches as few bytes as it can (a byte loop costs ~2 ns a byte, native memchr a fraction
+// of that). Lines are found with native search; a line whose ending (JSON) or head (text) is one
+// already read exactly is matched 8 bytes at a time (tails.ts) — for text, consecutive such lines are
+// counted in one tight loop (text-run.ts), drop alerts in Falco's exact shape included
+// (text-drop.ts); others are read on offsets (json-fast.ts, text-fast.ts) and, when not in Falco's
+// usual shape, by the general path (line-fields.ts). All give the same result. Only JSON drop-alert
+// lines, and text ones not in Falco's exact shape, are parsed by parseDropAlert.
 import { parseDropAlert } from '../parse/drop-alert.js';
 import type { ScanResult } from './result.js';
 import { jsonFields, minuteOf, textFields } from './line-fields.js';
 import { hasAt, jsonSpans, TIME, type JsonSpans } from './json-fast.js';
 import { HEAD, textSpans, textTimeEnd, type TextSpans } from './text-fast.js';
-import { CountingInterner } from './intern.js';
+import { CountingInterner, type Counted } from './intern.js';
 import { MinuteCounter } from './minutes.js';
 import { SpanCache } from './tails.js';
+import { DROP_MESSAGE_BACK, dropCountAt, textDropCount } from './text-drop.js';
+import { textRun, type TextRun } from './text-run.js';
 
 export type { ScanResult } from './result.js';
 
+// Every Buffer#indexOf/lastIndexOf in the scanner passes a numeric offset: one call without (an
+// undefined offset) makes the type feedback of Node's shared bidirectionalIndexOf generic, and the
+// per-line newline search with it (measured: ~15 % slower text scan).
 const NEWLINE = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
@@ -25,6 +32,7 @@ const BACKSLASH = 0x5c;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACE = 0x7b;
 const MAX_TIME = 64;
+const digit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
 const DROP_MARKER = Buffer.from('syscall event drop');
 const DROP_RULE = 'Falco internal: syscall event drop';
 const DROP_RULE_BYTES = Buffer.from(DROP_RULE);
@@ -48,6 +56,8 @@ export class EventLogScanner {
   private readonly priorities = new CountingInterner();
   private readonly jsonTails = new SpanCache();
   private readonly textHeads = new SpanCache();
+  /** The buffer being scanned, as a DataView (tails.ts compares 8 bytes at a time through it). */
+  private view: DataView = new DataView(new ArrayBuffer(0));
   private readonly minutes = new MinuteCounter();
   private readonly js: JsonSpans = { ruleStart: 0, ruleEnd: 0, prioStart: 0, prioEnd: 0, timeStart: 0, timeEnd: 0, tailStart: -1, timeKey: 0 };
   private readonly ts: TextSpans = { timeEnd: 0, prioEnd: 0, keyStart: 0, keyEnd: 0, stop: 0, pipe: false };
@@ -62,12 +72,15 @@ export class EventLogScanner {
   private lastTimeBuf: Buffer | null = null;
   private lastTimeStart = 0;
   private lastTimeEnd = 0;
+  /** Set by textRun: the newline ending the line it stopped at, or -1. */
+  private runNewline = -1;
+  private readonly run: TextRun = { lines: 0, dropAlerts: 0, newline: -1, lastStart: 0, lastTimeEnd: 0 };
 
   push(chunk: Uint8Array): void {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
     if (this.carry || this.skipping) {
-      const nl = buf.indexOf(NEWLINE);
+      const nl = buf.indexOf(NEWLINE, 0);
       if (nl < 0) {
         this.extendCarry(buf, 0, buf.length);
         return;
@@ -88,6 +101,8 @@ export class EventLogScanner {
   finish(): ScanResult {
     if (this.carry && !this.skipping) this.buffer(this.carry, 0, true);
     this.carry = null;
+    this.jsonTails.foldHits();
+    this.textHeads.foldHits();
     const format = this.json > 0 && this.text > 0 ? 'mixed' : this.json > 0 ? 'json' : this.text > 0 ? 'text' : 'empty';
     return {
       lines: this.lines,
@@ -107,8 +122,12 @@ export class EventLogScanner {
   private buffer(buf: Buffer, from: number, whole: boolean): number {
     this.general = false;
     this.backslashFrom = -1;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     let start = from;
-    for (let nl = buf.indexOf(NEWLINE, start); nl >= 0; nl = buf.indexOf(NEWLINE, start)) {
+    for (;;) {
+      start = this.textRun(buf, start);
+      const nl = this.runNewline >= 0 ? this.runNewline : buf.indexOf(NEWLINE, start);
+      if (nl < 0) break;
       this.line(buf, start, nl);
       start = nl + 1;
     }
@@ -121,6 +140,30 @@ export class EventLogScanner {
       this.lastTimeBuf = null;
     }
     return start;
+  }
+
+  /** Counts the text lines from `from` with a known head (text-run.ts); returns where it stopped, and sets runNewline. */
+  private textRun(buf: Buffer, from: number): number {
+    if (!digit(buf[from])) {
+      this.runNewline = -1;
+      return from;
+    }
+    const run = this.run;
+    const stop = textRun(buf, this.view, from, this.textHeads, this.minutes, run);
+    this.runNewline = run.newline;
+    const n = run.lines;
+    this.dropAlerts += run.dropAlerts;
+    if (n > 0) {
+      this.lines += n;
+      this.alerts += n;
+      this.text += n;
+      // the run's lines are consecutive: the first is the one at `from`
+      if (this.firstTime === null) this.firstTime = buf.toString('utf8', from, textTimeEnd(buf, from, buf.length));
+      this.lastTimeBuf = buf;
+      this.lastTimeStart = run.lastStart;
+      this.lastTimeEnd = run.lastTimeEnd;
+    }
+    return stop;
   }
 
   private extendCarry(buf: Buffer, from: number, to: number): void {
@@ -153,12 +196,11 @@ export class EventLogScanner {
     const q = buf.lastIndexOf(QUOTE, timeEnd - 1);
     const timeKey = q - TIME.length + 1;
     if (q < timeEnd - MAX_TIME || timeKey < start || !hasAt(buf, timeKey, TIME) || this.backslashAfter(buf, q) < timeEnd) return false;
-    const tail = this.jsonTails.ending(buf, start, timeKey);
+    const tail = this.jsonTails.ending(this.view, buf, start, timeKey);
     if (!tail) return false;
     this.json++;
     this.alerts++;
-    tail.rule.count++;
-    tail.priority.count++;
+    tail.hits++;
     this.time(buf, q + 1, timeEnd, tail.drop ? this.drop(buf, start, end) : 0);
     return true;
   }
@@ -179,7 +221,7 @@ export class EventLogScanner {
     count(rule, buf, s.ruleStart, s.ruleEnd, this.byRule);
     count(priority, buf, s.prioStart, s.prioEnd, this.byPriority);
     if (rule && priority && s.tailStart >= 0)
-      this.jsonTails.add({ bytes: Buffer.from(buf.subarray(s.tailStart, s.timeKey)), probe: s.ruleStart - s.tailStart, rule, priority, drop });
+      this.jsonTails.add({ bytes: Buffer.from(buf.subarray(s.tailStart, s.timeKey)), probe: s.ruleStart - s.tailStart, rule, priority, drop }, 'end');
     this.time(buf, s.timeStart, s.timeEnd, drop ? this.drop(buf, start, end) : 0);
   }
 
@@ -199,12 +241,11 @@ export class EventLogScanner {
   private textKnownHead(buf: Buffer, start: number, end: number): boolean {
     const timeEnd = textTimeEnd(buf, start, end);
     if (timeEnd < 0) return false;
-    const head = this.textHeads.starting(buf, timeEnd + 2, Math.min(end, start + HEAD));
+    const head = this.textHeads.starting(this.view, buf, timeEnd + 2, Math.min(end, start + HEAD));
     if (!head) return false;
     this.text++;
     this.alerts++;
-    head.rule.count++;
-    head.priority.count++;
+    head.hits++;
     this.time(buf, start, timeEnd, 0);
     return true;
   }
@@ -223,13 +264,13 @@ export class EventLogScanner {
     if (startsWith(buf, s.keyStart, s.keyEnd, DROP_RULE_BYTES)) {
       this.byRule.set(DROP_RULE, (this.byRule.get(DROP_RULE) ?? 0) + 1);
       const at = buf.indexOf(DROP_MARKER, start);
-      if (at >= 0 && at + DROP_MARKER.length <= end) drops = this.drop(buf, start, end);
+      if (at >= 0 && at + DROP_MARKER.length <= end) drops = this.textDrop(buf, start, end, priority);
     } else if (startsWith(buf, s.keyStart, s.keyEnd, METRICS_TEXT)) this.byRule.set(METRICS_KEY, (this.byRule.get(METRICS_KEY) ?? 0) + 1);
     else {
       const rule = this.rules.get(buf, s.keyStart, s.keyEnd);
       count(rule, buf, s.keyStart, s.keyEnd, this.byRule);
       if (rule && priority && s.pipe)
-        this.textHeads.add({ bytes: Buffer.from(buf.subarray(s.timeEnd + 2, s.stop + 3)), probe: s.keyStart - s.timeEnd - 2, rule, priority, drop: false });
+        this.textHeads.add({ bytes: Buffer.from(buf.subarray(s.timeEnd + 2, s.stop + 3)), probe: s.keyStart - s.timeEnd - 2, rule, priority, drop: false }, 'start');
     }
     this.time(buf, start, s.timeEnd, drops);
   }
@@ -241,7 +282,7 @@ export class EventLogScanner {
       return;
     }
     this.text++;
-    const drops = f.key === DROP_RULE && line.indexOf(DROP_MARKER) >= 0 ? this.drop(line, 0, line.length) : 0;
+    const drops = f.key === DROP_RULE && line.indexOf(DROP_MARKER, 0) >= 0 ? this.drop(line, 0, line.length) : 0;
     this.count(f.key, f.priority);
     this.timeString(f.time, drops);
   }
@@ -252,6 +293,22 @@ export class EventLogScanner {
     if (!d) return 0;
     this.dropAlerts++;
     return d.nDrops;
+  }
+
+  /**
+   * Drops reported by a text drop-alert line (textLine read it): on bytes when in Falco's exact shape
+   * (text-drop.ts), and then its head up to "…syscall event drop" is kept for textRun.
+   */
+  private textDrop(buf: Buffer, start: number, end: number, priority: Counted | null): number {
+    const n = textDropCount(buf, start, end);
+    if (n === null) return this.drop(buf, start, end);
+    this.dropAlerts++;
+    const s = this.ts;
+    const prefixEnd = s.keyStart + DROP_RULE_BYTES.length;
+    const rule = this.rules.get(DROP_RULE_BYTES, 0, DROP_RULE_BYTES.length);
+    if (rule && priority && dropCountAt(buf, prefixEnd - DROP_MESSAGE_BACK, end, start + HEAD) !== null)
+      this.textHeads.add({ bytes: Buffer.from(buf.subarray(s.timeEnd + 2, prefixEnd)), probe: 0, rule, priority, drop: true }, 'prefix');
+    return n;
   }
 
   /** The first backslash at or after `from` in buf (buf.length when none), remembered across the buffer's lines. */
@@ -276,7 +333,7 @@ export class EventLogScanner {
     this.lastTimeBuf = buf;
     this.lastTimeStart = start;
     this.lastTimeEnd = end;
-    this.minutes.addBytes(buf, start, end, drops);
+    this.minutes.addBytes(buf, start, end, drops, this.view);
   }
 
   private timeString(time: string, drops: number): void {

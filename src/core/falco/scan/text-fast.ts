@@ -24,16 +24,20 @@ export interface TextSpans {
   pipe: boolean;
 }
 
-const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
 const isSpace = (b: number | undefined): boolean => b === SPACE || (b !== undefined && b >= 0x09 && b <= 0x0d);
+/** For a byte known to be in the buffer: one compare instead of two (NaN and undefined are not bytes here). */
+const digit = (b: number): boolean => (b - 0x30) >>> 0 <= 9;
+/** "HH:MM:SS.f: " */
+const SHORTEST = 12;
 
 /** The end of `HH:MM:SS.f…` at the start of buf[start, end) when it is followed by ": ", else -1. */
 export function textTimeEnd(buf: Buffer, start: number, end: number): number {
   const s = start;
-  if (!(isDigit(buf[s]) && isDigit(buf[s + 1]) && buf[s + 2] === COLON && isDigit(buf[s + 3]) && isDigit(buf[s + 4]) && buf[s + 5] === COLON && isDigit(buf[s + 6]) && isDigit(buf[s + 7]) && buf[s + 8] === DOT && isDigit(buf[s + 9]))) return -1;
+  if (end - s < SHORTEST) return -1;
+  if (!(digit(buf[s] as number) && digit(buf[s + 1] as number) && buf[s + 2] === COLON && digit(buf[s + 3] as number) && digit(buf[s + 4] as number) && buf[s + 5] === COLON && digit(buf[s + 6] as number) && digit(buf[s + 7] as number) && buf[s + 8] === DOT && digit(buf[s + 9] as number))) return -1;
   let i = s + 10;
-  while (i < end && isDigit(buf[i])) i++;
-  return buf[i] === COLON && buf[i + 1] === SPACE ? i : -1;
+  while (i < end && digit(buf[i] as number)) i++;
+  return i + 1 < end && buf[i] === COLON && buf[i + 1] === SPACE ? i : -1;
 }
 
 export function textSpans(buf: Buffer, start: number, end: number, out: TextSpans): boolean {
@@ -55,7 +59,7 @@ export function textSpans(buf: Buffer, start: number, end: number, out: TextSpan
   if (prioEnd < 0) return false;
   const headEnd = Math.min(end, s + HEAD);
   if (i > headEnd) return false;
-    let paren = -1;
+  let paren = -1;
   let stop = -1;
   for (let j = i; j < headEnd; j++) {
     const b = buf[j] as number;
