@@ -1,6 +1,6 @@
 // info: the target, versions, and every path the tool uses, as text or (--json) one object with the
 // same facts. Reaching Docker is optional here: what cannot be reached is said, not an error.
-import { connectDocker, ensureReachable } from '../adapters/docker/client.js';
+import { connectDocker, dockerEndpoint, ensureReachable } from '../adapters/docker/client.js';
 import { findFalcoContainer } from '../adapters/docker/discover.js';
 import { parseInspect, toContainerInfo } from '../adapters/docker/inspect.js';
 import { hostPathFor } from '../adapters/docker/container-fs.js';
@@ -37,7 +37,7 @@ export async function collectInfo(container: string | null, version: string): Pr
     tool: { name: 'falco-doctor', version },
     node: process.version,
     paths: { runbooks: shippedFolderLocation('runbooks'), checklists: shippedFolderLocation('checklists'), stateDir: stateDir() },
-    docker: { endpoint: process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock', reachable: false, engine: null },
+    docker: { endpoint: dockerEndpoint(), reachable: false, engine: null },
     target: null,
     unavailable: null,
   };

@@ -1,7 +1,7 @@
 // Why a Docker call made during a change (or its undo) failed, in the operator's words: the engine
 // went away (dockerd stopped: nothing answers on the socket), or the container did (removed: 404).
 // Decided from the error's code and status, never from its message.
-import { isEngineGone } from '../docker/client.js';
+import { dockerEndpoint, isEngineGone } from '../docker/client.js';
 import { errorMessage } from '../../core/errors.js';
 
 export type DockerFailure = 'engine-gone' | 'container-gone' | 'other';
@@ -18,7 +18,7 @@ export function dockerFailure(e: unknown): DockerFailure {
 /** One line: what went wrong, with Docker's loss named as such. */
 export function describeFailure(e: unknown, containerName: string): string {
   const f = dockerFailure(e);
-  if (f === 'engine-gone') return `Docker stopped answering at ${process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock'}`;
+  if (f === 'engine-gone') return `Docker stopped answering at ${dockerEndpoint()}`;
   if (f === 'container-gone') return `the container ${containerName} was removed`;
   return errorMessage(e);
 }

@@ -6,8 +6,7 @@ import { UnreachableError } from '../../core/errors.js';
 export type DockerClient = Docker;
 
 export function connectDocker(env: NodeJS.ProcessEnv = process.env): DockerClient {
-  const host = env['DOCKER_HOST'];
-  if (!host) return new Docker({ socketPath: '/var/run/docker.sock' });
+  const host = dockerEndpoint(env);
   if (host.startsWith('unix://')) return new Docker({ socketPath: host.slice('unix://'.length) });
   const url = new URL(host);
   return new Docker({ host: url.hostname, port: Number(url.port || 2375), protocol: 'http' });
@@ -22,21 +21,27 @@ export async function ensureReachable(docker: DockerClient, env: NodeJS.ProcessE
   }
 }
 
+/** Where the engine is: DOCKER_HOST when set and not empty, else the local socket. The connection,
+ * the loss check and every message use this one answer. */
+export function dockerEndpoint(env: NodeJS.ProcessEnv = process.env): string {
+  return env['DOCKER_HOST'] || 'unix:///var/run/docker.sock';
+}
+
 /** Did a call fail because the engine itself went away (socket removed, connection refused)?
  * Not an API error: those carry a statusCode. Used to turn a mid-run loss into UnreachableError. */
 export function isEngineGone(e: unknown, env: NodeJS.ProcessEnv = process.env): boolean {
   const err = e as { code?: string; syscall?: string; address?: string; port?: number; statusCode?: number } | null;
   if (!err || typeof err !== 'object' || err.statusCode !== undefined) return false;
-  const host = env['DOCKER_HOST'];
-  const socket = !host ? '/var/run/docker.sock' : host.startsWith('unix://') ? host.slice('unix://'.length) : null;
+  const host = dockerEndpoint(env);
+  const socket = host.startsWith('unix://') ? host.slice('unix://'.length) : null;
   // the address tells a Docker connection from one to Falco's webserver (also a "connect" error)
-  const ours = socket !== null ? err.address === socket : host !== undefined && err.port === Number(new URL(host).port || 2375);
+  const ours = socket !== null ? err.address === socket : err.port === Number(new URL(host).port || 2375);
   return err.syscall === 'connect' && ours && (err.code === 'ENOENT' || err.code === 'ECONNREFUSED');
 }
 
 export function dockerUnreachable(e: unknown, env: NodeJS.ProcessEnv = process.env): UnreachableError {
   const code = (e as { code?: string }).code;
-  const where = env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock';
+  const where = dockerEndpoint(env);
   if (code === 'EACCES' || code === 'EPERM')
     return new UnreachableError(
       `permission denied on the Docker socket (${where})`,

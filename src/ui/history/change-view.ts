@@ -1,7 +1,7 @@
 // One journal entry as the screens show it: what changed, where, how it ended, and whether `u` can
 // undo it. Built by the command from the journal (src/commands/history-ui.ts); no bytes, no Docker.
 import type { EntryState } from '../../core/fix/journal-entry.js';
-import type { Tone } from '../theme.js';
+import type { Mark } from '../diagnose/marks.js';
 
 export interface ChangeView {
   id: string;
@@ -26,7 +26,7 @@ export interface ChangeView {
 }
 
 /** A mark that carries the state without colour; the state word is always printed beside it. */
-export function stateMark(state: EntryState): { symbol: string; tone: Tone } {
+export function stateMark(state: EntryState): Mark {
   switch (state) {
     case 'verified':
       return { symbol: '✔', tone: 'ok' };
