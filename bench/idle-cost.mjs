@@ -5,7 +5,9 @@
 // once the findings are on screen, the process's CPU ticks (utime + stime from /proc/<pid>/stat)
 // and its RSS (VmRSS, VmHWM, RssAnon, RssFile) are read over SECONDS; then the same for a bare Ink
 // screen, the floor. A benchmark, not a test: it prints numbers.
-//   node bench/idle-cost.mjs [--seconds 60] [--live] [--bundle FILE] [--json]
+//   node bench/idle-cost.mjs [--seconds 60] [--live] [--bundle FILE] [--json] [--node-options STR]
+// --node-options sets NODE_OPTIONS for both screens (e.g. '--max-semi-space-size=1' to see what V8's
+// young generation holds at the start of the idle minute).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const opt = { seconds: 60, live: false, bundle: 'examples/event-drops.bundle.json', json: false, locked: false };
+const opt = { seconds: 60, live: false, bundle: 'examples/event-drops.bundle.json', json: false, locked: false, nodeOptions: '' };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--seconds') opt.seconds = Number(process.argv[++i]);
@@ -21,6 +23,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === '--bundle') opt.bundle = process.argv[++i];
   else if (a === '--json') opt.json = true;
   else if (a === '--locked') opt.locked = true;
+  else if (a === '--node-options') opt.nodeOptions = process.argv[++i];
   else throw new Error(`unknown option ${a}`);
 }
 
@@ -53,7 +56,7 @@ const REFERENCE = [
 async function measure(label, argv) {
   const session = `fd-idle-cost-${process.pid}`;
   const state = mkdtempSync(path.join(os.tmpdir(), 'fd-idle-cost-'));
-  run('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '40', '-c', root, '-e', 'CI=false', '-e', `XDG_STATE_HOME=${state}`, process.execPath, ...argv]);
+  run('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '40', '-c', root, '-e', 'CI=false', '-e', `XDG_STATE_HOME=${state}`, '-e', `NODE_OPTIONS=${opt.nodeOptions}`, process.execPath, ...argv]);
   try {
     const pid = Number(run('tmux', ['display-message', '-p', '-t', session, '#{pane_pid}']).trim());
     let shown = false;

@@ -44,7 +44,7 @@ function dataFiles() {
 // Nothing can stay external: a SEA's require() loads built-in modules only (and warns otherwise).
 // docker-modem requires ssh2 at load time (for ssh:// hosts, which we do not use): a stand-in that
 // fails only when used. Modules that dependencies require inside try/catch and that are not
-// installed (debug's supports-color, systeminformation's macOS sensor) become modules that throw
+// installed (debug's supports-color) become modules that throw
 // "Cannot find module" when loaded, as Node would without them.
 const notBundled = {
   name: 'not-bundled',

@@ -28,6 +28,8 @@ export function sharedOptions() {
     define: { __FALCO_DOCTOR_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
     legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
     metafile: Boolean(process.env['BUILD_META']),
   };
 }

@@ -27,4 +27,19 @@ const yogaWithoutFetch = {
   },
 };
 
-export const leanPlugins = [buildKitSessionStub, yogaWithoutFetch];
+// docker-modem requires ssh2 (an SSH client, its crypto and its protocol tables) when it loads, for
+// DOCKER_HOST=ssh:// alone: several MiB of heap held by every run. Its require is made lazy: ssh2
+// (external, from node_modules) still serves ssh:// hosts, but is loaded only when one is used.
+const lazySsh = {
+  name: 'docker-modem-lazy-ssh',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/ }, async (a) => {
+      const source = await readFile(a.path, 'utf8');
+      const patched = source.replace("ssh = require('./ssh'),", "ssh = function (opt) { return require('./ssh')(opt); },");
+      if (patched === source) return { warnings: [{ text: "docker-modem no longer requires './ssh' as before: ssh2 is loaded eagerly" }] };
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+export const leanPlugins = [buildKitSessionStub, yogaWithoutFetch, lazySsh];

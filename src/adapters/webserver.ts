@@ -1,25 +1,56 @@
 // Falco's embedded webserver: where to reach it from the host (a published port, else the container's
 // address on its network), the health endpoint and Prometheus /metrics. Short timeouts: a missing
-// webserver must not stall a diagnosis.
+// webserver must not stall a diagnosis. node:http rather than fetch(): fetch loads undici and its
+// Wasm HTTP parser, ~8 MiB of resident memory kept for the life of the TUI (issue 6).
+import http from 'node:http';
+import https from 'node:https';
 import type { ContainerInfo } from '../core/snapshot.js';
 import type { WebserverSettings } from '../core/falco/webserver.js';
+
+const MAX_BODY = 4_000_000;
 
 /** Base URL to reach the webserver from the host, or null when there is no route to it. */
 export function webserverUrl(info: ContainerInfo, ws: WebserverSettings): string | null {
   if (!ws.enabled) return null;
+  const scheme = ws.tls ? 'https' : 'http';
   const published = info.ports.find((p) => p.containerPort === ws.port && p.protocol === 'tcp');
   if (published) {
     const host = published.hostIp === '' || published.hostIp === '0.0.0.0' ? '127.0.0.1' : published.hostIp;
-    return `http://${host.includes(':') ? `[${host}]` : host}:${published.hostPort}`;
+    return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${published.hostPort}`;
   }
   // host networking: Falco listens on the host's own addresses
-  if (info.networks.some((n) => n.name === 'host')) return `http://127.0.0.1:${ws.port}`;
+  if (info.networks.some((n) => n.name === 'host')) return `${scheme}://127.0.0.1:${ws.port}`;
   const ip = info.networks.find((n) => n.ip !== '')?.ip;
-  return ip ? `http://${ip}:${ws.port}` : null;
+  return ip ? `${scheme}://${ip}:${ws.port}` : null;
 }
 
-export async function httpGet(url: string, timeoutMs = 2000): Promise<{ status: number; body: string }> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  const body = await res.text();
-  return { status: res.status, body: body.length > 4_000_000 ? body.slice(0, 4_000_000) : body };
+/**
+ * GET with one deadline for the whole exchange; the body is cut at 4 MB. For https the certificate is
+ * not verified: Falco's is usually self-signed (its falco.yaml shows `openssl req -x509`), the address
+ * is the container's own, and only health and metrics are read.
+ */
+export function httpGet(url: string, timeoutMs = 2000): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const tls = url.startsWith('https:');
+    const req = (tls ? https : http).get(url, { agent: false, ...(tls ? { rejectUnauthorized: false } : {}) }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        if (size < MAX_BODY) chunks.push(c);
+        size += c.length;
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        const body = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, body: body.length > MAX_BODY ? body.slice(0, MAX_BODY) : body });
+      });
+      res.on('error', fail);
+    });
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    function fail(e: Error) {
+      clearTimeout(timer);
+      reject(e);
+    }
+    req.on('error', fail);
+  });
 }

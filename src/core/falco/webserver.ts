@@ -1,5 +1,6 @@
 // Falco's embedded webserver as the effective config sets it (defaults of 0.44.1's falco.yaml):
-// enabled, port 8765, the health endpoint, and Prometheus /metrics only with metrics.enabled too.
+// enabled, port 8765, the health endpoint, Prometheus /metrics only with metrics.enabled too, and TLS
+// when webserver.ssl_enabled (Falco then serves HTTPS only, with webserver.ssl_certificate).
 import type { EffectiveConfig } from './config/types.js';
 import { getPath } from './config/effective.js';
 
@@ -8,6 +9,7 @@ export interface WebserverSettings {
   port: number;
   healthzPath: string;
   prometheus: boolean;
+  tls: boolean;
 }
 
 export function webserverSettings(config: EffectiveConfig): WebserverSettings {
@@ -17,5 +19,6 @@ export function webserverSettings(config: EffectiveConfig): WebserverSettings {
     port: Number(at('webserver.listen_port') ?? 8765),
     healthzPath: String(at('webserver.k8s_healthz_endpoint') ?? '/healthz'),
     prometheus: at('webserver.prometheus_metrics_enabled') === true && at('metrics.enabled') === true,
+    tls: at('webserver.ssl_enabled') === true,
   };
 }

@@ -22,7 +22,7 @@ describe('target header', () => {
       prometheus: false,
       lab: false,
     });
-    expect(webserver).toEqual({ enabled: true, port: 8765, healthzPath: '/healthz', prometheus: false });
+    expect(webserver).toEqual({ enabled: true, port: 8765, healthzPath: '/healthz', prometheus: false, tls: false });
   });
 
   it('applies -o overrides and takes the version from the startup log when the image has no tag', () => {

@@ -48,7 +48,7 @@ export const OTHER_PROBES = {
   'host.cpus': {
     label: 'Host CPUs',
     unit: 'count',
-    source: 'systeminformation',
+    source: 'node:os (the host the doctor runs on)',
     compute: (ctx) => ctx.snapshot.host.cpus,
   },
   'metrics.enabled': {
