@@ -77,12 +77,21 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
     return { value: null, detail: `${url}${ws.healthzPath} → ${webserver.healthz.status}${ws.prometheus ? ', /metrics read' : ', Prometheus metrics off'}` };
   });
 
+  let observer: Snapshot['window']['observer'];
   const samples = await step('sample', `Sample CPU and memory for ${Math.round(opts.windowMs / 1000)} s`, async () => {
     // A crash-looping container has nothing steady to measure; its log and config say why it restarts.
     if (down) return { value: [] as StatsSample[], detail: `skipped: ${downWhy}`, status: 'skipped' };
     try {
-      const s = await sampleStats(docker, target.id, opts, (await hostP).memTotalBytes, emit, windowStart);
-      return { value: s.samples, detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'})` };
+      const hostMem = (await hostP).memTotalBytes;
+      // our own CPU while sampling (process-wide: every thread, the UI's redraws included)
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const s = await sampleStats(docker, target.id, opts, hostMem, emit, windowStart);
+      const cpu = process.cpuUsage(cpu0);
+      const cost = { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, via: s.source };
+      observer = cost;
+      const own = ((cost.cpuMs / cost.ms) * 100).toFixed(1);
+      return { value: s.samples, detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'}); falco-doctor itself: ${own} % of a core` };
     } catch (e) {
       // Falco may die during the window (a crash loop caught while up): say so rather than fail the run
       const now = toContainerInfo(parseInspect(await docker.getContainer(target.id).inspect()));
@@ -111,7 +120,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'falco-doctor', version: opts.toolVersion },
-    window: { start: windowStart, end: windowEnd },
+    window: { start: windowStart, end: windowEnd, ...(observer ? { observer } : {}) },
     origin: target.labels['falco-doctor.lab'] === 'standin' ? 'lab' : 'live',
     target,
     falco,
@@ -123,7 +132,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   };
 }
 
-async function sampleStats(docker: DockerClient, id: string, opts: CollectOptions, hostMem: number, emit: Emit, start: number): Promise<{ samples: StatsSample[]; source: string }> {
+async function sampleStats(docker: DockerClient, id: string, opts: CollectOptions, hostMem: number, emit: Emit, start: number): Promise<{ samples: StatsSample[]; source: 'cgroup' | 'stats-api' }> {
   // cgroup files on the host when readable (cheaper for dockerd), else one-shot stats API calls
   const sampler = await openSampler(docker, id, hostMem, { hostVisible: opts.hostVisible });
   const samples: StatsSample[] = [];

@@ -33,7 +33,13 @@ export interface DiagnosisReport {
     /** Docker's state: running, restarting, exited, ... */
     state: string;
   };
-  window: { start: string; end: string; seconds: number };
+  window: {
+    start: string;
+    end: string;
+    seconds: number;
+    /** the doctor's own CPU while it sampled, in % of one core, and how it read the container */
+    observer?: { cpuPercentOfOneCore: number; via: 'cgroup files' | 'stats API' };
+  };
   runbooks: RunbookResult[];
   findings: Finding[];
   facts: Record<string, FactValue>;

@@ -81,7 +81,16 @@ export const SnapshotSchema = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   tool: z.object({ name: z.literal('falco-doctor'), version: z.string() }),
   /** ms since epoch */
-  window: z.object({ start: z.number(), end: z.number() }),
+  window: z.object({
+    start: z.number(),
+    end: z.number(),
+    /**
+     * What sampling cost the doctor itself (issue 6: the observer must not perturb what it measures):
+     * its own CPU time (all threads) while it sampled, and how it read the container's figures.
+     * Absent from snapshots taken before it was recorded.
+     */
+    observer: z.object({ ms: z.number(), cpuMs: z.number(), via: z.enum(['cgroup', 'stats-api']) }).optional(),
+  }),
   /** true for snapshots taken from the lab's Falco stand-in */
   origin: z.enum(['live', 'lab']).default('live'),
   target: ContainerInfoSchema,

@@ -103,3 +103,26 @@ describe('diagnose surfaces the config lint', () => {
     expect(r.runbooks.find((x) => x.id === 'config-lint')!.status).toBe('problem');
   });
 });
+
+describe("the doctor's own cost while sampling (issue 6)", () => {
+  const report = (observer?: { ms: number; cpuMs: number; via: 'cgroup' | 'stats-api' }) => {
+    const s = makeSnapshot({ cpuPercent: 4, memBytes: 60 * MB });
+    if (observer) s.window.observer = observer;
+    return diagnose(s, catalogue, { toolVersion: 't', source: 'live', thresholds: {}, only: [], now: new Date(0) }).report;
+  };
+
+  it('reports CPU time over sampling time as % of one core, with how the figures were read', async () => {
+    const r = report({ ms: 10_000, cpuMs: 84, via: 'cgroup' });
+    expect(r.window.observer).toEqual({ cpuPercentOfOneCore: 0.8, via: 'cgroup files' });
+    expect(report({ ms: 4_000, cpuMs: 120, via: 'stats-api' }).window.observer).toEqual({ cpuPercentOfOneCore: 3, via: 'stats API' });
+    const { toMarkdown } = await import('../../src/report/markdown.js');
+    expect(toMarkdown(r)).toContain("- falco-doctor's own CPU while sampling: 0.8 % of one core (read via cgroup files)");
+  });
+
+  it('says nothing for snapshots that did not record it (older bundles)', async () => {
+    const r = report();
+    expect(r.window).not.toHaveProperty('observer');
+    const { toMarkdown } = await import('../../src/report/markdown.js');
+    expect(toMarkdown(r)).not.toContain('own CPU');
+  });
+});

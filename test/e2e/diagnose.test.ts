@@ -32,6 +32,10 @@ describe('diagnose on the lab', () => {
     expect(report.target.configSource).toBe('host-mount');
     expect(report.facts['webserver.healthz']).toBe(200);
     expect(report.facts['drops.counted']).toBe(0);
+    // the doctor's own cost while it sampled (issue 6), read the cheap way on this host
+    expect(report.window.observer?.via).toBe('cgroup files');
+    expect(report.window.observer?.cpuPercentOfOneCore).toBeGreaterThan(0);
+    expect(report.window.observer?.cpuPercentOfOneCore).toBeLessThan(50);
   });
 
   it('event-drops: buffer capacity, with the buffer fix, exit 3', async () => {

@@ -62,6 +62,11 @@ describe('report parts', () => {
     );
   });
 
+  test("header: what sampling cost the doctor, when the snapshot recorded it", () => {
+    const live = { ...report, origin: 'live' as const, window: { ...report.window, observer: { cpuPercentOfOneCore: 0.8, via: 'cgroup files' as const } } };
+    expect(render(<Header report={live} />).lastFrame()).toContain('\n  falco-doctor itself: 0.8 % of a core while sampling (cgroup files)');
+  });
+
   test('a lab target is flagged as the stand-in', () => {
     expect(render(<Header report={report} />).lastFrame()).toContain(
       "⚠ target is the falco-doctor lab's Falco STAND-IN, not Falco",

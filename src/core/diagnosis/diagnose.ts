@@ -80,6 +80,7 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
         start: new Date(snapshot.window.start).toISOString(),
         end: new Date(snapshot.window.end).toISOString(),
         seconds: Math.round(ctx.windowSeconds * 10) / 10,
+        ...observerCost(snapshot),
       },
       runbooks: results,
       findings: sortFindings(findings),
@@ -105,4 +106,11 @@ function notesFor(ctx: DiagnosisContext): string[] {
   else if (!s.target.state.running) notes.push(`The container is ${s.target.state.status} (exit code ${s.target.state.exitCode}): nothing was sampled.`);
   if (s.webserver.error) notes.push(`Webserver: ${s.webserver.error}`);
   return notes;
+}
+
+/** The doctor's own CPU over its sampling, as a share of one core (what it added to the host). */
+function observerCost(snapshot: Snapshot): Pick<DiagnosisReport['window'], 'observer'> {
+  const o = snapshot.window.observer;
+  if (!o || o.ms <= 0) return {};
+  return { observer: { cpuPercentOfOneCore: Math.round((o.cpuMs / o.ms) * 1000) / 10, via: o.via === 'cgroup' ? 'cgroup files' : 'stats API' } };
 }

@@ -35,6 +35,12 @@ export function Header({ report }: { report: DiagnosisReport }) {
           ({formatTimeRange(window.start, window.end)})
         </Text>
       </Text>
+      {window.observer ? (
+        // what watching cost: the doctor must not become the load it diagnoses
+        <Text color={theme.muted}>
+          {'  '}falco-doctor itself: {window.observer.cpuPercentOfOneCore} % of a core while sampling ({window.observer.via})
+        </Text>
+      ) : null}
       {report.origin === 'lab' ? (
         <Text bold color={theme.warning}>
           {'  '}⚠ target is the falco-doctor lab&apos;s Falco STAND-IN, not Falco
