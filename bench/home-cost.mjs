@@ -11,6 +11,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.argv[2] ?? 60);
+// The lab is shared with the tests: the run re-executes itself under the lab lock.
+if (process.env['FD_BENCH_LOCKED'] !== '1') {
+  execFileSync('flock', ['/tmp/fd-lab.lock', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, FD_BENCH_LOCKED: '1' } });
+  process.exit(0);
+}
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8' });
 const usage = (pid) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -20,7 +25,7 @@ const usage = (pid) => {
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-run('node', ['scripts/lab.mjs', 'up', 'event-drops']);
+run(process.execPath, ['scripts/lab.mjs', 'up', 'event-drops']);
 const session = `fd-home-cost-${process.pid}`;
 const state = mkdtempSync(path.join(os.tmpdir(), 'fd-home-cost-'));
 run('tmux', ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-e', 'CI=false', '-e', `XDG_STATE_HOME=${state}`, 'node', 'dist/cli.js', '--interval', '2']);
@@ -39,5 +44,5 @@ try {
   console.log(`home screen, ${seconds} s on the event-drops lab, refresh 2 s: CPU ${cpu.toFixed(2)} % of one core; RSS ${Math.round(before.rssKiB / 1024)} → ${Math.round(after.rssKiB / 1024)} MiB (max ${Math.round(maxRss / 1024)} MiB)`);
 } finally {
   run('tmux', ['kill-session', '-t', session]);
-  run('node', ['scripts/lab.mjs', 'down']);
+  run(process.execPath, ['scripts/lab.mjs', 'down']);
 }

@@ -69,9 +69,13 @@ async function measure(label, argv) {
     const before = usage(pid);
     const t0 = performance.now();
     let maxRss = before.rssKiB;
+    // RSS every 5 s: V8 shrinks the heap the diagnosis grew on its own schedule, so when matters
+    const timeline = [Math.round(before.rssKiB / 1024)];
     for (let s = 0; s < opt.seconds; s += 5) {
       await sleep(Math.min(5, opt.seconds - s) * 1000);
-      maxRss = Math.max(maxRss, usage(pid).rssKiB);
+      const now = usage(pid).rssKiB;
+      maxRss = Math.max(maxRss, now);
+      timeline.push(Math.round(now / 1024));
     }
     const after = usage(pid);
     const seconds = (performance.now() - t0) / 1000;
@@ -86,6 +90,7 @@ async function measure(label, argv) {
       endAnonMiB: after.anonKiB / 1024,
       endFileMiB: after.fileKiB / 1024,
       peakRssMiB: after.hwmKiB / 1024,
+      rssEvery5sMiB: timeline,
     };
   } finally {
     run('tmux', ['kill-session', '-t', session]);
@@ -95,7 +100,7 @@ async function measure(label, argv) {
 
 const line = (r) =>
   `${r.mode}, idle ${r.seconds} s: CPU ${r.cpuTicks} ticks = ${r.cpuPercentOfOneCore.toFixed(2)} % of one core; ` +
-  `RSS ${r.rssMiB.start.toFixed(1)} → ${r.rssMiB.end.toFixed(1)} MiB (max ${r.rssMiB.max.toFixed(1)}; at the end ${r.endAnonMiB.toFixed(1)} anon + ${r.endFileMiB.toFixed(1)} file), peak ${r.peakRssMiB.toFixed(1)} MiB`;
+  `RSS ${r.rssMiB.start.toFixed(1)} → ${r.rssMiB.end.toFixed(1)} MiB (max ${r.rssMiB.max.toFixed(1)}; at the end ${r.endAnonMiB.toFixed(1)} anon + ${r.endFileMiB.toFixed(1)} file), peak ${r.peakRssMiB.toFixed(1)} MiB\n  RSS every 5 s (MiB): ${r.rssEvery5sMiB.join(' ')}`;
 
 if (opt.live) run(process.execPath, ['scripts/lab.mjs', 'up', 'event-drops']);
 try {

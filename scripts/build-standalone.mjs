@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'postject';
 import { sharedOptions, printSizes, OPTIONAL_NATIVE } from './esbuild-options.mjs';
+import { leanPlugins } from './lean-bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
@@ -111,7 +112,7 @@ const result = await build({
   outfile: script,
   format: 'cjs',
   external: [],
-  plugins: [...shared.plugins, notBundled, noTopLevelAwait],
+  plugins: [...shared.plugins, ...leanPlugins, notBundled, noTopLevelAwait],
   define: {
     ...shared.define,
     __FALCO_DOCTOR_DATA__: JSON.stringify(dataFiles()),
