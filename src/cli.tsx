@@ -10,7 +10,6 @@ import type { DiagnoseEvent } from './core/events.js';
 import { channel } from './core/channel.js';
 import { toolVersion } from './version.js';
 import type { DockerClient } from './adapters/docker/client.js';
-import type { CollectOptions } from './adapters/collect.js';
 import type { DiagnoseRun, SnapshotSource } from './commands/diagnose.js';
 import { toJson } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
@@ -19,6 +18,7 @@ import type { Catalogue } from './core/runbook/load.js';
 import type { Snapshot } from './core/snapshot.js';
 // types only: the fix modules themselves load lazily, when a fix is asked for
 import type { FixRequest, PreparedFix } from './commands/fix.js';
+import { collectOptions, connectDocker, fixRequest, io, readCatalogue, runDiagnosis, timings } from './commands/cli-context.js';
 
 async function main(argv: string[]): Promise<ExitCode> {
   // checklist and rollout parse their own flags (and answer their own --help): commands/walks.ts
@@ -64,47 +64,12 @@ async function main(argv: string[]): Promise<ExitCode> {
     }
     case 'diagnose':
       return diagnoseCommand(args);
-    case 'home':
+    case 'home': {
+      // the home loop is its own chunk: a command that is not `home` never parses it
+      const { homeLoop } = await import('./commands/home-loop.js');
       return homeLoop(args);
+    }
   }
-}
-
-function collectOptions(args: CliArgs): CollectOptions {
-  return {
-    container: args.container,
-    windowMs: args.windowSeconds * 1000,
-    sampleEveryMs: 1000,
-    lookbackMs: args.lookbackSeconds * 1000,
-    toolVersion: toolVersion(),
-    hostVisible: hostVisible(),
-  };
-}
-
-// Loaded when a command needs them, so that the TUI's first frame (and --help) does not wait for
-// them: Docker's client (dockerode, with grpc-js and protobufjs: ~180 ms), the runbooks' loader
-// (YAML and zod schemas), bundles, and the evaluation.
-const connectDocker = async (): Promise<DockerClient> => (await import('./adapters/docker/client.js')).connectDocker();
-const readCatalogue = async (): Promise<Catalogue> => (await import('./adapters/catalogue-files.js')).readCatalogue();
-const runDiagnosis: typeof import('./commands/diagnose.js').runDiagnosis = async (...a) => (await import('./commands/diagnose.js')).runDiagnosis(...a);
-
-const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
-const timings = (args: CliArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
-
-const hostVisible = () => !process.env['DOCKER_HOST']?.startsWith('tcp://');
-
-function fixRequest(args: CliArgs, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
-  return {
-    fixId,
-    container,
-    stateDir: args.stateDir,
-    windowSeconds: args.windowSeconds,
-    lookbackSeconds: args.lookbackSeconds,
-    maxChangesPerHour: args.maxChangesPerHour,
-    timings: timings(args),
-    toolVersion: toolVersion(),
-    hostVisible: hostVisible(),
-    catalogue,
-  };
 }
 
 async function fixCommand(args: CliArgs): Promise<ExitCode> {
@@ -142,51 +107,6 @@ async function bundle(args: CliArgs): Promise<ExitCode> {
   await writeBundle(out, snapshot);
   process.stderr.write(`bundle written to ${out} (redacted)\n`);
   return EXIT.ok;
-}
-
-/** The home screen, and the screens it opens (d diagnose, c checklist, r rollout, h history, u undo), until the operator quits. */
-async function homeLoop(args: CliArgs): Promise<ExitCode> {
-  const { runHome, writeLastReport } = await import('./commands/home.js');
-  for (;;) {
-    const { next, lastChangeId } = await runHome({
-      container: args.container,
-      service: args.service,
-      stateDir: args.stateDir,
-      intervalMs: args.intervalSeconds * 1000,
-      noColor: args.noColor,
-      available: ['diagnose', 'checklist', 'rollout', 'history'],
-    });
-    if (next === 'quit') return EXIT.ok;
-    if (next === 'checklist') {
-      const { runWalk } = await import('./commands/walks.js');
-      const flags = [...(args.container ? ['--container', args.container] : []), ...(args.stateDir ? ['--state-dir', args.stateDir] : [])];
-      await runWalk('checklist', flags, toolVersion());
-      continue;
-    }
-    if (next === 'history' || next === 'undo') {
-      // u is the history screen opened on the undo of the last change: the same rollback, the same y/n
-      const { runHistoryScreen } = await import('./commands/history-ui.js');
-      await runHistoryScreen(await connectDocker(), { stateDir: args.stateDir, timings: timings(args), noColor: args.noColor, undoId: next === 'undo' ? lastChangeId : null });
-      continue;
-    }
-    if (next === 'rollout') {
-      const { runRolloutScreen } = await import('./commands/rollout-screen.js');
-      await runRolloutScreen({ stateDir: args.stateDir, service: args.service, noColor: args.noColor });
-      continue;
-    }
-    if (next !== 'diagnose') continue;
-    const { runDiagnoseUi } = await import('./ui/diagnose/run.js');
-    const catalogue = await readCatalogue();
-    const run = { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() };
-    const events = channel<DiagnoseEvent>();
-    runDiagnosis({ kind: 'live', docker: await connectDocker(), collect: collectOptions(args) }, run, (e) => events.push(e)).then(
-      () => events.close(),
-      (e: unknown) => events.fail(e),
-    );
-    const { report } = await runDiagnoseUi(events, { noColor: args.noColor });
-    // the home screen shows the open findings of the last diagnosis (the tool's own state dir)
-    if (report) await writeLastReport(report, args.stateDir);
-  }
 }
 
 async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {

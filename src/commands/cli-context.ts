@@ -1,0 +1,47 @@
+// What the commands share, built from the parsed arguments: the collector's options, the fix request,
+// the adapters loaded on demand, and the process's output streams. src/cli.tsx and the home loop
+// (src/commands/home-loop.ts) both use it.
+import type { CliArgs } from '../cli/args.js';
+import type { DockerClient } from '../adapters/docker/client.js';
+import type { CollectOptions } from '../adapters/collect.js';
+import type { Catalogue } from '../core/runbook/load.js';
+import type { FixRequest } from './fix.js';
+import { toolVersion } from '../version.js';
+
+export function collectOptions(args: CliArgs): CollectOptions {
+  return {
+    container: args.container,
+    windowMs: args.windowSeconds * 1000,
+    sampleEveryMs: 1000,
+    lookbackMs: args.lookbackSeconds * 1000,
+    toolVersion: toolVersion(),
+    hostVisible: hostVisible(),
+  };
+}
+
+// Loaded when a command needs them, so that the TUI's first frame (and --help) does not wait for
+// them: Docker's client (dockerode and docker-modem), the runbooks' loader (YAML and zod schemas),
+// bundles, and the evaluation.
+export const connectDocker = async (): Promise<DockerClient> => (await import('../adapters/docker/client.js')).connectDocker();
+export const readCatalogue = async (): Promise<Catalogue> => (await import('../adapters/catalogue-files.js')).readCatalogue();
+export const runDiagnosis: typeof import('./diagnose.js').runDiagnosis = async (...a) => (await import('./diagnose.js')).runDiagnosis(...a);
+
+export const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+export const timings = (args: CliArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
+
+export const hostVisible = () => !process.env['DOCKER_HOST']?.startsWith('tcp://');
+
+export function fixRequest(args: CliArgs, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
+  return {
+    fixId,
+    container,
+    stateDir: args.stateDir,
+    windowSeconds: args.windowSeconds,
+    lookbackSeconds: args.lookbackSeconds,
+    maxChangesPerHour: args.maxChangesPerHour,
+    timings: timings(args),
+    toolVersion: toolVersion(),
+    hostVisible: hostVisible(),
+    catalogue,
+  };
+}

@@ -1,0 +1,53 @@
+// The home screen and the screens it opens from it (d diagnose, c checklist, r rollout, h history,
+// u undo), one after another in the same process until the operator quits.
+import type { CliArgs } from '../cli/args.js';
+import { EXIT, type ExitCode } from '../core/errors.js';
+import type { DiagnoseEvent } from '../core/events.js';
+import { channel } from '../core/channel.js';
+import { toolVersion } from '../version.js';
+import { collectOptions, connectDocker, readCatalogue, runDiagnosis, timings } from './cli-context.js';
+
+/** The home screen, and the screens it opens (d diagnose, c checklist, r rollout, h history, u undo), until the operator quits. */
+export async function homeLoop(args: CliArgs): Promise<ExitCode> {
+  const { runHome, writeLastReport } = await import('./home.js');
+  for (;;) {
+    const { next, lastChangeId } = await runHome({
+      container: args.container,
+      service: args.service,
+      stateDir: args.stateDir,
+      intervalMs: args.intervalSeconds * 1000,
+      noColor: args.noColor,
+      available: ['diagnose', 'checklist', 'rollout', 'history'],
+    });
+    if (next === 'quit') return EXIT.ok;
+    if (next === 'checklist') {
+      const { runWalk } = await import('./walks.js');
+      const flags = [...(args.container ? ['--container', args.container] : []), ...(args.stateDir ? ['--state-dir', args.stateDir] : [])];
+      await runWalk('checklist', flags, toolVersion());
+      continue;
+    }
+    if (next === 'history' || next === 'undo') {
+      // u is the history screen opened on the undo of the last change: the same rollback, the same y/n
+      const { runHistoryScreen } = await import('./history-ui.js');
+      await runHistoryScreen(await connectDocker(), { stateDir: args.stateDir, timings: timings(args), noColor: args.noColor, undoId: next === 'undo' ? lastChangeId : null });
+      continue;
+    }
+    if (next === 'rollout') {
+      const { runRolloutScreen } = await import('./rollout-screen.js');
+      await runRolloutScreen({ stateDir: args.stateDir, service: args.service, noColor: args.noColor });
+      continue;
+    }
+    if (next !== 'diagnose') continue;
+    const { runDiagnoseUi } = await import('../ui/diagnose/run.js');
+    const catalogue = await readCatalogue();
+    const run = { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() };
+    const events = channel<DiagnoseEvent>();
+    runDiagnosis({ kind: 'live', docker: await connectDocker(), collect: collectOptions(args) }, run, (e) => events.push(e)).then(
+      () => events.close(),
+      (e: unknown) => events.fail(e),
+    );
+    const { report } = await runDiagnoseUi(events, { noColor: args.noColor });
+    // the home screen shows the open findings of the last diagnosis (the tool's own state dir)
+    if (report) await writeLastReport(report, args.stateDir);
+  }
+}
