@@ -75,12 +75,18 @@ async function scanSection() {
     const ours = bestOf(opt.runs, () => timed(process.execPath, [scanner, file]));
     const o = JSON.parse(ours.stdout);
     const correct = o.result.alerts === counts.alerts && o.result.dropAlerts === counts.dropAlerts && JSON.stringify(Object.entries(o.result.byRule).sort()) === JSON.stringify(Object.entries(counts.byRule).sort());
+    // the same scan as an operator runs it: the built CLI (minified bundle, its own startup), JSON out
+    const cliRun = bestOf(opt.runs, () => timed(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', file, '--json']));
+    const c = JSON.parse(cliRun.stdout);
+    const cliCorrect = c.alerts === counts.alerts && c.dropAlerts === counts.dropAlerts && JSON.stringify(Object.entries(c.byRule).sort()) === JSON.stringify(Object.entries(counts.byRule).sort());
     const grep = bestOf(opt.runs, () => timed('grep', ['-c', '-F', PROBES[format].grep, file]));
     const jqRun = jq ? timed('jq', [...JQ[format], file]) : null;
     const jqCorrect = jqRun ? JSON.stringify(Object.entries(JSON.parse(jqRun.stdout)).sort()) === JSON.stringify(Object.entries(counts.byRule).sort()) : null;
     out[format] = {
       file: path.relative(root, file), mb: Math.round(size / 2 ** 20), lines: counts.lines,
       ours: { wallMs: ours.wallMs, scanMs: o.ms, cpuMs: ours.cpuMs, peakRssKiB: o.peakRssKiB, runs: ours.runs, countsMatchGenerator: correct },
+      cli: { wallMs: cliRun.wallMs, cpuMs: cliRun.cpuMs, peakRssKiB: cliRun.maxRssKiB, runs: cliRun.runs, countsMatchGenerator: cliCorrect },
+      cliOverGrep: ratio(cliRun.wallMs, grep.wallMs),
       grep: { wallMs: grep.wallMs, cpuMs: grep.cpuMs, runs: grep.runs, matches: Number(grep.stdout.trim()) },
       jq: jqRun ? { wallMs: jqRun.wallMs, cpuMs: jqRun.cpuMs, peakRssKiB: jqRun.maxRssKiB, countsMatchGenerator: jqCorrect } : null,
       oursOverGrep: ratio(ours.wallMs, grep.wallMs),
@@ -88,6 +94,7 @@ async function scanSection() {
     };
     const x = out[format];
     log(`scan ${format} ${x.mb} MB: ours ${r1(x.ours.wallMs)} ms (scan ${r1(o.ms)} ms, peak RSS ${r1(o.peakRssKiB / 1024)} MB, counts ${correct ? 'match' : 'DIFFER'}), grep -c ${r1(x.grep.wallMs)} ms, jq ${jqRun ? `${r1(jqRun.wallMs)} ms` : 'skipped'}`);
+    log(`  falco-doctor scan FILE --json (dist/cli.js): ${r1(x.cli.wallMs)} ms, counts ${cliCorrect ? 'match' : 'DIFFER'}, ÷ grep = ${x.cliOverGrep}`);
     log(`  ours ÷ grep = ${x.oursOverGrep} (target ≤ 2), jq ÷ ours = ${x.jqOverOurs ?? 'n/a'} (target ≥ 10), peak RSS ${r1(o.peakRssKiB / 1024)} MB (target < 100)`);
   }
   return out;

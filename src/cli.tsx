@@ -45,6 +45,11 @@ async function main(argv: string[]): Promise<ExitCode> {
       process.stdout.write(await completionFor(args.target as Shell));
       return EXIT.ok;
     }
+    case 'scan': {
+      const { runScan } = await import('./commands/scan.js');
+      process.stdout.write(await runScan(args.target ?? '', args.format === 'json'));
+      return EXIT.ok;
+    }
     case 'info': {
       const { runInfo } = await import('./commands/info.js');
       process.stdout.write(await runInfo(args, toolVersion()));

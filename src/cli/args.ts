@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/findings.js';
 
-export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'checklist', 'rollout', 'bundle', 'info', 'completion', 'help', 'version'] as const;
-/** commands that take one operand: fix ID, rollback [ID], completion SHELL, help [COMMAND] */
-const WITH_OPERAND: readonly Command[] = ['fix', 'rollback', 'completion', 'help'];
+export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'checklist', 'rollout', 'bundle', 'scan', 'info', 'completion', 'help', 'version'] as const;
+/** commands that take one operand: fix ID, rollback [ID], scan FILE, completion SHELL, help [COMMAND] */
+const WITH_OPERAND: readonly Command[] = ['fix', 'rollback', 'scan', 'completion', 'help'];
 export type Command = (typeof COMMANDS)[number];
 /** checklist and rollout parse their own flags (commands/walks.ts); the others are parsed here */
 export const WALKS = ['checklist', 'rollout'] as const;
@@ -77,6 +77,7 @@ export const COMMAND_FLAGS = {
   rollback: ['last', 'state-dir', 'settle', 'reload-timeout'],
   history: ['json', 'state-dir'],
   bundle: ['output', 'container', 'window', 'lookback'],
+  scan: ['json'],
   info: ['json', 'container'],
   completion: [],
   help: [],
@@ -122,6 +123,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
         throw new UserError(`${t.rawName} does not apply to ${command}`, `see falco-doctor ${command} --help`);
   }
   if (command === 'fix' && !positionals[1]) throw new UserError('fix needs the id of a fix', 'e.g. falco-doctor fix raise-buffer-preset; diagnose lists the fixes that apply');
+  if (command === 'scan' && !positionals[1]) throw new UserError('scan needs a file', "e.g. falco-doctor scan /var/log/falco/events.json (Falco's file_output)");
   if (command === 'completion' && !(SHELLS as readonly string[]).includes(positionals[1] ?? ''))
     throw new UserError(positionals[1] ? `completion: unknown shell "${positionals[1]}"` : 'completion needs a shell', `use ${SHELLS.join(', ')}: e.g. source <(falco-doctor completion bash)`);
   const maxChanges = Number(v['max-changes-per-hour'] ?? 5);

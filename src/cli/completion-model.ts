@@ -18,8 +18,8 @@ export interface CompletionCommand {
   name: Command;
   description: string;
   flags: CompletionFlag[];
-  /** the words to offer for each operand, in order */
-  operands: (readonly string[])[];
+  /** for each operand, in order: the words to offer, or 'file' for a path */
+  operands: (readonly string[] | 'file')[];
 }
 
 export interface CompletionModel {
@@ -59,8 +59,9 @@ export function completionModel(walkOptions: Record<(typeof WALKS)[number], Opti
       return { long: safe([long])[0]!, short: o.short ?? null, value: Array.isArray(value) ? safe(value) : value, description };
     });
   };
-  const operands: Partial<Record<Command, (readonly string[])[]>> = {
+  const operands: Partial<Record<Command, (readonly string[] | 'file')[]>> = {
     fix: [data.fixIds],
+    scan: ['file'],
     checklist: [['confirm'], data.checklistItems],
     rollout: [data.rolloutActions],
     completion: [SHELLS],
@@ -71,7 +72,7 @@ export function completionModel(walkOptions: Record<(typeof WALKS)[number], Opti
       name,
       description: COMMAND_HELP[name].summary,
       flags: flagsOf(name),
-      operands: (operands[name] ?? []).map(safe),
+      operands: (operands[name] ?? []).map((w) => (w === 'file' ? w : safe(w))),
     })),
   };
 }

@@ -10,6 +10,8 @@ const spellings = (f: CompletionFlag) => [`--${f.long}`, ...(f.short ? [`-${f.sh
 const plain = (s: string) => s.replace(/[^A-Za-z0-9 ,.;()/%+=<>~#@*?!&-]/g, ' ').replace(/\s+/g, ' ').trim();
 const home = (m: CompletionModel) => m.commands.find((c) => c.name === 'home')!;
 
+const FILE_REPLY = 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))';
+
 function bash(m: CompletionModel): string {
   const valueCases = new Map<string, string[]>();
   for (const c of m.commands)
@@ -17,14 +19,16 @@ function bash(m: CompletionModel): string {
       if (f.value === null) continue;
       const action =
         f.value === 'file'
-          ? 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))'
+          ? FILE_REPLY
           : f.value === 'any'
             ? 'COMPREPLY=()'
             : `COMPREPLY=($(compgen -W "${f.value.join(' ')}" -- "$cur"))`;
       for (const s of spellings(f)) valueCases.set(action, [...new Set([...(valueCases.get(action) ?? []), s])]);
     }
   const flagWords = (c: CompletionCommand) => c.flags.flatMap(spellings).join(' ');
-  const operandCases = m.commands.flatMap((c) => c.operands.map((words, i) => `      ${c.name}:${i}) COMPREPLY=($(compgen -W "${words.join(' ')}" -- "$cur")) ;;`));
+  const operandCases = m.commands.flatMap((c) =>
+    c.operands.map((words, i) => `      ${c.name}:${i}) ${words === 'file' ? FILE_REPLY : `COMPREPLY=($(compgen -W "${words.join(' ')}" -- "$cur"))`} ;;`),
+  );
   return `# ${PROG} completion for bash: source <(${PROG} completion bash)   (e.g. in ~/.bashrc)
 _falco_doctor() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]}
@@ -68,7 +72,7 @@ function zshFlag(f: CompletionFlag): string {
 }
 
 function zsh(m: CompletionModel): string {
-  const args = (c: CompletionCommand) => [...c.flags.map(zshFlag), ...c.operands.map((w, i) => `'${i + 1}:${c.name === 'fix' ? 'fix' : 'argument'}:(${w.join(' ')})'`)];
+  const args = (c: CompletionCommand) => [...c.flags.map(zshFlag), ...c.operands.map((w, i) => (w === 'file' ? `'${i + 1}:file:_files'` : `'${i + 1}:${c.name === 'fix' ? 'fix' : 'argument'}:(${w.join(' ')})'`))];
   return `#compdef ${PROG}
 # ${PROG} completion for zsh: save as _${PROG} in a folder of $fpath, or source <(${PROG} completion zsh)
 _falco_doctor() {
@@ -133,7 +137,8 @@ function fish(m: CompletionModel): string {
       const value = f.value === null ? '' : f.value === 'file' ? ' -r -F' : f.value === 'any' ? ' -x' : ` -x -a '${f.value.join(' ')}'`;
       lines.push(`complete -c ${PROG} ${when}${f.short ? ` -s ${f.short}` : ''} -l ${f.long}${value} -d ${q(f.description)}`);
     }
-    for (const words of c.operands) lines.push(`complete -c ${PROG} ${when} -a '${words.join(' ')}'`);
+    // -F: paths, which `complete -c falco-doctor -f` above turns off for everything else
+    for (const words of c.operands) lines.push(words === 'file' ? `complete -c ${PROG} ${when} -F` : `complete -c ${PROG} ${when} -a '${words.join(' ')}'`);
   }
   return `${lines.join('\n')}\n`;
 }

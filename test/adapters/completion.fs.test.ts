@@ -53,6 +53,9 @@ describe('bash completion', () => {
     expect(await bashComplete('rollout', '--probe-')).toEqual(['--probe-exec', '--probe-tcp', '--probe-url']);
     expect(await bashComplete('checklist', 'confirm', 'aler')).toEqual(['alerting']);
     expect(await bashComplete('completion', '')).toEqual(['bash', 'fish', 'zsh']);
+    // scan's operand is a path
+    await writeFile(path.join(dir, 'events-2026.json'), '');
+    expect(await bashComplete('scan', path.join(dir, 'events-'))).toEqual([path.join(dir, 'events-2026.json')]);
   });
 
   it("skips flag values when finding the command, and leaves rollout's `-- CMD` to the shell", async () => {
@@ -78,6 +81,8 @@ describe.skipIf(!onPath('fish'))('fish completion', () => {
     expect(await fishComplete('falco-doctor diagnose --fail-on ')).toEqual(['critical', 'info', 'none', 'warning']);
     expect(await fishComplete('falco-doctor history --')).toEqual([...COMMAND_FLAGS.history, ...GLOBAL_FLAGS].map((f) => `--${f}`).sort());
     expect(await fishComplete('falco-doctor -c falco fix raise-b')).toEqual(['raise-buffer-preset']);
+    await writeFile(path.join(dir, 'events-2026.json'), '');
+    expect(await fishComplete(`falco-doctor scan ${path.join(dir, 'events-')}`)).toEqual([path.join(dir, 'events-2026.json')]);
   });
 });
 
@@ -98,6 +103,10 @@ describe.skipIf(!onPath('zsh') || !onPath('tmux'))('zsh completion', () => {
       await zsh.waitForText('falco-doctor rollout --probe-exec');
       await zsh.keys('C-u', 'falco-doctor fix raise-b', 'Tab');
       await zsh.waitForText('falco-doctor fix raise-buffer-preset');
+      await writeFile(path.join(dir, 'events-2026.json'), '');
+      await zsh.keys('C-u', 'clear', 'Enter');
+      await zsh.keys('falco-doctor scan events-2', 'Tab');
+      await zsh.waitForText('falco-doctor scan events-2026.json');
     } finally {
       await zsh.kill();
     }
