@@ -2,6 +2,8 @@
 // (--json gives the ScanResult itself). Rules and priorities busiest first; then alerts and the drops
 // Falco's drop alerts report, minute by minute in the log's order, the last MAX_MINUTES of them.
 import type { ScanResult } from '../core/falco/scan/result.js';
+// rule names and messages are the log's bytes: no escape sequence from them reaches the terminal
+import { sanitize } from '../ui/sanitize.js';
 
 const MAX_MINUTES = 30;
 const n = (x: number) => x.toLocaleString('en-US');
@@ -10,11 +12,11 @@ const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'
 function countTable(counts: Record<string, number>): string[] {
   const rows = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const width = Math.max(0, ...rows.map(([, c]) => n(c).length));
-  return rows.map(([name, c]) => `  ${n(c).padStart(width)}  ${name}`);
+  return rows.map(([name, c]) => `  ${n(c).padStart(width)}  ${sanitize(name)}`);
 }
 
 export function scanText(file: string, r: ScanResult): string {
-  const span = r.firstTime && r.lastTime ? `, ${r.firstTime} → ${r.lastTime}` : '';
+  const span = r.firstTime && r.lastTime ? `, ${sanitize(r.firstTime)} → ${sanitize(r.lastTime)}` : '';
   const out = [
     `${file}: ${n(r.lines)} lines (${r.format})${span}`,
     `alerts ${n(r.alerts)} · drop alerts ${n(r.dropAlerts)} · lines that are not Falco alerts ${n(r.malformed)}`,
@@ -31,7 +33,7 @@ export function scanText(file: string, r: ScanResult): string {
     if (shown.length < minutes.length) out.push(`  … the first ${plural(minutes.length - shown.length, 'minute')}: --json has them all`);
     const dw = Math.max(...shown.map((m) => n(m.drops).length));
     const aw = Math.max(...shown.map((m) => n(m.alerts).length));
-    for (const m of shown) out.push(`  ${m.minute}  ${n(m.drops).padStart(dw)} drops  ${n(m.alerts).padStart(aw)} alerts`);
+    for (const m of shown) out.push(`  ${sanitize(m.minute)}  ${n(m.drops).padStart(dw)} drops  ${n(m.alerts).padStart(aw)} alerts`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -49,6 +49,17 @@ describe('falco-doctor scan', () => {
     expect(out.dropsOverTime).toHaveLength(truth.minutes);
   });
 
+  it("keeps a hostile rule name's terminal escapes off the screen (text), and in the data (--json)", () => {
+    const file = path.join(dir, 'hostile.json');
+    const line = JSON.parse(sample('alert-json-read-sensitive-file.json').trim());
+    line.rule = 'Evil \u001b]0;owned\u0007rule \u001b[2J';
+    writeFileSync(file, `${JSON.stringify(line)}\n`);
+    const text = scan(file).stdout;
+    expect(text).toContain('  1  Evil rule ');
+    expect(text).not.toContain('\u001b');
+    expect(JSON.parse(scan(file, '--json').stdout).byRule).toEqual({ [line.rule]: 1 });
+  });
+
   it('names the file it cannot read, exits 2, and needs a file', () => {
     const missing = path.join(dir, 'nope.json');
     const r = scan(missing);
