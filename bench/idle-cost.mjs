@@ -53,10 +53,14 @@ const REFERENCE = [
   "const { render, Text } = await import('ink'); const { createElement } = await import('react'); render(createElement(Text, null, 'Findings (0): a bare Ink screen')); setInterval(() => {}, 1 << 30);",
 ];
 
+// Both screens run without NODE_EXTRA_CA_CERTS (empty: node loads no extra bundle), as bench/run.mjs
+// runs its processes: a proxy's CA bundle some machines set costs every node process ~2 MiB and is not
+// the tool's. An empty value is set explicitly because a running tmux server hands its own environment
+// to new sessions.
 async function measure(label, argv) {
   const session = `fd-idle-cost-${process.pid}`;
   const state = mkdtempSync(path.join(os.tmpdir(), 'fd-idle-cost-'));
-  run('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '40', '-c', root, '-e', 'CI=false', '-e', `XDG_STATE_HOME=${state}`, '-e', `NODE_OPTIONS=${opt.nodeOptions}`, process.execPath, ...argv]);
+  run('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '40', '-c', root, '-e', 'CI=false', '-e', `XDG_STATE_HOME=${state}`, '-e', `NODE_OPTIONS=${opt.nodeOptions}`, '-e', 'NODE_EXTRA_CA_CERTS=', process.execPath, ...argv]);
   try {
     const pid = Number(run('tmux', ['display-message', '-p', '-t', session, '#{pane_pid}']).trim());
     let shown = false;
