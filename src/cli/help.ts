@@ -197,11 +197,11 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
   },
   scan: {
     summary: "count a Falco event log's alerts by rule and priority, and its drops per minute",
-    synopsis: ['falco-doctor scan FILE [--json]'],
+    synopsis: ['falco-doctor scan FILE [--json]', 'docker logs CONTAINER 2>&1 | falco-doctor scan - [--json]'],
     description:
-      "Reads a log Falco wrote with file_output (or its stdout saved to a file), JSON (json_output: true) or text, of any size in one pass with flat memory: lines, alerts by rule (text lines have no rule name: by their message up to \" | \"), by priority, the syscall event drop alerts and the drops they report per minute, the first and last time. Runs within about 2x the time of grep -c on the same file (bench/RESULTS.md).",
+      "Reads a log Falco wrote with file_output, or its stdout from standard input (-), JSON (json_output: true) or text, of any size in one pass with flat memory: lines, alerts by rule (text lines have no rule name: by their message up to \" | \"), by priority, the syscall event drop alerts and the drops they report per minute, the first and last time. Runs within about 2x the time of grep -c on the same file (bench/RESULTS.md).",
     flags: [JSON_OUT],
-    examples: ['falco-doctor scan /var/log/falco/events.json', 'falco-doctor scan events.txt --json | jq .dropsOverTime'],
+    examples: ['falco-doctor scan /var/log/falco/events.json', 'docker logs falco 2>&1 | falco-doctor scan -', 'falco-doctor scan events.txt --json | jq .dropsOverTime'],
     exit: [[0, 'scanned'], EXIT_RUNTIME, [2, 'the file cannot be read (named), or bad flags']],
   },
   info: {

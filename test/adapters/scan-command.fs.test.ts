@@ -60,6 +60,15 @@ describe('falco-doctor scan', () => {
     expect(JSON.parse(scan(file, '--json').stdout).byRule).toEqual({ [line.rule]: 1 });
   });
 
+  it('reads standard input with -, as piped from docker logs (startup lines on stderr, alerts on stdout)', () => {
+    const log = [sample('startup-log.txt'), sample('alert-text-read-sensitive-file.txt'), sample('drop-alert-text.txt')].join('');
+    const r = spawnSync(process.execPath, [cli, 'scan', '-', '--json'], { input: log, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ file: 'standard input', alerts: 2, dropAlerts: 1, format: 'text' });
+    expect(out.dropsOverTime.reduce((s: number, m: { drops: number }) => s + m.drops, 0)).toBe(146905);
+  });
+
   it('names the file it cannot read, exits 2, and needs a file', () => {
     const missing = path.join(dir, 'nope.json');
     const r = scan(missing);

@@ -27,3 +27,10 @@ export async function scanFile(path: string): Promise<ScanResult> {
   }
   return scanner.finish();
 }
+
+/** The same scan over a stream (standard input: `docker logs falco 2>&1 | falco-doctor scan -`). */
+export async function scanStream(stream: AsyncIterable<Buffer>): Promise<ScanResult> {
+  const scanner = new EventLogScanner();
+  for await (const chunk of stream) scanner.push(chunk);
+  return scanner.finish();
+}
