@@ -2,11 +2,10 @@
 // a doctor killed before its rename is removed by the restore (a live writer's is kept); a file that
 // cannot be replaced is refused before anything is written; a full state dir refuses the change; a
 // failed Docker call is told apart as "the engine is gone", "the container is gone", or other.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { parseTempName, tempNameFor } from '../../src/adapters/apply/durable-write.js';
 import { restoreFiles } from '../../src/adapters/apply/restore-files.js';
@@ -16,14 +15,9 @@ import { ensureRoom, stateDirError } from '../../src/adapters/journal/state-dir-
 import { acquireLock } from '../../src/adapters/journal/lock.js';
 import { isEngineGone } from '../../src/adapters/docker/client.js';
 import { EXIT, UserError } from '../../src/core/errors.js';
+import { tempDirs } from './helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-const temp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-fault-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('fd-fault-');
 
 /** The pid of a process that has exited (and been reaped). */
 async function deadPid(): Promise<number> {

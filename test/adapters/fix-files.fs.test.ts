@@ -1,22 +1,16 @@
 // Atomic writes, symlink refusal, before-state snapshots and byte-identical, idempotent restores on
 // temp folders (no Docker).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { writeDurable } from '../../src/adapters/apply/durable-write.js';
 import { resolveInside } from '../../src/adapters/apply/safe-path.js';
 import { snapshotFile } from '../../src/adapters/apply/file-snapshot.js';
 import { restoreFiles } from '../../src/adapters/apply/restore-files.js';
 import type { FileRestore } from '../../src/core/fix/invert.js';
+import { tempDirs } from './helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-const temp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-fs-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('fd-fs-');
 
 describe('writeDurable', () => {
   it('replaces the file whole with the given mode and owner, leaving no temp file', async () => {

@@ -1,21 +1,16 @@
 // The journal (private modes, schema on read) and the lock (contention names the holder; a dead
 // holder's lock is taken over) on temp folders.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openJournal } from '../../src/adapters/journal/journal.js';
 import { acquireLock } from '../../src/adapters/journal/lock.js';
 import type { JournalEntry } from '../../src/core/fix/journal-entry.js';
+import { tempDirs } from './helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-const stateDir = () => {
-  const d = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fd-j-')), 'falco-doctor');
-  dirs.push(path.dirname(d));
-  return d;
-};
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('fd-j-');
+const stateDir = () => path.join(temp(), 'falco-doctor');
 
 const ENTRY: JournalEntry = {
   schemaVersion: 1, id: '20250101T000000000Z-f-0001', fixId: 'f', title: 'F', createdAt: '2025-01-01T00:00:00Z', state: 'intent', pid: 1,
