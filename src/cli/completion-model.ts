@@ -2,7 +2,7 @@
 // OPTIONS in args.ts; the checklist's and rollout's option tables) and the help's texts, so a flag
 // added to a parser is completed without touching the scripts (completion-scripts.ts renders them).
 import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, SHELLS, WALKS, type Command } from './args.js';
-import { COMMAND_HELP } from './help.js';
+import { COMMAND_HELP } from './help-texts.js';
 
 type OptionTable = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string }>>;
 
