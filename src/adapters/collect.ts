@@ -1,7 +1,7 @@
 // The probes, run once against the live target: fills one Snapshot and reports progress as events.
 // Read-only: nothing here writes to the container, its files or Docker.
 import type { DiagnoseEvent, StepStatus } from '../core/events.js';
-import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type StatsSample } from '../core/snapshot.js';
+import { SNAPSHOT_SCHEMA_VERSION, observerCpuPercent, type Snapshot, type StatsSample } from '../core/snapshot.js';
 import { errorMessage } from '../core/errors.js';
 import { effectiveConfigOfFiles } from '../core/falco/config/from-files.js';
 import { webserverSettings } from '../core/falco/webserver.js';
@@ -90,8 +90,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
       const cpu = process.cpuUsage(cpu0);
       const cost = { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, via: s.source };
       observer = cost;
-      const own = ((cost.cpuMs / cost.ms) * 100).toFixed(1);
-      return { value: s.samples, detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'}); falco-doctor itself: ${own} % of a core` };
+      return { value: s.samples, detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'}); falco-doctor itself: ${observerCpuPercent(cost).toFixed(1)} % of a core` };
     } catch (e) {
       // Falco may die during the window (a crash loop caught while up): say so rather than fail the run
       const now = toContainerInfo(parseInspect(await docker.getContainer(target.id).inspect()));

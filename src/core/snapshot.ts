@@ -138,3 +138,8 @@ export const SnapshotSchema = z.object({
   }),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** The doctor's own CPU over its sampling as % of one core, to one decimal (the report and the step say the same). */
+export function observerCpuPercent(o: { ms: number; cpuMs: number }): number {
+  return o.ms > 0 ? Math.round((o.cpuMs / o.ms) * 1000) / 10 : 0;
+}

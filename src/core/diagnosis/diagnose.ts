@@ -1,5 +1,5 @@
 // snapshot + catalogue → report. The same function serves a live run and an offline bundle.
-import type { Snapshot } from '../snapshot.js';
+import { observerCpuPercent, type Snapshot } from '../snapshot.js';
 import type { Catalogue } from '../runbook/load.js';
 import type { DiagnosisReport, RunbookResult } from '../report.js';
 import { REPORT_SCHEMA_VERSION } from '../report.js';
@@ -112,5 +112,5 @@ function notesFor(ctx: DiagnosisContext): string[] {
 function observerCost(snapshot: Snapshot): Pick<DiagnosisReport['window'], 'observer'> {
   const o = snapshot.window.observer;
   if (!o || o.ms <= 0) return {};
-  return { observer: { cpuPercentOfOneCore: Math.round((o.cpuMs / o.ms) * 1000) / 10, via: o.via === 'cgroup' ? 'cgroup files' : 'stats API' } };
+  return { observer: { cpuPercentOfOneCore: observerCpuPercent(o), via: o.via === 'cgroup' ? 'cgroup files' : 'stats API' } };
 }
