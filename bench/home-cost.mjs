@@ -4,25 +4,16 @@
 // not a test: it prints numbers. Needs Docker and tmux; takes the lab lock like the tests.
 // Run: node bench/home-cost.mjs [seconds]
 import { execFileSync } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLK_TCK, procUsage, underLabLock } from './lib/measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.argv[2] ?? 60);
-// The lab is shared with the tests: the run re-executes itself under the lab lock.
-if (process.env['FD_BENCH_LOCKED'] !== '1') {
-  execFileSync('flock', ['/tmp/fd-lab.lock', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, FD_BENCH_LOCKED: '1' } });
-  process.exit(0);
-}
+underLabLock(import.meta.url);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8' });
-const usage = (pid) => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return { ticks: Number(fields[11]) + Number(fields[12]), rssKiB: Number(rss) };
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 run(process.execPath, ['scripts/lab.mjs', 'up', 'event-drops']);
@@ -32,15 +23,14 @@ run('tmux', ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-e', '
 try {
   for (let i = 0; i < 60 && !run('tmux', ['capture-pane', '-p', '-t', session]).includes('drop alerts/min'); i++) await sleep(500);
   const pid = Number(run('tmux', ['display-message', '-p', '-t', session, '#{pane_pid}']).trim());
-  const hz = Number(run('getconf', ['CLK_TCK']).trim());
-  const before = usage(pid);
+  const before = procUsage(pid);
   let maxRss = before.rssKiB;
   for (let s = 0; s < seconds; s += 5) {
     await sleep(5000);
-    maxRss = Math.max(maxRss, usage(pid).rssKiB);
+    maxRss = Math.max(maxRss, procUsage(pid).rssKiB);
   }
-  const after = usage(pid);
-  const cpu = ((after.ticks - before.ticks) / hz / seconds) * 100;
+  const after = procUsage(pid);
+  const cpu = ((after.ticks - before.ticks) / CLK_TCK / seconds) * 100;
   console.log(`home screen, ${seconds} s on the event-drops lab, refresh 2 s: CPU ${cpu.toFixed(2)} % of one core; RSS ${Math.round(before.rssKiB / 1024)} → ${Math.round(after.rssKiB / 1024)} MiB (max ${Math.round(maxRss / 1024)} MiB)`);
 } finally {
   run('tmux', ['kill-session', '-t', session]);

@@ -9,42 +9,28 @@
 // --node-options sets NODE_OPTIONS for both screens (e.g. '--max-semi-space-size=1' to see what V8's
 // young generation holds at the start of the idle minute).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLK_TCK, procUsage, underLabLock } from './lib/measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const opt = { seconds: 60, live: false, bundle: 'examples/event-drops.bundle.json', json: false, locked: false, nodeOptions: '' };
+const opt = { seconds: 60, live: false, bundle: 'examples/event-drops.bundle.json', json: false, nodeOptions: '' };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--seconds') opt.seconds = Number(process.argv[++i]);
   else if (a === '--live') opt.live = true;
   else if (a === '--bundle') opt.bundle = process.argv[++i];
   else if (a === '--json') opt.json = true;
-  else if (a === '--locked') opt.locked = true;
   else if (a === '--node-options') opt.nodeOptions = process.argv[++i];
   else throw new Error(`unknown option ${a}`);
 }
 
-// The lab is shared: a live run re-executes itself under the lab lock.
-if (opt.live && !opt.locked) {
-  const r = execFileSync('flock', ['/tmp/fd-lab.lock', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2), '--locked'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  process.stdout.write(r);
-  process.exit(0);
-}
+if (opt.live) underLabLock(import.meta.url);
 
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const hz = Number(run('getconf', ['CLK_TCK']).trim()) || 100;
-function usage(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (k) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(status)?.[1]);
-  return { ticks: Number(f[11]) + Number(f[12]), rssKiB: kib('VmRSS'), hwmKiB: kib('VmHWM'), anonKiB: kib('RssAnon'), fileKiB: kib('RssFile') };
-}
-
 // A bare Ink screen (one line of text, nothing else loaded) on the same node, as the floor any Ink
 // TUI starts from: the figures above it are the tool's own.
 const REFERENCE = [
@@ -70,24 +56,24 @@ async function measure(label, argv) {
     }
     if (!shown) throw new Error(`${label}: the screen did not finish:\n${run('tmux', ['capture-pane', '-p', '-t', session])}`);
     await sleep(2000); // let the last render and any settling pass
-    const before = usage(pid);
+    const before = procUsage(pid);
     const t0 = performance.now();
     let maxRss = before.rssKiB;
     // RSS every 5 s: V8 shrinks the heap the diagnosis grew on its own schedule, so when matters
     const timeline = [Math.round(before.rssKiB / 1024)];
     for (let s = 0; s < opt.seconds; s += 5) {
       await sleep(Math.min(5, opt.seconds - s) * 1000);
-      const now = usage(pid).rssKiB;
+      const now = procUsage(pid).rssKiB;
       maxRss = Math.max(maxRss, now);
       timeline.push(Math.round(now / 1024));
     }
-    const after = usage(pid);
+    const after = procUsage(pid);
     const seconds = (performance.now() - t0) / 1000;
     return {
       mode: label,
       seconds: Math.round(seconds * 10) / 10,
       cpuTicks: after.ticks - before.ticks,
-      cpuPercentOfOneCore: ((after.ticks - before.ticks) / hz / seconds) * 100,
+      cpuPercentOfOneCore: ((after.ticks - before.ticks) / CLK_TCK / seconds) * 100,
       rssMiB: { start: before.rssKiB / 1024, end: after.rssKiB / 1024, max: maxRss / 1024 },
       // RSS is private memory (anon: the JS heap, Wasm, malloc) plus the pages of node's own binary it
       // touched (file: shared with every node process, and the page cache's to drop)

@@ -1,7 +1,8 @@
-// Measuring helpers for bench/run.mjs: wall, CPU and peak RSS of a command (through GNU time when
-// it is installed), a process's CPU from /proc, and best-of-N.
+// Measuring helpers for the benchmarks: wall, CPU and peak RSS of a command (through GNU time when
+// it is installed), a process's CPU and memory from /proc, best-of-N, and the lab lock.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -35,7 +36,26 @@ export function have(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+export const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** A process's CPU ticks so far (utime + stime, all threads) and its memory (KiB) from /proc. */
+export function procUsage(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (k) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(status)?.[1]);
+  return { ticks: Number(f[11]) + Number(f[12]), rssKiB: kib('VmRSS'), hwmKiB: kib('VmHWM'), anonKiB: kib('RssAnon'), fileKiB: kib('RssFile') };
+}
+
+/**
+ * The lab is shared with the tests and the other benchmarks: a script that uses it calls this first,
+ * and runs again as a child under the lab lock (flock), exiting with the child's status.
+ */
+export function underLabLock(scriptUrl) {
+  if (process.env['FD_LAB_LOCKED'] === '1') return;
+  const r = spawnSync('flock', ['/tmp/fd-lab.lock', process.execPath, fileURLToPath(scriptUrl), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, FD_LAB_LOCKED: '1' } });
+  process.exit(r.status ?? 1);
+}
 
 /** CPU ms a process has used so far (utime + stime), or null when /proc does not show it. */
 export function procCpuMs(pid) {
