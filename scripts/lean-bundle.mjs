@@ -28,8 +28,9 @@ const yogaWithoutFetch = {
 };
 
 // docker-modem requires ssh2 (an SSH client, its crypto and its protocol tables) when it loads, for
-// DOCKER_HOST=ssh:// alone: several MiB of heap held by every run. Its require is made lazy: ssh2
-// (external, from node_modules) still serves ssh:// hosts, but is loaded only when one is used.
+// its ssh protocol alone: several MiB of heap held by every run. falco-doctor connects over unix://
+// or tcp:// only (connectDocker), so ssh2 is never used; the require is made lazy rather than stubbed,
+// so the modem stays as published and would load ssh2 (external) if a caller ever asked for ssh.
 const lazySsh = {
   name: 'docker-modem-lazy-ssh',
   setup(b) {

@@ -7,6 +7,7 @@ import type { CollectOptions } from '../adapters/collect.js';
 import type { Catalogue } from '../core/runbook/load.js';
 import type { FixRequest } from './fix.js';
 import { toolVersion } from '../version.js';
+import { hostVisible } from '../adapters/docker/endpoint.js';
 
 export function collectOptions(args: CliArgs): CollectOptions {
   return {
@@ -29,7 +30,6 @@ export const runDiagnosis: typeof import('./diagnose.js').runDiagnosis = async (
 export const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
 export const timings = (args: CliArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
 
-export const hostVisible = () => !process.env['DOCKER_HOST']?.startsWith('tcp://');
 
 export function fixRequest(args: CliArgs, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
   return {

@@ -2,6 +2,7 @@
 // poller (adapters/monitor), the last saved diagnosis and the Ink screen; resolves with the screen the
 // operator picked, so the CLI opens it and comes back here afterwards.
 import { connectDocker, type DockerClient } from '../adapters/docker/client.js';
+import { hostVisible } from '../adapters/docker/endpoint.js';
 import { startMonitor } from '../adapters/monitor/poller.js';
 import { readLastReport } from '../adapters/monitor/last-report.js';
 import { DEFAULT_WINDOW_MS } from '../core/monitor/state.js';
@@ -48,7 +49,7 @@ export async function runHome(opts: HomeOptions): Promise<{ next: HomeNext; last
           service: opts.service,
           intervalMs,
           windowMs,
-          hostVisible: !env['DOCKER_HOST']?.startsWith('tcp://'),
+          hostVisible: hostVisible(env),
           env,
         },
         onTick,

@@ -1,6 +1,7 @@
 // info: the target, versions, and every path the tool uses, as text or (--json) one object with the
 // same facts. Reaching Docker is optional here: what cannot be reached is said, not an error.
-import { connectDocker, dockerEndpoint, ensureReachable } from '../adapters/docker/client.js';
+import { connectDocker, ensureReachable } from '../adapters/docker/client.js';
+import { dockerEndpoint } from '../adapters/docker/endpoint.js';
 import { findFalcoContainer } from '../adapters/docker/discover.js';
 import { parseInspect, toContainerInfo } from '../adapters/docker/inspect.js';
 import { hostPathFor } from '../adapters/docker/container-fs.js';

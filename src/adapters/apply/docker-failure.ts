@@ -1,7 +1,8 @@
 // Why a Docker call made during a change (or its undo) failed, in the operator's words: the engine
 // went away (dockerd stopped: nothing answers on the socket), or the container did (removed: 404).
 // Decided from the error's code and status, never from its message.
-import { dockerEndpoint, isEngineGone } from '../docker/client.js';
+import { isEngineGone } from '../docker/client.js';
+import { dockerEndpoint } from '../docker/endpoint.js';
 import { errorMessage } from '../../core/errors.js';
 
 export type DockerFailure = 'engine-gone' | 'container-gone' | 'other';

@@ -2,6 +2,7 @@
 // failures become one clear line with the cause and the remedy.
 import Docker from 'dockerode';
 import { UnreachableError } from '../../core/errors.js';
+import { dockerEndpoint } from './endpoint.js';
 
 export type DockerClient = Docker;
 
@@ -19,12 +20,6 @@ export async function ensureReachable(docker: DockerClient, env: NodeJS.ProcessE
   } catch (e) {
     throw dockerUnreachable(e, env);
   }
-}
-
-/** Where the engine is: DOCKER_HOST when set and not empty, else the local socket. The connection,
- * the loss check and every message use this one answer. */
-export function dockerEndpoint(env: NodeJS.ProcessEnv = process.env): string {
-  return env['DOCKER_HOST'] || 'unix:///var/run/docker.sock';
 }
 
 /** Did a call fail because the engine itself went away (socket removed, connection refused)?
