@@ -19,6 +19,12 @@ describe('Docker connection errors', () => {
     expect(e.hint).toContain('DOCKER_HOST');
   });
 
+  it('refuses a DOCKER_HOST it cannot speak to (ssh://), naming it, exit 5', () => {
+    expect(() => connectDocker({ DOCKER_HOST: 'ssh://ops@vps.example' })).toThrow(
+      expect.objectContaining({ message: 'DOCKER_HOST=ssh://ops@vps.example: falco-doctor talks to Docker over unix:// or tcp:// only', exitCode: EXIT.unreachable }),
+    );
+  });
+
   it('a real connection to a socket that does not exist fails that way', async () => {
     const env = { DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
     await expect(ensureReachable(connectDocker(env), env)).rejects.toMatchObject({

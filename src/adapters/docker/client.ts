@@ -9,6 +9,10 @@ export type DockerClient = Docker;
 export function connectDocker(env: NodeJS.ProcessEnv = process.env): DockerClient {
   const host = dockerEndpoint(env);
   if (host.startsWith('unix://')) return new Docker({ socketPath: host.slice('unix://'.length) });
+  // ssh://, npipe://, fd:// would otherwise be tried as plain HTTP on port 2375, and a remote host's
+  // paths taken for this one's (hostVisible)
+  if (!host.startsWith('tcp://'))
+    throw new UnreachableError(`DOCKER_HOST=${host}: falco-doctor talks to Docker over unix:// or tcp:// only`, 'unset DOCKER_HOST to use the local socket, or run falco-doctor on the Docker host itself');
   const url = new URL(host);
   return new Docker({ host: url.hostname, port: Number(url.port || 2375), protocol: 'http' });
 }
