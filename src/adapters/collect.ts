@@ -92,11 +92,14 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
       observer = cost;
       return { value: s.samples, detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'}); falco-doctor itself: ${observerCpuPercent(cost).toFixed(1)} % of a core` };
     } catch (e) {
-      // Falco may die during the window (a crash loop caught while up): say so rather than fail the run
+      // Falco may die during the window (a crash loop caught while up), or die and be restarted by
+      // Docker before we look again (its cgroup files go with the old process): say so rather than fail
       const now = toContainerInfo(parseInspect(await docker.getContainer(target.id).inspect()));
-      if (now.state.running && !now.state.restarting) throw e;
+      const restarted = now.state.startedAt !== target.state.startedAt || now.state.restartCount !== target.state.restartCount;
+      if (now.state.running && !now.state.restarting && !restarted) throw e;
       target.state = now.state;
-      return { value: [] as StatsSample[], detail: `stopped during the window: ${now.state.restarting ? 'restarting' : now.state.status} (exit code ${now.state.exitCode})`, status: 'warn' };
+      const what = now.state.running && !now.state.restarting ? `restarted during the window (${now.state.restartCount} restarts)` : `stopped during the window: ${now.state.restarting ? 'restarting' : now.state.status} (exit code ${now.state.exitCode})`;
+      return { value: [] as StatsSample[], detail: what, status: 'warn' };
     }
   });
   if (url && ws.prometheus && !webserver.error) {

@@ -30,7 +30,7 @@ describe('diagnose on a broken Falco', () => {
     const before = snapshotDir(lab.configDir);
     const r = await runCli(['diagnose', '--json', '--window', '3']);
     expect(snapshotDir(lab.configDir)).toEqual(before);
-    expect(r.exitCode).toBe(2);
+    expect(r.exitCode, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/Falco's configuration is invalid: \/etc\/falco\/falco\.yaml:\d+: /);
     // the stand-in exits on it and Docker restarts it: caught between restarts it may even be "running"
     const report = JSON.parse(r.stdout) as { configErrors: string[] };
