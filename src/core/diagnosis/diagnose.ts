@@ -9,6 +9,7 @@ import { computeFacts } from './probes/index.js';
 import { evaluateRunbook, type Facts } from './evaluate.js';
 import { planFix, describeChange } from '../fix/plan.js';
 import { lintFindings, LINT_RUNBOOK } from './lint-findings.js';
+import { startupRefusals } from '../falco/config/refusals.js';
 
 export interface DiagnoseOptions {
   toolVersion: string;
@@ -85,7 +86,10 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
       runbooks: results,
       findings: sortFindings(findings),
       facts,
-      configErrors: ctx.config.errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.key ? `${e.key}: ` : ''}${e.message}`),
+      configErrors: [
+        ...ctx.config.errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.key ? `${e.key}: ` : ''}${e.message}`),
+        ...(snapshot.falco.configFiles.length > 0 ? startupRefusals(ctx.config, ctx.version.version) : []).map((r) => `${r.key}: Falco refuses to start: ${r.message} (${r.source})`),
+      ],
       notes: notesFor(ctx),
     },
   };

@@ -4,14 +4,48 @@ import type { DiagnosisContext } from './context.js';
 import type { Finding, Severity } from '../findings.js';
 import { lintConfig } from '../falco/config/lint.js';
 import type { LintIssue } from '../falco/config/lint/issue.js';
+import { startupRefusals } from '../falco/config/refusals.js';
+import { resolveRelease } from '../falco/catalogue/index.js';
 
 export const LINT_RUNBOOK = { id: 'config-lint', title: 'Configuration lint' } as const;
 
 const SEVERITY: Record<LintIssue['severity'], Severity> = { error: 'warning', warning: 'warning', info: 'info' };
 
+/** Configurations Falco refuses to start with: critical findings (and configErrors, exit 2, in diagnose). */
+export function refusalFindings(ctx: DiagnosisContext): Finding[] {
+  if (ctx.snapshot.falco.configFiles.length === 0) return [];
+  return startupRefusals(ctx.config, ctx.version.version).map((r) => ({
+    code: 'FD-CONF-REFUSED',
+    severity: 'critical',
+    runbook: LINT_RUNBOOK.id,
+    title: `Falco refuses to start: ${r.message}`,
+    cause: 'refused',
+    explanation: `Falco stops at startup with "${r.message}" (${r.source}).`,
+    evidence: [{ fact: 'config.key', label: r.key, observed: provenanceOf(ctx, r.key), source: 'falco.yaml' }],
+    fixes: [],
+  }));
+}
+
+function provenanceOf(ctx: DiagnosisContext, key: string): string {
+  const p = ctx.config.provenance[key];
+  return p ? `${p.source}${p.line ? `:${p.line}` : ''}` : 'not set (the default in Falco\'s code applies)';
+}
+
+/** A version that is not a known release is judged by the nearest one: an info finding says so. */
+function versionNote(version: string | null): Finding[] {
+  if (version === null) return [];
+  const r = resolveRelease(version);
+  if (r.exact || !r.note) return [];
+  return [{ code: 'FD-CONF-VERSION-APPROX', severity: 'info', runbook: LINT_RUNBOOK.id, title: r.note, cause: 'version', explanation: r.note, evidence: [{ fact: 'falco.version', label: 'falco version', observed: version, source: 'catalogue' }], fixes: [] }];
+}
+
 export function lintFindings(ctx: DiagnosisContext): Finding[] {
   const version = ctx.version.version;
   const enabledRuleEventTypes = ctx.rules.requiredEventTypes;
+  return [...versionNote(version), ...refusalFindings(ctx), ...fileFindings(ctx, version, enabledRuleEventTypes)];
+}
+
+function fileFindings(ctx: DiagnosisContext, version: string | null, enabledRuleEventTypes: string[] | undefined): Finding[] {
   return ctx.snapshot.falco.configFiles.flatMap((f) =>
     lintConfig({ path: f.hostPath ?? f.path, text: f.text }, { version, enabledRuleEventTypes, engineKind: ctx.engineKind ?? undefined }).map(
       (i): Finding => ({

@@ -24,3 +24,12 @@ describe('webserverSettings', () => {
     expect(s).toMatchObject({ tls: true, port: 9876, healthzPath: '/health' });
   });
 });
+
+describe('absent keys take the defaults in Falco code, not the shipped yaml', () => {
+  it('no webserver block: the webserver is off (configuration.cpp@0.42.1:523 get_scalar<bool>("webserver.enabled", false))', () => {
+    const cfg = effectiveConfigOfFiles([{ path: '/etc/falco/falco.yaml', text: 'json_output: true\n' }], []);
+    expect(webserverSettings(cfg)).toMatchObject({ enabled: false, prometheus: false });
+    // -o gives strings; yaml-cpp reads "true" as a boolean
+    expect(webserverSettings(effectiveConfigOfFiles([{ path: '/etc/falco/falco.yaml', text: 'json_output: true\n' }], ['webserver.enabled=true'])).enabled).toBe(true);
+  });
+});

@@ -49,7 +49,7 @@ export function makeSnapshot(shape: SnapshotShape): Snapshot {
       networks: [],
     },
     falco: {
-      configFiles: [{ path: '/etc/falco/falco.yaml', hostPath: '/srv/falco/falco.yaml', text: shape.falcoYaml ?? fixture('falco-0.44.1.yaml') }],
+      configFiles: [{ path: '/etc/falco/falco.yaml', hostPath: '/srv/falco/falco.yaml', text: shape.falcoYaml ?? fixture('releases/falco-0.42.1.yaml') }],
       rulesFiles: [{ path: '/etc/falco/falco_rules.yaml', hostPath: '/srv/falco/falco_rules.yaml', text: fixture('falco_rules-5.1.0.yaml') }],
       overrides: [],
       configSource: 'host-mount',

@@ -168,6 +168,8 @@ export function interpretConfig(tree: Tree, files: string[]): StandinConfig {
   const interval = str(tree, 'metrics.interval', '1h');
   const intervalMs = parseDurationMs(interval);
   if (intervalMs === undefined) throw new ConfigError(`Error reading config file (${mainFile}): invalid metrics.interval '${interval}'`);
+  // Absent keys take the defaults in Falco's code (knowledge/falco-code-reads.json), as real Falco does:
+  // webserver, stdout output, log_stderr and metrics.output_rule are off when the file says nothing.
   const rulesFiles = get(tree, 'rules_files');
   return {
     configFiles: files,
@@ -177,14 +179,14 @@ export function interpretConfig(tree: Tree, files: string[]): StandinConfig {
     bufSizePreset: num(tree, `engine.${engineKind}.buf_size_preset`, 4),
     cpusForEachBuffer: num(tree, 'engine.modern_ebpf.cpus_for_each_buffer', 2),
     logLevel: logLevel as LogLevel,
-    logStderr: bool(tree, 'log_stderr', true),
+    logStderr: bool(tree, 'log_stderr', false),
     priority,
     jsonOutput: bool(tree, 'json_output', false),
-    stdoutEnabled: bool(tree, 'stdout_output.enabled', true),
+    stdoutEnabled: bool(tree, 'stdout_output.enabled', false),
     timeIso8601: bool(tree, 'time_format_iso_8601', false),
     watchConfigFiles: bool(tree, 'watch_config_files', true),
     webserver: {
-      enabled: bool(tree, 'webserver.enabled', true),
+      enabled: bool(tree, 'webserver.enabled', false),
       threadiness: num(tree, 'webserver.threadiness', 0),
       listenAddress: str(tree, 'webserver.listen_address', '0.0.0.0'),
       listenPort: num(tree, 'webserver.listen_port', 8765),
@@ -195,7 +197,7 @@ export function interpretConfig(tree: Tree, files: string[]): StandinConfig {
       enabled: bool(tree, 'metrics.enabled', false),
       interval,
       intervalMs: Math.max(100, intervalMs), // Falco enforces a 100 ms minimum
-      outputRule: bool(tree, 'metrics.output_rule', true),
+      outputRule: bool(tree, 'metrics.output_rule', false),
       kernelCounters: bool(tree, 'metrics.kernel_event_counters_enabled', true),
     },
     drops: {

@@ -8,6 +8,7 @@ import type { LintIssue } from './lint/issue.js';
 import { lintKeys } from './lint/keys.js';
 import { lintPerformance } from './lint/performance.js';
 import { lintValues } from './lint/values.js';
+import { lintSchema } from './lint/schema.js';
 import type { SourceFile } from './types.js';
 import { parseYamlSource } from './yaml-source.js';
 import { ALL_ENGINE_KINDS, isEngineKind } from './model.js';
@@ -21,6 +22,8 @@ export interface LintOptions {
   enabledRuleEventTypes?: string[];
   /** Engine kind in effect when the file does not set one (e.g. a drop-in); default modern_ebpf, as shipped since 0.38. */
   engineKind?: string;
+  /** Validate against the release's config schema as Falco does (0.39+); default true. */
+  schema?: boolean;
 }
 
 /** The kind whose options count; a misspelt kind (reported by the value checks) is read as its closest real kind. */
@@ -47,5 +50,6 @@ export function lintConfig(file: SourceFile, opts: LintOptions): LintIssue[] {
   lintContradictions(ctx);
   lintPerformance(ctx);
   lintBaseSyscalls(ctx);
+  if (opts.schema !== false) lintSchema(ctx);
   return ctx.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -1,9 +1,11 @@
-// The config key catalogue per Falco version: which keys exist, their types, defaults and ranges,
-// and which engine kinds (and their options) a release knows.
-import { ENGINE_KEYS, ENGINE_KIND_RANGES, ALL_ENGINE_KINDS, ENGINE_SINCE, type EngineKind } from './keys/engine.js';
+// The config key catalogue per Falco version: which keys a release reads, their types, defaults
+// (shipped and in code) and ranges, and which engine kinds (and their options) it knows. The keys come
+// from the generated catalogue (knowledge/falco-config-catalogue.json); a version that is not a known
+// release is judged by the nearest known one (resolveRelease).
+import { CATALOGUE, KNOWN_RELEASES, inSpans, releaseAfter, resolveRelease, runAt, type CatalogueKey } from '../catalogue/index.js';
+import { ALL_ENGINE_KINDS, ENGINE_KIND_RANGES, ENGINE_SINCE, type EngineKind } from './keys/engine.js';
+import { CONSTRAINTS } from './keys/constraints.js';
 import { LEGACY_KEYS, type LegacyKey } from './keys/legacy.js';
-import { OUTPUT_KEYS } from './keys/outputs.js';
-import { RUNTIME_KEYS } from './keys/runtime.js';
 import type { KeySpec } from './keys/spec.js';
 import { compareVersions, inRange } from '../version-compare.js';
 
@@ -14,16 +16,54 @@ export type { LegacyKey } from './keys/legacy.js';
 export { LEGACY_KEYS } from './keys/legacy.js';
 export { ALL_ENGINE_KINDS, ENGINE_SINCE } from './keys/engine.js';
 
-/** Releases whose shipped falco.yaml the catalogue was checked against (test fixtures). */
-export const COVERED_VERSIONS = ['0.36.2', '0.38.0', '0.44.1'] as const;
+/** Releases whose shipped falco.yaml (and schema, 0.39+) the catalogue was derived from. */
+export const COVERED_VERSIONS: readonly string[] = KNOWN_RELEASES;
 
-export const ALL_KEYS: readonly KeySpec[] = [...ENGINE_KEYS, ...OUTPUT_KEYS, ...RUNTIME_KEYS];
-const BY_PATH = new Map(ALL_KEYS.map((k) => [k.path, k]));
+function bounds(k: CatalogueKey): { since?: string; until?: string } {
+  const first = k.read[0]?.[0];
+  const last = k.read[k.read.length - 1]?.[1];
+  const out: { since?: string; until?: string } = {};
+  if (first && first !== KNOWN_RELEASES[0]) out.since = first;
+  const after = last ? releaseAfter(last) : undefined;
+  if (after) out.until = after;
+  return out;
+}
+
+function toSpec(path: string, k: CatalogueKey, release: string | null): KeySpec {
+  const at = (runs: CatalogueKey['shipped']) => (release ? runAt(release, runs) : runs?.[runs.length - 1]);
+  const shipped = at(k.shipped);
+  const code = at(k.code);
+  const c = CONSTRAINTS[path] ?? {};
+  const spec: KeySpec = { path, type: c.type ?? k.type, ...bounds(k) };
+  if (shipped) spec.default = shipped.value;
+  if (code) spec.codeDefault = code.value;
+  if (k.read.length === 0 || (release !== null && !inSpans(release, k.read))) spec.schemaOnly = release === null ? k.read.length === 0 : inSpans(release, k.schema);
+  const oneOf = c.oneOf ?? k.enum;
+  if (oneOf) spec.oneOf = oneOf;
+  if (c.min !== undefined) spec.min = c.min;
+  if (c.max !== undefined) spec.max = c.max;
+  if (c.deprecatedSince) spec.deprecatedSince = c.deprecatedSince;
+  return spec;
+}
+
+const ANY = new Map(Object.entries(CATALOGUE.keys).map(([p, k]) => [p, toSpec(p, k, null)]));
+export const ALL_KEYS: readonly KeySpec[] = [...ANY.values()].filter((k) => !k.schemaOnly);
 const LEGACY_BY_PATH = new Map(LEGACY_KEYS.map((k) => [k.path, k]));
+const perRelease = new Map<string, Map<string, KeySpec>>();
 
-/** Every key any covered release knows, whatever the version. */
+/** Every key some covered release reads, whatever the version (the newest release's defaults). */
 export function lookupKey(path: string): KeySpec | undefined {
-  return BY_PATH.get(path);
+  const k = ANY.get(path);
+  return k && !k.schemaOnly ? k : undefined;
+}
+
+/** The key as the schema of the version's series declares it, when Falco itself does not read it. */
+export function schemaOnlyKey(path: string, version: string | null): KeySpec | undefined {
+  const k = CATALOGUE.keys[path];
+  if (!k) return undefined;
+  const release = version === null ? null : resolveRelease(version).release;
+  const spec = toSpec(path, k, release);
+  return spec.schemaOnly ? spec : undefined;
 }
 
 export function lookupLegacy(path: string): LegacyKey | undefined {
@@ -31,23 +71,20 @@ export function lookupLegacy(path: string): LegacyKey | undefined {
 }
 
 export function keyExistsIn(spec: KeySpec, version: string | null): boolean {
-  return version === null || inRange(version, spec.since, spec.until);
+  if (version === null) return true;
+  const k = CATALOGUE.keys[spec.path];
+  return k ? inSpans(resolveRelease(version).release, k.read) : inRange(version, spec.since, spec.until);
 }
 
 /** Keys that `version` reads (null: the union over all covered releases), by dotted path. */
 export function knownKeysFor(version: string | null): Map<string, KeySpec> {
-  const out = new Map<string, KeySpec>();
-  for (const k of ALL_KEYS) if (keyExistsIn(k, version)) out.set(k.path, k);
-  // Before 0.38 these legacy keys were the real ones.
-  if (version !== null && compareVersions(version, '0.38.0') < 0) {
-    out.set('syscall_buf_size_preset', { path: 'syscall_buf_size_preset', type: 'integer', default: 4, min: 0, max: 10 });
-    out.set('syscall_drop_failed_exit', { path: 'syscall_drop_failed_exit', type: 'boolean', default: false });
-    out.set('modern_bpf.cpus_for_each_syscall_buffer', { path: 'modern_bpf.cpus_for_each_syscall_buffer', type: 'integer', default: 2, min: 0 });
-    out.set('rules_file', { path: 'rules_file', type: 'string[]' });
-    out.set('outputs.rate', { path: 'outputs.rate', type: 'number', default: 0 });
-    out.set('outputs.max_burst', { path: 'outputs.max_burst', type: 'integer', default: 1000 });
-    for (const m of ['max_mb', 'chunk_wait_us', 'watch_freq_sec'])
-      out.set(`metadata_download.${m}`, { path: `metadata_download.${m}`, type: 'integer', min: 1 });
+  if (version === null) return new Map(ALL_KEYS.map((k) => [k.path, k]));
+  const release = resolveRelease(version).release;
+  let out = perRelease.get(release);
+  if (!out) {
+    out = new Map();
+    for (const [p, k] of Object.entries(CATALOGUE.keys)) if (inSpans(release, k.read)) out.set(p, toSpec(p, k, release));
+    perRelease.set(release, out);
   }
   return out;
 }
@@ -71,7 +108,7 @@ export function engineKindsFor(version: string | null): EngineKind[] {
 /** Option names under `engine.<kind>` for a release. nodriver has none. */
 export function engineOptionsFor(kind: string, version: string | null): string[] {
   const prefix = `engine.${kind}.`;
-  return ENGINE_KEYS.filter((k) => k.path.startsWith(prefix) && keyExistsIn(k, version)).map((k) => k.path.slice(prefix.length));
+  return [...knownKeysFor(version).keys()].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
 }
 
 export function isEngineKind(s: string): s is EngineKind {

@@ -16,7 +16,10 @@ export interface LegacyKey {
   why: string;
 }
 
-const ENGINE_MOVE = 'moved under engine.<kind> in 0.37.0; the top-level key is ignored from 0.38.0 (falco-facts.md)';
+// configuration.cpp@0.37.1 load_engine_config still reads the top-level keys; app/actions/load_config.cpp@0.37.1
+// apply_deprecated_options uses them only while the engine block is left at its kmod defaults.
+// configuration.cpp@0.38.0 no longer reads them.
+const ENGINE_MOVE = 'moved under engine.<kind> in 0.37.0; configuration.cpp stops reading the top-level key in 0.38.0';
 
 export const LEGACY_KEYS: LegacyKey[] = [
   { path: 'syscall_buf_size_preset', kind: 'moved', replacement: 'engine.<kind>.buf_size_preset', deprecatedSince: '0.37.0', until: '0.38.0', why: ENGINE_MOVE },
@@ -25,8 +28,11 @@ export const LEGACY_KEYS: LegacyKey[] = [
   // configuration.cpp load_yaml still reads `rules_file` and logs "Using deprecated config key
   // 'rules_file' (singular form)"; having both keys is a fatal error.
   { path: 'rules_file', kind: 'moved', replacement: 'rules_files', deprecatedSince: '0.38.0', why: 'renamed to rules_files in 0.38.0; still read with a deprecation warning, and setting both is an error' },
-  { path: 'metadata_download', kind: 'removed', replacement: null, until: '0.38.0', wholeBlock: true, why: 'the Kubernetes metadata client it tuned is gone (absent from the 0.38.0 falco.yaml)' },
-  { path: 'outputs', kind: 'removed', replacement: null, until: '0.38.0', wholeBlock: true, why: 'output rate limiting was removed (absent from the 0.38.0 falco.yaml)' },
+  // Read by configuration.cpp through 0.36.2, by no release from 0.37.0 (knowledge/falco-code-reads.json).
+  { path: 'metadata_download', kind: 'removed', replacement: null, until: '0.37.0', wholeBlock: true, why: 'the Kubernetes metadata client it tuned is gone (configuration.cpp reads it through 0.36.2 only)' },
+  { path: 'outputs', kind: 'removed', replacement: null, until: '0.37.0', wholeBlock: true, why: 'output rate limiting was removed (configuration.cpp reads outputs.rate and outputs.max_burst through 0.36.2 only)' },
+  // Read by configuration.cpp 0.39.0–0.40.0; 0.41.0's falco.yaml loads the `container` plugin instead.
+  { path: 'container_engines', kind: 'removed', replacement: 'the container plugin (load_plugins: [container], plugins: - name: container)', until: '0.41.0', wholeBlock: true, why: 'container metadata comes from the container plugin from 0.41.0 on (configuration.cpp reads container_engines in 0.39.0–0.40.0 only)' },
   // The schema in config_json_schema.h accepts `rule_files`, but configuration.cpp never reads it.
   { path: 'rule_files', kind: 'invented', replacement: 'rules_files', why: 'accepted by the schema but never read by Falco: the key is rules_files' },
   { path: 'tune.syscall_buf_size', kind: 'invented', replacement: 'engine.<kind>.buf_size_preset', why: 'Falco sizes the ring buffer with a preset (1 = 1 MB ... 10 = 512 MB), not a byte count' },

@@ -1,4 +1,4 @@
-// What the catalogue knows about one config key.
+// What the catalogue knows about one config key, for one release (or for any release).
 
 export type ValueType =
   | 'boolean'
@@ -14,19 +14,18 @@ export type ValueType =
 export interface KeySpec {
   path: string;
   type: ValueType;
+  /** The value the shipped falco.yaml sets. */
   default?: unknown;
-  /** First release with the key. Absent: present in every release covered (0.36 on). */
+  /** The value Falco's code falls back to when the key is absent (configuration.cpp), where known. */
+  codeDefault?: unknown;
+  /** First release that reads the key. Absent: every release covered. */
   since?: string;
-  /** First release WITHOUT the key. */
+  /** First release that no longer reads it. Absent: the newest release covered still does. */
   until?: string;
-  /** true when since/until come from the shipped falco.yaml of the fixture releases, not a changelog. */
-  approx?: boolean;
+  /** Declared by the config schema but never read (e.g. container_engines from 0.41, rule_files). */
+  schemaOnly?: boolean;
   deprecatedSince?: string;
   min?: number;
   max?: number;
   oneOf?: readonly string[];
-}
-
-export function key(path: string, type: ValueType, def?: unknown, extra: Omit<KeySpec, 'path' | 'type' | 'default'> = {}): KeySpec {
-  return def === undefined ? { path, type, ...extra } : { path, type, default: def, ...extra };
 }

@@ -11,7 +11,9 @@ export type LintClass =
   | 'out-of-range'
   | 'contradiction'
   | 'performance'
-  | 'unknown-syscall';
+  | 'unknown-syscall'
+  | 'schema'
+  | 'version';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
 
@@ -51,6 +53,10 @@ export function codeFor(c: LintClass): string {
       return 'FD-CONF-PERFORMANCE';
     case 'unknown-syscall':
       return 'FD-CONF-UNKNOWN-SYSCALL';
+    case 'schema':
+      return 'FD-CONF-SCHEMA';
+    case 'version':
+      return 'FD-CONF-VERSION-APPROX';
     default:
       return assertNever(c);
   }

@@ -3,6 +3,7 @@
 import { compareVersions } from '../../version-compare.js';
 import { LEGACY_KEYS, isEngineKind, knownBlocksFor, knownKeysFor, lookupLegacy, type LegacyKey } from '../model.js';
 import { checkEngineOption } from './engine-options.js';
+import { deprecatedRead } from './deprecated-read.js';
 import { unknownKey } from './unknown-key.js';
 import { presetFromBytes } from './convert.js';
 import { report, valueAt, type LintContext } from './context.js';
@@ -38,7 +39,13 @@ export function lintKeys(ctx: LintContext): void {
     // A block holding a legacy key (modern_bpf, tune, prometheus_output): judge its keys one by one.
     if (LEGACY_KEYS.some((l) => l.path.startsWith(`${path}.`)) && !lookupLegacy(path)) continue;
     const legacy = legacyFor(path);
-    // A moved key is deprecated while still read (0.37.x for the top-level buffer keys): check it first.
+    // A moved key that this release still reads (0.37.x top-level buffer keys, rules_file from 0.38):
+    // Falco warns only in the cases its code does.
+    if (legacy?.kind === 'moved' && known.has(path) && legacy.deprecatedSince && ctx.version && compareVersions(ctx.version, legacy.deprecatedSince) >= 0) {
+      deprecatedRead(ctx, path, legacy);
+      explained.push(path);
+      continue;
+    }
     if (legacy?.kind === 'moved' && legacyIssue(ctx, path, legacy) === 'reported') {
       explained.push(path);
       continue;
@@ -46,7 +53,8 @@ export function lintKeys(ctx: LintContext): void {
     const spec = known.get(path);
     if (spec) {
       if (FREE_FORM.has(spec.type)) explained.push(path);
-      if (spec.deprecatedSince && ctx.version && compareVersions(ctx.version, spec.deprecatedSince) >= 0)
+      // configuration.cpp@0.43.0 warns about gRPC only when it is enabled: a `false` left in the file is silent.
+      if (spec.deprecatedSince && ctx.version && compareVersions(ctx.version, spec.deprecatedSince) >= 0 && truthy(valueAt(ctx, path)))
         report(ctx, { class: 'deprecated', severity: 'warning', key: path, message: `${path} is deprecated since Falco ${spec.deprecatedSince} and removed in ${spec.until ?? 'a later release'}.` });
       continue;
     }
@@ -58,6 +66,8 @@ export function lintKeys(ctx: LintContext): void {
     explained.push(path);
   }
 }
+
+const truthy = (v: unknown): boolean => v === true || (typeof v === 'string' && /^(true|yes|on|y)$/i.test(v));
 
 type LegacyOutcome = 'reported' | 'descend' | 'valid';
 

@@ -2,7 +2,7 @@
 // "did you mean" among the sibling keys (or any known key with the same last segment).
 import { didYouMean } from '../../../text/did-you-mean.js';
 import { compareVersions } from '../../version-compare.js';
-import { ALL_KEYS, knownBlocksFor, lookupKey } from '../model.js';
+import { ALL_KEYS, knownBlocksFor, lookupKey, schemaOnlyKey } from '../model.js';
 import { report, type LintContext } from './context.js';
 
 export function unknownKey(ctx: LintContext, path: string, known: Map<string, unknown>): void {
@@ -18,12 +18,21 @@ export function unknownKey(ctx: LintContext, path: string, known: Map<string, un
     return;
   }
   if (any) {
-    const when = `first appears in ${any.since ?? '?'}`;
     report(ctx, {
       class: 'unknown-key',
-      severity: any.approx ? 'info' : 'warning',
+      severity: 'warning',
       key: path,
-      message: `${path} is not a key of Falco ${ctx.version}: it ${when}${any.approx ? ' (per the shipped falco.yaml of the releases checked)' : ''}.`,
+      message: `${path} is not a key of Falco ${ctx.version}: Falco reads it from ${any.since ?? '?'} on (knowledge/falco-config-catalogue.json).`,
+    });
+    return;
+  }
+  const schemaOnly = schemaOnlyKey(path, ctx.version);
+  if (schemaOnly) {
+    report(ctx, {
+      class: 'deprecated',
+      severity: 'info',
+      key: path,
+      message: `${path} is accepted by the config schema of Falco ${ctx.version} but its configuration.cpp does not read it: it has no effect.`,
     });
     return;
   }

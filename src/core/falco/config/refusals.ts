@@ -1,0 +1,104 @@
+// Configurations Falco refuses to start with: each is a fatal error in Falco's own code (a thrown
+// logic_error in configuration.cpp or a run_result::fatal in app/actions), not a warning. They are
+// judged on the effective config (all files merged), with code defaults for absent keys, as Falco does.
+// Each check names its source file@tag; all of them are present in every release 0.35.0–0.44.1 unless
+// the check says otherwise (git grep of each message over the tags).
+import { compareVersions } from '../version-compare.js';
+import { getPath } from './effective.js';
+import { durationMs } from './lint/convert.js';
+import type { EffectiveConfig } from './types.js';
+
+export interface Refusal {
+  key: string;
+  /** What Falco prints, or its gist. */
+  message: string;
+  source: string;
+}
+
+const on = (v: unknown): boolean => v === true || (typeof v === 'string' && /^(true|yes|on|y)$/i.test(v));
+const KINDS_037 = ['kmod', 'ebpf', 'modern_ebpf', 'replay', 'gvisor', 'nodriver'];
+const KINDS_044 = ['kmod', 'modern_ebpf', 'replay', 'nodriver'];
+
+function metrics(at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
+  if (!on(at('metrics.enabled'))) return;
+  const src = 'userspace/falco/app/actions/process_events.cpp@0.42.1 init_stats_writer';
+  // metrics.interval defaults to "5000" in code (configuration.cpp@0.42.1:618): digits without a unit.
+  const interval = at('metrics.interval') ?? '5000';
+  const s = String(interval);
+  if (/^\d+$/.test(s))
+    out.push({ key: 'metrics.interval', message: `Metrics interval was passed as numeric value without Prometheus time unit (metrics.interval: ${s}${at('metrics.interval') === undefined ? ', the default in code when the key is absent' : ''}). Please specify a time unit`, source: src });
+  else {
+    const ms = durationMs(s);
+    if (ms !== null && ms < 100) out.push({ key: 'metrics.interval', message: `Metrics interval must have a minimum value of 100ms (metrics.interval: ${s})`, source: src });
+  }
+  // metrics.output_rule defaults to false in code (configuration.cpp@0.42.1:620), although the shipped yaml sets true.
+  const prometheus = version === null || compareVersions(version, '0.38.0') >= 0 ? on(at('webserver.prometheus_metrics_enabled')) : false;
+  const file = typeof at('metrics.output_file') === 'string' && String(at('metrics.output_file')) !== '';
+  if (!on(at('metrics.output_rule')) && !file && !prometheus)
+    out.push({
+      key: 'metrics.enabled',
+      message: "Metrics are enabled with no output configured. Please enable at least one output channel ('metrics.output_rule', 'metrics.output_file' or 'webserver.prometheus_metrics_enabled')",
+      source: src,
+    });
+}
+
+function drops(at: (k: string) => unknown, out: Refusal[]): void {
+  const src = 'userspace/falco/configuration.cpp@0.42.1 (syscall_event_drops)';
+  const raw = at('syscall_event_drops.actions');
+  const actions = Array.isArray(raw) ? raw.map(String) : raw === undefined || raw === null ? [] : [String(raw)];
+  let ignore = false;
+  for (const a of actions) {
+    if (a === 'ignore') ignore = true;
+    else if ((a === 'log' || a === 'alert') && ignore) out.push({ key: 'syscall_event_drops.actions', message: `syscall event drop action "${a}" does not make sense with the "ignore" action`, source: src });
+    else if (!['log', 'alert', 'exit'].includes(a))
+      out.push({ key: 'syscall_event_drops.actions', message: `available actions for syscall event drops are "ignore", "log", "alert", and "exit" (got "${a}")`, source: src });
+  }
+  const t = at('syscall_event_drops.threshold');
+  if (t !== undefined && t !== null && (Number(t) < 0 || Number(t) > 1))
+    out.push({ key: 'syscall_event_drops.threshold', message: `syscall event drops threshold must be a double in the range [0, 1] (got ${String(t)})`, source: src });
+  const mc = at('syscall_event_timeouts.max_consecutives');
+  if (mc !== undefined && mc !== null && Number(mc) === 0)
+    out.push({ key: 'syscall_event_timeouts.max_consecutives', message: 'the maximum consecutive timeouts without an event must be an unsigned integer > 0', source: 'userspace/falco/configuration.cpp@0.42.1' });
+}
+
+function engine(at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
+  if (version !== null && compareVersions(version, '0.37.0') < 0) return;
+  const src = 'userspace/falco/configuration.cpp@0.42.1 load_engine_config';
+  const kind = String(at('engine.kind') ?? 'kmod');
+  const valid = version !== null && compareVersions(version, '0.44.0') >= 0 ? KINDS_044 : KINDS_037;
+  if (!valid.includes(kind)) {
+    out.push({ key: 'engine.kind', message: `engine.kind '${kind}' is not a valid kind.`, source: version !== null && compareVersions(version, '0.44.0') >= 0 ? 'userspace/falco/configuration.cpp@0.44.0 load_engine_config' : src });
+    return;
+  }
+  if (kind === 'replay' && !at('engine.replay.capture_file'))
+    out.push({ key: 'engine.replay.capture_file', message: "engine.kind is 'replay' but no engine.replay.capture_file specified.", source: src });
+  if (kind === 'gvisor' && !at('engine.gvisor.config'))
+    out.push({ key: 'engine.gvisor.config', message: "engine.kind is 'gvisor' but no engine.gvisor.config specified.", source: src });
+  if (kind === 'kmod' || kind === 'ebpf' || kind === 'modern_ebpf') {
+    const preset = at(`engine.${kind}.buf_size_preset`);
+    if (preset !== undefined && preset !== null && (!Number.isInteger(Number(preset)) || Number(preset) < 1 || Number(preset) > 10))
+      out.push({ key: `engine.${kind}.buf_size_preset`, message: `The 'buf_size_preset' value must be between '1' and '10' (got ${String(preset)})`, source: 'userspace/falco/app/actions/configure_syscall_buffer_size.cpp@0.42.1' });
+  }
+}
+
+// configuration.cpp@0.42.1 load_yaml: an enabled output without its target is a thrown error.
+const OUTPUT_TARGETS: [string, string, string][] = [
+  ['file_output.enabled', 'file_output.filename', 'file output enabled but no filename in configuration block'],
+  ['program_output.enabled', 'program_output.program', 'program output enabled but no program in configuration block'],
+  ['http_output.enabled', 'http_output.url', 'http output enabled but no url in configuration block'],
+];
+
+export function startupRefusals(config: EffectiveConfig, version: string | null): Refusal[] {
+  const at = (k: string): unknown => getPath(config.value, k);
+  const out: Refusal[] = [];
+  for (const [flag, target, message] of OUTPUT_TARGETS)
+    if (on(at(flag)) && (at(target) === undefined || at(target) === null || at(target) === ''))
+      out.push({ key: target, message, source: 'userspace/falco/configuration.cpp@0.42.1 load_yaml' });
+  metrics(at, version, out);
+  drops(at, out);
+  engine(at, version, out);
+  // configuration.cpp@0.38.0: both keys set is "both 'rules_files' and 'rules_file' keys set"; 0.37 reads rules_file only.
+  if ((version === null || compareVersions(version, '0.38.0') >= 0) && at('rules_file') !== undefined && at('rules_files') !== undefined)
+    out.push({ key: 'rules_files', message: "both 'rules_files' and 'rules_file' keys set", source: 'userspace/falco/configuration.cpp@0.38.0' });
+  return out;
+}
