@@ -50,6 +50,10 @@ async function main(argv: string[]): Promise<ExitCode> {
       process.stdout.write(await runScan(args.target ?? '', args.format === 'json'));
       return EXIT.ok;
     }
+    case 'lint': {
+      const { runLint } = await import('./commands/lint.js');
+      return runLint({ files: args.files, falcoVersion: args.falcoVersion, overrides: args.overrides, rules: args.rulesPaths, json: args.format === 'json', failOn: args.failOn }, (t) => process.stdout.write(t));
+    }
     case 'info': {
       const { runInfo } = await import('./commands/info.js');
       process.stdout.write(await runInfo(args, toolVersion()));

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/findings.js';
 
-export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'checklist', 'rollout', 'bundle', 'scan', 'info', 'completion', 'help', 'version'] as const;
+export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'checklist', 'rollout', 'bundle', 'scan', 'lint', 'info', 'completion', 'help', 'version'] as const;
 /** commands that take one operand: fix ID, rollback [ID], scan FILE, completion SHELL, help [COMMAND] */
 const WITH_OPERAND: readonly Command[] = ['fix', 'rollback', 'scan', 'completion', 'help'];
 export type Command = (typeof COMMANDS)[number];
@@ -36,6 +36,12 @@ export interface CliArgs {
   intervalSeconds: number;
   /** the protected service's container (home screen); default: the busiest other container */
   service: string | null;
+  /** lint: the files (falco.yaml first, then its drop-ins) */
+  files: string[];
+  /** lint: --falco-version, --override KEY=VALUE (Falco's -o), --rules PATH */
+  falcoVersion: string | null;
+  overrides: string[];
+  rulesPaths: string[];
   /** help: the command asked about (`help diagnose`, `diagnose --help`); null: the overview */
   topic: Command | null;
 }
@@ -60,6 +66,9 @@ export const OPTIONS = {
   'max-changes-per-hour': { type: 'string' },
   interval: { type: 'string' },
   service: { type: 'string' },
+  'falco-version': { type: 'string' },
+  override: { type: 'string', multiple: true },
+  rules: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -78,6 +87,7 @@ export const COMMAND_FLAGS = {
   history: ['json', 'state-dir'],
   bundle: ['output', 'container', 'window', 'lookback'],
   scan: ['json'],
+  lint: ['json', 'fail-on', 'falco-version', 'override', 'rules'],
   info: ['json', 'container'],
   completion: [],
   help: [],
@@ -114,7 +124,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   const asksHelp = Boolean(v.help) || first === 'help';
   const command: Command = v.version ? 'version' : asksHelp ? 'help' : (first ?? (isTty ? 'home' : 'help'));
   const topic = command === 'help' ? (v.help ? first : asCommand(positionals[1])) : null;
-  const maxPositionals = WITH_OPERAND.includes(command) ? 2 : 1;
+  const maxPositionals = command === 'lint' ? Infinity : WITH_OPERAND.includes(command) ? 2 : 1;
   if (positionals.length > maxPositionals) throw new UserError(`unexpected argument "${positionals[maxPositionals]}"`, 'see falco-doctor --help');
   if (command !== 'help' && command !== 'version' && command in COMMAND_FLAGS) {
     const own: readonly string[] = COMMAND_FLAGS[command as keyof typeof COMMAND_FLAGS];
@@ -126,6 +136,10 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   if (command === 'scan' && !positionals[1]) throw new UserError('scan needs a file', "e.g. falco-doctor scan /var/log/falco/events.json (Falco's file_output)");
   if (command === 'completion' && !(SHELLS as readonly string[]).includes(positionals[1] ?? ''))
     throw new UserError(positionals[1] ? `completion: unknown shell "${positionals[1]}"` : 'completion needs a shell', `use ${SHELLS.join(', ')}: e.g. source <(falco-doctor completion bash)`);
+  if (v['falco-version'] !== undefined && !/^v?\d+\.\d+\.\d+$/.test(v['falco-version']))
+    throw new UserError(`--falco-version: "${v['falco-version']}" is not a Falco version`, 'e.g. --falco-version 0.42.1');
+  for (const o of v.override ?? [])
+    if (!/^[^=\s]+=/.test(o)) throw new UserError(`--override: "${o}" is not KEY=VALUE`, 'as Falco\'s -o: e.g. --override engine.modern_ebpf.buf_size_preset=6');
   const maxChanges = Number(v['max-changes-per-hour'] ?? 5);
   if (!Number.isInteger(maxChanges) || maxChanges < 0) throw new UserError('--max-changes-per-hour must be a whole number');
   const failOn = v['fail-on'] ?? 'warning';
@@ -163,6 +177,10 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     maxChangesPerHour: maxChanges,
     intervalSeconds,
     service: v.service ?? null,
+    files: command === 'lint' ? positionals.slice(1) : [],
+    falcoVersion: v['falco-version']?.replace(/^v/, '') ?? null,
+    overrides: v.override ?? [],
+    rulesPaths: v.rules ?? [],
     topic,
   };
 }

@@ -35,7 +35,7 @@ export interface CompletionData {
   severities: readonly string[];
 }
 
-const FILE_FLAGS = new Set(['bundle', 'output', 'state-dir', 'plan', 'checklist']);
+const FILE_FLAGS = new Set(['bundle', 'output', 'state-dir', 'plan', 'checklist', 'rules']);
 const GLOBAL_TEXT: Record<string, string> = { help: 'this help', version: "the tool's version", 'no-color': 'no colours (also NO_COLOR)' };
 
 /** Every word the scripts embed: nothing a shell would read as syntax. */
@@ -62,6 +62,7 @@ export function completionModel(walkOptions: Record<(typeof WALKS)[number], Opti
   const operands: Partial<Record<Command, (readonly string[] | 'file')[]>> = {
     fix: [data.fixIds],
     scan: ['file'],
+    lint: ['file'],
     checklist: [['confirm'], data.checklistItems],
     rollout: [data.rolloutActions],
     completion: [SHELLS],

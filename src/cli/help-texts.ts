@@ -204,6 +204,25 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     examples: ['falco-doctor scan /var/log/falco/events.json', 'docker logs falco 2>&1 | falco-doctor scan -', 'falco-doctor scan events.txt --json | jq .dropsOverTime'],
     exit: [[0, 'scanned'], EXIT_RUNTIME, [2, 'the file cannot be read (named), or bad flags']],
   },
+  lint: {
+    summary: 'check falco.yaml, its drop-ins and rules offline, for one Falco version (no Docker)',
+    synopsis: ['falco-doctor lint [FILE...] [--falco-version V] [--override KEY=VALUE] [--rules PATH] [--json] [--fail-on SEVERITY]'],
+    description:
+      "The config and rules checks of diagnose, on files, before they are deployed. FILE: falco.yaml first (default /etc/falco/falco.yaml), then its drop-ins in load order; with falco.yaml alone, the drop-ins its config_files names are read where they exist here. --override is Falco's -o. Prints each file's findings (file:line), Falco's own schema verdict per file (0.39+, as in its startup log), the settings Falco refuses to start with, and the rules summary: loaded, enabled, skipped below `priority`, files refused for their required_engine_version. The keys and defaults of each release come from knowledge/falco-config-catalogue.json; a version that is not a known release is judged by the nearest one, and the output says so. Nothing is written.",
+    flags: [
+      f('falco-version', 'the Falco release to judge for (default: inferred from the keys, a lower bound)', 'V'),
+      f('override', "a key=value as Falco's -o (repeatable)", 'KEY=VALUE'),
+      f('rules', 'rules file or folder to read instead of the ones falco.yaml names (repeatable)', 'PATH'),
+      JSON_OUT,
+      f('fail-on', 'lowest finding severity that makes the exit code 3 (critical, warning, info, none; default warning)', 'SEVERITY'),
+    ],
+    examples: [
+      'falco-doctor lint /etc/falco/falco.yaml --falco-version 0.42.1',
+      'falco-doctor lint falco.yaml config.d/10-tuning.yaml --rules rules/ --json',
+      'for f in configs/*/falco.yaml; do falco-doctor lint "$f" --falco-version 0.44.1 || exit 1; done',
+    ],
+    exit: [[0, 'no finding at or above --fail-on'], EXIT_RUNTIME, [2, 'Falco would not start (invalid YAML at file:line, a refused setting or rules file), a file cannot be read, or bad flags'], [3, 'findings at or above --fail-on']],
+  },
   info: {
     summary: 'versions, the paths the tool uses, the Docker endpoint and the target',
     synopsis: ['falco-doctor info [--json] [-c NAME]'],

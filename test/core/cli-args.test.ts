@@ -7,7 +7,7 @@ const PARSED = Object.keys(COMMAND_FLAGS) as (keyof typeof COMMAND_FLAGS)[];
 /** the operand a command needs to parse at all */
 const OPERAND: Partial<Record<Command, string>> = { fix: 'raise-buffer-preset', scan: 'events.json', completion: 'bash' };
 /** a value each string flag's parser accepts */
-const SAMPLE: Record<string, string> = { 'fail-on': 'none', threshold: 'memory-pressure.limit_percent=90', 'max-changes-per-hour': '3' };
+const SAMPLE: Record<string, string> = { 'falco-version': '0.42.1', override: 'priority=warning', 'fail-on': 'none', threshold: 'memory-pressure.limit_percent=90', 'max-changes-per-hour': '3' };
 const argvFor = (c: Command, flag: string) => {
   const o = OPTIONS[flag as keyof typeof OPTIONS];
   return [c, ...(OPERAND[c] ? [OPERAND[c]] : []), `--${flag}`, ...(o.type === 'string' ? [SAMPLE[flag] ?? '5'] : [])];

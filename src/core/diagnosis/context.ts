@@ -5,6 +5,7 @@ import type { EffectiveConfig } from '../falco/config/types.js';
 import { getPath } from '../falco/config/effective.js';
 import { effectiveConfigOfFiles } from '../falco/config/from-files.js';
 import { ringBufferBudget, engineKind, type RingBufferBudget } from '../falco/engine.js';
+import { knownKeysFor } from '../falco/config/model.js';
 import { loadRules, type RulesSummary } from '../falco/rules/load.js';
 import { detectVersion } from '../falco/version.js';
 import { parseDropAlert, type DropAlert } from '../falco/parse/drop-alert.js';
@@ -49,7 +50,11 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
     version,
     engineKind: engineKind(config, version.version),
     ringBuffer: ringBufferBudget(config, snapshot.host.cpus, version.version),
-    rules: loadRules(snapshot.falco.rulesFiles, getPath(config.value, 'rules')),
+    // the `rules:` selection is read from 0.38 on (knowledge/falco-config-catalogue.json)
+    rules: loadRules(snapshot.falco.rulesFiles, version.version === null || knownKeysFor(version.version).has('rules') ? getPath(config.value, 'rules') : undefined, {
+      falcoVersion: version.version,
+      minPriority: getPath(config.value, 'priority'),
+    }),
     startup: parseStartupLog(startupLines),
     dropAlerts: collect(windowLines, parseDropAlert),
     metricsSnapshots: collect(windowLines, parseMetricsSnapshot),

@@ -25,7 +25,8 @@ export interface Collected {
   rules: Map<string, RuleDef>;
   macros: Map<string, { condition: string; file: string; line: number | null }>;
   lists: Map<string, string[]>;
-  requiredEngineVersions: string[];
+  /** Each `required_engine_version` item, with the file it is in. */
+  requiredEngineVersions: { file: string; version: string }[];
   errors: ConfigError[];
 }
 
@@ -74,7 +75,7 @@ function item(c: Collected, it: Item, file: string, line: number | null): void {
     override[field] === 'append' || override[field] === 'replace' ? (override[field] as 'append' | 'replace') : appendAll && field in it ? 'append' : null;
   const modifying = appendAll || Object.keys(override).length > 0;
 
-  if ('required_engine_version' in it) c.requiredEngineVersions.push(str(it['required_engine_version']));
+  if ('required_engine_version' in it) c.requiredEngineVersions.push({ file, version: str(it['required_engine_version']) });
   else if ('required_plugin_versions' in it) return;
   else if ('list' in it) {
     const name = str(it['list']);

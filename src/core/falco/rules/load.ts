@@ -5,6 +5,7 @@ import { analyze, type Definitions } from './analyze.js';
 import { collect, type RuleDef } from './collect.js';
 import { ConditionSyntaxError, parseCondition, type Expr } from './condition.js';
 import { applySelection } from './selection.js';
+import { belowMinimum, engineRefusals } from './loading.js';
 import type { RuleInfo, RulesSummary } from './types.js';
 
 export type { RuleInfo, RulesSummary } from './types.js';
@@ -14,7 +15,20 @@ export { matchesWildcard } from './selection.js';
 const MANY_STRING_MATCHES = 20;
 const DEEP_MACROS = 5;
 
-export function loadRules(files: SourceFile[], selection?: unknown): RulesSummary {
+export interface LoadOptions {
+  /** The running Falco: files requiring a newer rules engine are refused. */
+  falcoVersion?: string | null;
+  /** falco.yaml `priority`: enabled rules below it are skipped. */
+  minPriority?: unknown;
+}
+
+export function loadRules(allFiles: SourceFile[], selection?: unknown, opts: LoadOptions = {}): RulesSummary {
+  const required = collect(allFiles).requiredEngineVersions;
+  const refusedFiles = engineRefusals(
+    allFiles.map((f) => ({ path: f.path, required: required.filter((r) => r.file === f.path).map((r) => r.version) })),
+    opts.falcoVersion ?? null,
+  );
+  const files = allFiles.filter((f) => !refusedFiles.some((r) => r.file === f.path));
   const c = collect(files);
   applySelection(c.rules, selection, c.errors);
 
@@ -29,16 +43,26 @@ export function loadRules(files: SourceFile[], selection?: unknown): RulesSummar
   }
 
   const rules = [...c.rules.values()].map((r) => info(r, defs, c.errors));
-  const required = new Set<string>();
-  for (const r of rules) if (r.enabled && r.source === 'syscall') for (const t of r.evtTypes ?? []) required.add(t);
+  let belowPriorityCount = 0;
+  if (opts.minPriority !== undefined)
+    for (const r of rules)
+      if (r.enabled && belowMinimum(r.priority, opts.minPriority)) {
+        r.enabled = false;
+        r.belowPriority = true;
+        belowPriorityCount++;
+      }
+  const evtTypes = new Set<string>();
+  for (const r of rules) if (r.enabled && r.source === 'syscall') for (const t of r.evtTypes ?? []) evtTypes.add(t);
   return {
     rules,
+    refusedFiles,
+    belowPriorityCount,
     enabledCount: rules.filter((r) => r.enabled).length,
     totalCount: rules.length,
     listCount: c.lists.size,
     macroCount: c.macros.size,
     errors: c.errors,
-    requiredEventTypes: [...required].sort(),
+    requiredEventTypes: [...evtTypes].sort(),
   };
 }
 

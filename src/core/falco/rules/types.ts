@@ -1,3 +1,4 @@
+import type { EngineRefusal } from './loading.js';
 import type { ConfigError } from '../config/types.js';
 
 export interface RuleInfo {
@@ -12,6 +13,8 @@ export interface RuleInfo {
   /** null = not restricted by evt.type (evaluated for every event of its source). */
   evtTypes: string[] | null;
   costHints: string[];
+  /** Enabled in the files but skipped: its priority is below the `priority` minimum of falco.yaml. */
+  belowPriority?: boolean;
 }
 
 export interface RulesSummary {
@@ -23,4 +26,8 @@ export interface RulesSummary {
   errors: ConfigError[];
   /** Union of the evt.type values of the enabled syscall rules. */
   requiredEventTypes: string[];
+  /** Files Falco refuses for their required_engine_version (their rules are not counted). */
+  refusedFiles: EngineRefusal[];
+  /** Enabled rules skipped for the priority minimum. */
+  belowPriorityCount: number;
 }

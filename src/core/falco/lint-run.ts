@@ -1,0 +1,79 @@
+// `falco-doctor lint`, the pure part: a set of config files (falco.yaml first, then its drop-ins),
+// `-o` overrides and rules files, judged for one Falco version as diagnose judges them — the lint of
+// each file, Falco's own schema verdict per file, what makes Falco refuse to start, and the rules summary.
+import { resolveRelease } from './catalogue/index.js';
+import { effectiveConfigOfFiles } from './config/from-files.js';
+import { getPath } from './config/effective.js';
+import { lintConfig, type LintIssue } from './config/lint.js';
+import { validateAgainstSchema, type SchemaVerdict } from './config/lint/schema.js';
+import { knownKeysFor } from './config/model.js';
+import { startupRefusals, type Refusal } from './config/refusals.js';
+import type { ConfigError, SourceFile } from './config/types.js';
+import { engineKind } from './engine.js';
+import { parseYamlSource } from './config/yaml-source.js';
+import { loadRules } from './rules/load.js';
+import type { EngineRefusal } from './rules/loading.js';
+
+export interface LintRunInput {
+  configs: SourceFile[];
+  overrides: string[];
+  rules: SourceFile[];
+  version: string | null;
+  versionNote: string;
+}
+
+export interface LintRunReport {
+  falcoVersion: string | null;
+  versionNote: string;
+  /** The known release the version is judged as, when it is not one itself. */
+  judgedAs: string | null;
+  files: { path: string; schema: SchemaVerdict | null; issues: LintIssue[] }[];
+  /** YAML that does not parse (file:line): Falco does not start. */
+  configErrors: ConfigError[];
+  refusals: Refusal[];
+  rules: {
+    files: string[];
+    total: number;
+    enabled: number;
+    belowPriority: number;
+    refusedFiles: EngineRefusal[];
+    errors: ConfigError[];
+  } | null;
+}
+
+export function lintRun(input: LintRunInput): LintRunReport {
+  const { configs, version } = input;
+  const config = effectiveConfigOfFiles(configs, input.overrides);
+  const kind = engineKind(config, version) ?? undefined;
+  const resolved = version === null ? null : resolveRelease(version);
+  const files = configs.map((f) => {
+    const parsed = parseYamlSource(f);
+    const issues = lintConfig(f, { version, engineKind: kind });
+    return { path: f.path, schema: parsed.errors.length > 0 ? null : validateAgainstSchema(parsed.value, version), issues };
+  });
+  const readsSelection = version === null || knownKeysFor(version).has('rules');
+  const summary = input.rules.length > 0
+    ? loadRules(input.rules, readsSelection ? getPath(config.value, 'rules') : undefined, { falcoVersion: version, minPriority: getPath(config.value, 'priority') })
+    : null;
+  return {
+    falcoVersion: version,
+    versionNote: [input.versionNote, resolved?.note].filter(Boolean).join('; '),
+    judgedAs: resolved && !resolved.exact ? resolved.release : null,
+    files,
+    configErrors: config.errors,
+    refusals: config.errors.length > 0 ? [] : startupRefusals(config, version),
+    rules: summary && {
+      files: input.rules.map((r) => r.path),
+      total: summary.totalCount,
+      enabled: summary.enabledCount,
+      belowPriority: summary.belowPriorityCount,
+      refusedFiles: summary.refusedFiles,
+      errors: summary.errors,
+    },
+  };
+}
+
+/** Falco would not start: invalid YAML, a refused setting, a refused rules file. */
+export function lintRefused(r: LintRunReport): boolean {
+  return r.configErrors.length > 0 || r.refusals.length > 0 || (r.rules?.refusedFiles.length ?? 0) > 0;
+}
