@@ -19,7 +19,7 @@ export function scanText(file: string, r: ScanResult): string {
   const span = r.firstTime && r.lastTime ? `, ${sanitize(r.firstTime)} → ${sanitize(r.lastTime)}` : '';
   const out = [
     `${file}: ${n(r.lines)} lines (${r.format})${span}`,
-    `alerts ${n(r.alerts)} · drop alerts ${n(r.dropAlerts)} · lines that are not Falco alerts ${n(r.malformed)}`,
+    `alerts ${n(r.alerts)} · drop alerts ${n(r.dropAlerts)} · Falco's own log and summary lines ${n(r.falcoLines)} · other lines ${n(r.malformed)}`,
   ];
   if (r.alerts > 0) {
     out.push('', 'By priority', ...countTable(r.byPriority));

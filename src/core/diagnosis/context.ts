@@ -8,7 +8,7 @@ import { ringBufferBudget, engineKind, type RingBufferBudget } from '../falco/en
 import { knownKeysFor } from '../falco/config/model.js';
 import { loadRules, type RulesSummary } from '../falco/rules/load.js';
 import { detectVersion } from '../falco/version.js';
-import { parseDropAlert, type DropAlert } from '../falco/parse/drop-alert.js';
+import { dedupeDropAlerts, parseDropAlert, type DropAlert } from '../falco/parse/drop-alert.js';
 import { parseMetricsSnapshot, type MetricsSnapshot } from '../falco/parse/metrics-snapshot.js';
 import { parsePrometheus, type PromSample } from '../falco/parse/prometheus.js';
 import { parseStartupLog, type StartupInfo } from '../falco/parse/startup.js';
@@ -56,7 +56,7 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
       minPriority: getPath(config.value, 'priority'),
     }),
     startup: parseStartupLog(startupLines),
-    dropAlerts: collect(windowLines, parseDropAlert),
+    dropAlerts: dedupeDropAlerts(collect(windowLines, parseDropAlert)),
     metricsSnapshots: collect(windowLines, parseMetricsSnapshot),
     promStart: snapshot.webserver.metricsStart === null ? null : parsePrometheus(snapshot.webserver.metricsStart),
     promEnd: snapshot.webserver.metricsEnd === null ? null : parsePrometheus(snapshot.webserver.metricsEnd),

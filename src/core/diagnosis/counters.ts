@@ -21,7 +21,7 @@ export function snapshotDelta(ctx: DiagnosisContext, field: string): number | nu
 }
 
 export function snapshotSpanSeconds(ctx: DiagnosisContext): number | null {
-  const times = ctx.metricsSnapshots.map((m) => (m.time ? Date.parse(m.time) : NaN)).filter(Number.isFinite);
+  const times = ctx.metricsSnapshots.map((m) => m.timeMs).filter((t): t is number => t !== null);
   if (times.length < 2) return null;
   return (Math.max(...times) - Math.min(...times)) / 1000;
 }

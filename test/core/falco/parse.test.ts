@@ -120,3 +120,27 @@ describe('parseAlertLine', () => {
     expect(parseAlertLine('{"a":1}')).toBeNull();
   });
 });
+
+describe('drops and snapshots as Falco writes them (issue #13)', () => {
+  it('one drop, written by both the log action (stderr) and the alert (stdout), counts once (event_drops.cpp@0.42.1:149)', async () => {
+    const { dedupeDropAlerts, parseDropAlert } = await import('../../../src/core/falco/parse/drop-alert.js');
+    const alert = sample('drop-alert-text.txt').trim();
+    // falco_logger::log to stderr: "<ctime>: <msg>" (logger.cpp@0.42.1), the message of the alert without its fields
+    const log = 'Mon Nov 23 08:01:26 2026: Falco internal: syscall event drop. 146905 system calls dropped in last second.';
+    const parsed = [log, alert].map(parseDropAlert);
+    expect(parsed.map((p) => p?.via)).toEqual(['log', 'alert']);
+    expect(dedupeDropAlerts(parsed.filter((p) => p !== null)).map((p) => [p.via, p.nDrops])).toEqual([['alert', 146905]]);
+    // a log line alone (actions: [log]) is still a drop
+    expect(dedupeDropAlerts([parseDropAlert(log)!]).length).toBe(1);
+  });
+
+  it('a text metrics snapshot carries its time in evt.time (ns), so two give a span and a drop rate', async () => {
+    const { parseMetricsSnapshot } = await import('../../../src/core/falco/parse/metrics-snapshot.js');
+    const text = parseMetricsSnapshot(sample('metrics-snapshot-text.txt').trim());
+    const json = parseMetricsSnapshot(sample('metrics-snapshot.json').trim());
+    expect(text?.format).toBe('text');
+    expect(text?.timeMs).toBeCloseTo(1795420879238.8, 0); // evt.time=1795420879238799437
+    expect(json?.timeMs).toBeCloseTo(1795421675173.8, 0);
+    expect(new Date(text!.timeMs!).toISOString()).toBe('2026-11-23T08:01:19.238Z');
+  });
+});

@@ -77,7 +77,8 @@ describe('EventLogScanner', () => {
       ],
       firstTime: '2026-11-23T08:14:15.525692877Z',
       lastTime: '08:01:26.057270124',
-      malformed: 1,
+      falcoLines: 1, // the startup line: Falco's own log line, not malformed
+      malformed: 0,
       format: 'mixed',
     });
   });
@@ -112,5 +113,19 @@ describe('scanFile on small files', () => {
     const f = join(dir, 'small.json');
     writeFileSync(f, `${sample('drop-alert.json').trim()}\n${sample('alert-json-read-sensitive-file.json').trim()}\n`);
     expect(await scanFile(f)).toMatchObject({ lines: 2, alerts: 2, dropAlerts: 1, format: 'json' });
+  });
+});
+
+describe("lines Falco writes that are not alerts (issue #13)", () => {
+  it('JSON with spaces after separators is an alert; the shutdown summary and log lines are Falco\'s own, not malformed', () => {
+    const spaced = JSON.stringify(JSON.parse(sample('alert-json-read-sensitive-file.json')), null, 0).replace(/","/g, '", "').replace(/":"/g, '": "');
+    expect(spaced).toContain('"rule": "');
+    const summary = sample('shutdown-summary-with-drops.stdout.txt') + sample('shutdown-summary-with-drops.stderr.txt');
+    const s = new EventLogScanner();
+    s.push(Buffer.from(`${spaced}\n${sample('drop-alert.json').trim()}\n${summary}`));
+    const r = s.finish();
+    const summaryLines = summary.split('\n').filter((l) => l.trim() !== '').length;
+    expect(r).toMatchObject({ alerts: 2, dropAlerts: 1, falcoLines: summaryLines, malformed: 0 });
+    expect(r.byRule['Read sensitive file untrusted']).toBe(1);
   });
 });

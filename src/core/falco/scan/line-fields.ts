@@ -38,7 +38,17 @@ export interface JsonFields {
 }
 
 export function jsonFields(line: Buffer): JsonFields {
-  return { rule: jsonStringField(line, RULE), priority: jsonStringField(line, PRIORITY), time: jsonStringField(line, TIME) };
+  const fast = { rule: jsonStringField(line, RULE), priority: jsonStringField(line, PRIORITY), time: jsonStringField(line, TIME) };
+  if (fast.rule !== null && fast.priority !== null) return fast;
+  // JSON written with spaces after its separators ("rule": "…", as jq or a log shipper re-emits it):
+  // rare, so parsed in full.
+  try {
+    const o = JSON.parse(line.toString('utf8')) as Record<string, unknown>;
+    const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+    return { rule: str(o['rule']), priority: str(o['priority']), time: str(o['time']) };
+  } catch {
+    return fast;
+  }
 }
 
 const TEXT_HEAD = new RegExp(`^(\\d{2}:\\d{2}:\\d{2}\\.\\d+|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?): (${PRIORITIES.join('|')}) `);

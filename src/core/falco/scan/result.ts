@@ -11,6 +11,9 @@ export interface ScanResult {
   dropsOverTime: { minute: string; drops: number; alerts: number }[];
   firstTime: string | null;
   lastTime: string | null;
+  /** Falco's own log and shutdown-summary lines (falco-lines.ts): not alerts, not malformed. */
+  falcoLines: number;
+  /** Lines that are neither alerts nor Falco's own lines. */
   malformed: number;
   format: 'json' | 'text' | 'mixed' | 'empty';
 }

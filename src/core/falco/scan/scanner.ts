@@ -11,6 +11,7 @@
 // lines, and text ones not in Falco's exact shape, are parsed by parseDropAlert.
 import { parseDropAlert } from '../parse/drop-alert.js';
 import type { ScanResult } from './result.js';
+import { isFalcoOwnLine } from './falco-lines.js';
 import { jsonFields, minuteOf, textFields } from './line-fields.js';
 import { hasAt, jsonSpans, TIME, type JsonSpans } from './json-fast.js';
 import { HEAD, textSpans, textTimeEnd, type TextSpans } from './text-fast.js';
@@ -48,6 +49,7 @@ export class EventLogScanner {
   private alerts = 0;
   private dropAlerts = 0;
   private malformed = 0;
+  private falcoLines = 0;
   private json = 0;
   private text = 0;
   private readonly byRule = new Map<string, number>();
@@ -113,6 +115,7 @@ export class EventLogScanner {
       dropsOverTime: this.minutes.list(),
       firstTime: this.firstTime,
       lastTime: this.lastTime,
+      falcoLines: this.falcoLines,
       malformed: this.malformed,
       format,
     };
@@ -228,7 +231,7 @@ export class EventLogScanner {
   private jsonGeneral(line: Buffer): void {
     const f = jsonFields(line);
     if (f.rule === null || f.priority === null) {
-      this.malformed++;
+      this.notAlert(line);
       return;
     }
     this.json++;
@@ -278,13 +281,18 @@ export class EventLogScanner {
   private textGeneral(line: Buffer): void {
     const f = textFields(line);
     if (!f) {
-      this.malformed++;
+      this.notAlert(line);
       return;
     }
     this.text++;
     const drops = f.key === DROP_RULE && line.indexOf(DROP_MARKER, 0) >= 0 ? this.drop(line, 0, line.length) : 0;
     this.count(f.key, f.priority);
     this.timeString(f.time, drops);
+  }
+
+  private notAlert(line: Buffer): void {
+    if (isFalcoOwnLine(line.toString('utf8'))) this.falcoLines++;
+    else this.malformed++;
   }
 
   /** Drops reported by a drop-alert line (0 when it does not parse as one). */
