@@ -10,6 +10,8 @@ import { evaluateRunbook, type Facts } from './evaluate.js';
 import { planFix, describeChange } from '../fix/plan.js';
 import { lintFindings, LINT_RUNBOOK } from './lint-findings.js';
 import { startupRefusals } from '../falco/config/refusals.js';
+import { outputsBuffering } from '../falco/outputs-buffering.js';
+import { getPath } from '../falco/config/effective.js';
 
 export interface DiagnoseOptions {
   toolVersion: string;
@@ -96,6 +98,15 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
   };
 }
 
+/** No drop alert in a log that Falco block-buffers, with no counter to read: "no drops" is not shown. */
+function logLagNote(ctx: DiagnosisContext): string | null {
+  const s = ctx.snapshot;
+  if (!s.target.state.running || ctx.dropAlerts.length > 0 || ctx.promEnd !== null || ctx.metricsSnapshots.length > 0) return null;
+  const b = outputsBuffering(s.target.cmd, ctx.version.version, getPath(ctx.config.value, 'buffered_outputs'));
+  if (!b.buffered) return null;
+  return `No drop alert in the log, but that does not show there were none: ${b.why}, so alerts (drop alerts included) reach docker logs in blocks of a few KB, possibly minutes late, and no drop counter (metrics) is on. Add -U to the container's command (command: in the compose file), or turn metrics on.`;
+}
+
 function notesFor(ctx: DiagnosisContext): string[] {
   const s = ctx.snapshot;
   const notes: string[] = [];
@@ -110,6 +121,8 @@ function notesFor(ctx: DiagnosisContext): string[] {
   if (s.target.state.restarting) notes.push(`The container is restarting (${s.target.state.restartCount} restarts so far): nothing was sampled.`);
   else if (!s.target.state.running) notes.push(`The container is ${s.target.state.status} (exit code ${s.target.state.exitCode}): nothing was sampled.`);
   if (s.webserver.error) notes.push(`Webserver: ${s.webserver.error}`);
+  const lag = logLagNote(ctx);
+  if (lag) notes.push(lag);
   return notes;
 }
 

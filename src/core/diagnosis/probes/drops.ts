@@ -79,10 +79,11 @@ export const DROP_PROBES = {
   'drops.actions': {
     label: 'syscall_event_drops.actions',
     unit: 'text',
-    source: 'effective falco.yaml',
+    source: 'effective falco.yaml; absent or empty is "ignore" (configuration.cpp@0.42.1:574)',
     compute: (ctx) => {
       const a = getPath(ctx.config.value, 'syscall_event_drops.actions');
-      return Array.isArray(a) ? a.map(String).join(',') : null;
+      const list = Array.isArray(a) ? a.map(String) : typeof a === 'string' ? [a] : [];
+      return list.length === 0 ? 'ignore' : list.join(',');
     },
   },
   'events.per_sec': {

@@ -1,6 +1,7 @@
 // Container state, rules, startup log, webserver and host probes.
 import { getPath } from '../../falco/config/effective.js';
 import type { Probe } from './probe.js';
+import { outputsBuffering } from '../../falco/outputs-buffering.js';
 
 export const OTHER_PROBES = {
   'rules.enabled': {
@@ -56,5 +57,17 @@ export const OTHER_PROBES = {
     unit: 'bool',
     source: 'effective falco.yaml',
     compute: (ctx) => getPath(ctx.config.value, 'metrics.enabled') === true,
+  },
+  'outputs.buffered': {
+    label: 'Falco block-buffers its outputs',
+    unit: 'bool',
+    source: 'container command (-U) and buffered_outputs, per release (load_config.cpp)',
+    compute: (ctx) => outputsBuffering(ctx.snapshot.target.cmd, ctx.version.version, getPath(ctx.config.value, 'buffered_outputs')).buffered,
+  },
+  'drops.counters': {
+    label: 'Falco drop counters readable',
+    unit: 'bool',
+    source: '/metrics (webserver.prometheus_metrics_enabled) or metrics snapshots in the log',
+    compute: (ctx) => ctx.promEnd !== null || ctx.metricsSnapshots.length > 0,
   },
 } satisfies Record<string, Probe>;
