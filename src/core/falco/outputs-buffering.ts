@@ -6,9 +6,9 @@
 // Buffered stdout reaches `docker logs` in blocks (a few KB), so alerts — drop alerts included — can be
 // minutes late on a quiet host.
 import { compareVersions } from './version-compare.js';
+import { isOn } from './config/yaml-cpp-bool.js';
 
 const UNBUFFERED = (a: string): boolean => a === '--unbuffered' || /^-[A-Za-z]*U[A-Za-z]*$/.test(a);
-const on = (v: unknown): boolean => v === true || (typeof v === 'string' && /^(true|yes|on|y)$/i.test(v));
 
 export interface Buffering {
   buffered: boolean;
@@ -18,7 +18,7 @@ export interface Buffering {
 export function outputsBuffering(cmd: readonly string[], version: string | null, bufferedOutputsKey: unknown): Buffering {
   if (cmd.some(UNBUFFERED)) return { buffered: false, why: 'Falco runs with -U (--unbuffered)' };
   if (version !== null && compareVersions(version, '0.44.0') >= 0)
-    return on(bufferedOutputsKey)
+    return isOn(bufferedOutputsKey)
       ? { buffered: true, why: `buffered_outputs: true (Falco ${version} honours it)` }
       : { buffered: false, why: `buffered_outputs is ${bufferedOutputsKey === undefined ? 'absent (false in code)' : 'false'} and Falco ${version} honours it` };
   return { buffered: true, why: `Falco ${version ?? '(version unknown)'} buffers its outputs unless started with -U, whatever buffered_outputs says (load_config.cpp@0.42.1:73)` };

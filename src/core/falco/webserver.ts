@@ -4,6 +4,7 @@
 // Prometheus /metrics only with metrics.enabled too, and TLS when webserver.ssl_enabled (HTTPS only).
 import type { EffectiveConfig } from './config/types.js';
 import { getPath } from './config/effective.js';
+import { isOn as on } from './config/yaml-cpp-bool.js';
 
 export interface WebserverSettings {
   enabled: boolean;
@@ -12,9 +13,6 @@ export interface WebserverSettings {
   prometheus: boolean;
   tls: boolean;
 }
-
-// yaml-cpp reads these spellings as true (a YAML 1.2 parser leaves them strings).
-const on = (v: unknown): boolean => v === true || (typeof v === 'string' && /^(y|yes|true|on)$/i.test(v));
 
 export function webserverSettings(config: EffectiveConfig): WebserverSettings {
   const at = (key: string) => getPath(config.value, key);

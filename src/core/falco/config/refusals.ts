@@ -7,6 +7,7 @@ import { compareVersions } from '../version-compare.js';
 import { getPath } from './effective.js';
 import { durationMs } from './lint/convert.js';
 import type { EffectiveConfig } from './types.js';
+import { isOn as on } from './yaml-cpp-bool.js';
 
 export interface Refusal {
   key: string;
@@ -15,7 +16,6 @@ export interface Refusal {
   source: string;
 }
 
-const on = (v: unknown): boolean => v === true || (typeof v === 'string' && /^(true|yes|on|y)$/i.test(v));
 const KINDS_037 = ['kmod', 'ebpf', 'modern_ebpf', 'replay', 'gvisor', 'nodriver'];
 const KINDS_044 = ['kmod', 'modern_ebpf', 'replay', 'nodriver'];
 

@@ -7,6 +7,7 @@ import { deprecatedRead } from './deprecated-read.js';
 import { unknownKey } from './unknown-key.js';
 import { presetFromBytes } from './convert.js';
 import { report, valueAt, type LintContext } from './context.js';
+import { isOn } from '../yaml-cpp-bool.js';
 
 const FREE_FORM = new Set(['map', 'sequence']);
 
@@ -54,7 +55,7 @@ export function lintKeys(ctx: LintContext): void {
     if (spec) {
       if (FREE_FORM.has(spec.type)) explained.push(path);
       // configuration.cpp@0.43.0 warns about gRPC only when it is enabled: a `false` left in the file is silent.
-      if (spec.deprecatedSince && ctx.version && compareVersions(ctx.version, spec.deprecatedSince) >= 0 && truthy(valueAt(ctx, path)))
+      if (spec.deprecatedSince && ctx.version && compareVersions(ctx.version, spec.deprecatedSince) >= 0 && isOn(valueAt(ctx, path)))
         report(ctx, { class: 'deprecated', severity: 'warning', key: path, message: `${path} is deprecated since Falco ${spec.deprecatedSince} and removed in ${spec.until ?? 'a later release'}.` });
       continue;
     }
@@ -66,8 +67,6 @@ export function lintKeys(ctx: LintContext): void {
     explained.push(path);
   }
 }
-
-const truthy = (v: unknown): boolean => v === true || (typeof v === 'string' && /^(true|yes|on|y)$/i.test(v));
 
 type LegacyOutcome = 'reported' | 'descend' | 'valid';
 

@@ -13,6 +13,7 @@ import s0431 from '../../../../../knowledge/config-schema/falco-0.43.1.schema.js
 import s0441 from '../../../../../knowledge/config-schema/falco-0.44.1.schema.json' with { type: 'json' };
 import { CATALOGUE, resolveRelease } from '../../catalogue/index.js';
 import { report, type LintContext } from './context.js';
+import { YAML_CPP_FALSE, YAML_CPP_TRUE } from '../yaml-cpp-bool.js';
 
 const SCHEMAS: Record<string, unknown> = { '0.39.2': s0392, '0.40.0': s0400, '0.41.3': s0413, '0.42.1': s0421, '0.43.1': s0431, '0.44.1': s0441 };
 const compiled = new Map<string, ValidateFunction>();
@@ -35,10 +36,8 @@ function validatorFor(schemaVersion: string): ValidateFunction | null {
   return fn;
 }
 
-const TRUE = /^(y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
-const FALSE = /^(n|N|no|No|NO|false|False|FALSE|off|Off|OFF)$/;
 function yamlCppBooleans(v: unknown): unknown {
-  if (typeof v === 'string') return TRUE.test(v) ? true : FALSE.test(v) ? false : v;
+  if (typeof v === 'string') return YAML_CPP_TRUE.test(v) ? true : YAML_CPP_FALSE.test(v) ? false : v;
   if (Array.isArray(v)) return v.map(yamlCppBooleans);
   if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, yamlCppBooleans(x)]));
   return v;

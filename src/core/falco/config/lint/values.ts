@@ -4,16 +4,15 @@ import { didYouMean } from '../../../text/did-you-mean.js';
 import { knownKeysFor, engineKindsFor, type KeySpec } from '../model.js';
 import { durationMs } from './convert.js';
 import { report, valueAt, type LintContext } from './context.js';
+import { YAML_CPP_FALSE, YAML_CPP_TRUE } from '../yaml-cpp-bool.js';
 
-// yaml-cpp's convert<bool> accepts these spellings (y/n, yes/no, true/false, on/off, in three cases).
-const YAML_CPP_BOOLS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 const isNumeric = (v: unknown): boolean => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)));
 const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
 
 function typeError(spec: KeySpec, v: unknown): string | null {
   switch (spec.type) {
     case 'boolean':
-      return typeof v === 'boolean' || (typeof v === 'string' && YAML_CPP_BOOLS.test(v)) ? null : 'a boolean (true/false)';
+      return typeof v === 'boolean' || (typeof v === 'string' && (YAML_CPP_TRUE.test(v) || YAML_CPP_FALSE.test(v))) ? null : 'a boolean (true/false)';
     case 'integer':
       return isNumeric(v) && Number.isInteger(Number(v)) ? null : 'an integer';
     case 'number':
