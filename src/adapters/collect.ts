@@ -13,6 +13,7 @@ import { readLogs } from './docker/logs.js';
 import { execOutput } from './docker/exec.js';
 import { containerFs } from './docker/container-fs.js';
 import { readFalcoFiles } from './falco-files.js';
+import { versionFromImage } from '../core/falco/version.js';
 import { readHost } from './host.js';
 import { httpGet, webserverUrl } from './webserver.js';
 
@@ -53,7 +54,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   const downWhy = target.state.restarting ? `the container is restarting (${target.state.restartCount} restarts)` : `the container is ${target.state.status} (exit code ${target.state.exitCode})`;
   const fs = containerFs(docker, target, opts.hostVisible);
   const falco = await step('config', 'Read falco.yaml and rules', async () => {
-    const f = await readFalcoFiles(fs, target.cmd);
+    const f = await readFalcoFiles(fs, target.cmd, versionFromImage(target.image));
     const where = f.configFiles[0] ? (f.configFiles[0].hostPath ?? `${f.configFiles[0].path} (inside the container)`) : 'not found';
     return { value: f, detail: `${where}; ${f.configFiles.length - 1} drop-in(s), ${f.rulesFiles.length} rules file(s)`, status: f.configSource === 'host-mount' ? 'ok' : 'warn' };
   });

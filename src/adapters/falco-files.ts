@@ -3,11 +3,15 @@
 import type { ContainerFs } from './docker/container-fs.js';
 import type { FileRead, Snapshot } from '../core/snapshot.js';
 import { parseFalcoCmdline } from '../core/diagnosis/cmdline.js';
-import { computeEffectiveConfig, configFileEntries, getPath } from '../core/falco/config/effective.js';
+import { computeEffectiveConfig, configFileEntries } from '../core/falco/config/effective.js';
 import { effectiveConfigOfFiles } from '../core/falco/config/from-files.js';
 import { errorMessage } from '../core/errors.js';
+import { rulesFolderEntries, rulesPaths } from '../core/falco/rules/loading.js';
+import path from 'node:path';
 
-export async function readFalcoFiles(fs: ContainerFs, cmd: readonly string[]): Promise<Snapshot['falco']> {
+/** `versionHint` (e.g. from the image tag) decides which key names the rules and how a rules folder
+ *  is read (rules/loading.ts); null reads them as the newest release does. */
+export async function readFalcoFiles(fs: ContainerFs, cmd: readonly string[], versionHint: string | null = null): Promise<Snapshot['falco']> {
   const { configPath, overrides } = parseFalcoCmdline(cmd);
   const readErrors: string[] = [];
   const tryRead = async (p: string) => {
@@ -28,9 +32,11 @@ export async function readFalcoFiles(fs: ContainerFs, cmd: readonly string[]): P
   for (const entry of configFileEntries(first.value)) configFiles.push(...(await readPathOrFolder(fs, entry.path, tryRead)));
   const effective = effectiveConfigOfFiles(configFiles, overrides);
   const rulesFiles: FileRead[] = [];
-  const named = getPath(effective.value, 'rules_files') ?? getPath(effective.value, 'rules_file');
-  for (const p of Array.isArray(named) ? named.map(String) : typeof named === 'string' ? [named] : [])
-    rulesFiles.push(...(await readPathOrFolder(fs, p, tryRead)));
+  const yamlOnly = (paths: string[]): string[] => {
+    const keep = new Set(rulesFolderEntries(paths.map((p) => path.posix.basename(p)), versionHint));
+    return [...paths].sort().filter((p) => keep.has(path.posix.basename(p)));
+  };
+  for (const p of rulesPaths(effective, versionHint).paths) rulesFiles.push(...(await readPathOrFolder(fs, p, tryRead, yamlOnly)));
   return {
     configFiles,
     rulesFiles,
@@ -45,11 +51,12 @@ async function readPathOrFolder(
   fs: ContainerFs,
   p: string,
   tryRead: (p: string) => Promise<FileRead | null>,
+  keep: (paths: string[]) => string[] = (x) => x,
 ): Promise<FileRead[]> {
   const listed = await fs.list(p).catch(() => null);
   if (listed) {
     const out: FileRead[] = [];
-    for (const f of listed) {
+    for (const f of keep(listed)) {
       const r = await tryRead(f);
       if (r) out.push(r);
     }

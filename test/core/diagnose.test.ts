@@ -86,6 +86,48 @@ describe('diagnose on upstream falco.yaml 0.44.1 and falco_rules 5.1.0', () => {
   });
 });
 
+describe("Falco's own health signals", () => {
+  it('timeouts notifications (process_events.cpp@0.42.1:202, message and fields as built there) raise FD-EVT-TIMEOUTS', () => {
+    const msg = 'Falco internal: timeouts notification. 1000 consecutive timeouts without event.';
+    const line = JSON.stringify({ hostname: 'vm', output: msg, output_fields: { last_event_time: '2026-11-23 08:14:10.123456789' }, priority: 'Debug', rule: 'Falco internal: timeouts notification', source: 'syscall', tags: [], time: '2026-11-23T08:15:00.000000000Z' });
+    const r = run({ cpuPercent: 4, memBytes: 60 * MB, logLines: [line, line] });
+    expect(codes(r)).toEqual(['FD-EVT-TIMEOUTS']);
+    expect(r.facts['events.timeout_notices']).toBe(2);
+  });
+
+  it('an absent syscall_event_drops.actions is "ignore" in Falco\'s code (configuration.cpp@0.42.1:574)', () => {
+    const yaml = fixture('releases/falco-0.42.1.yaml').replace(/^syscall_event_drops:\n(?: {2}.*\n|\s*#.*\n|\n)*/m, '');
+    expect(yaml).not.toMatch(/^syscall_event_drops:/m);
+    const r = run({ cpuPercent: 4, memBytes: 60 * MB, falcoYaml: yaml });
+    expect(r.facts['drops.actions']).toBe('ignore');
+    expect(codes(r)).toEqual(['FD-DROP-BLIND']);
+  });
+});
+
+describe('buffer math as Falco does it', () => {
+  // configure_syscall_buffer_num.cpp@0.42.1: cpus_for_each_buffer above the online CPUs is clamped to them
+  const withCpus = (cfb: number, preset = 8) => setKey(setKey(fixture('falco-0.44.1.yaml'), ['engine', 'modern_ebpf', 'buf_size_preset'], preset), ['engine', 'modern_ebpf', 'cpus_for_each_buffer'], cfb);
+  const shareFix = (r: ReturnType<typeof run>) => r.findings.find((f) => f.code === 'FD-MEM-RINGBUF')?.fixes.find((x) => x.id === 'raise-cpus-for-each-buffer');
+
+  it('on 2 CPUs, doubling cpus_for_each_buffer from 1 halves the buffers: offered', () => {
+    const r = run({ cpuPercent: 4, memBytes: 450 * MB, falcoYaml: withCpus(1) });
+    expect(shareFix(r)?.summary).toBe('engine.modern_ebpf.cpus_for_each_buffer: 1 → 2');
+  });
+
+  it('on 2 CPUs with cpus_for_each_buffer 2 there is one buffer already: doubling it changes nothing and is not offered', () => {
+    // preset 9: one 256 MB buffer is most of the 450 MB used, so the ring-buffer finding is raised
+    const r = run({ cpuPercent: 4, memBytes: 450 * MB, falcoYaml: withCpus(2, 9) });
+    expect(r.facts['ringbuf.buffers']).toBe(1);
+    expect(shareFix(r)?.summary).toMatch(/^not applicable: leaves the ring buffers as they are \(1 buffer\(s\) of 256 MB on 2 CPU\(s\)\)/);
+  });
+
+  it('cpus_for_each_buffer above the online CPUs counts as one buffer (clamped), not a fraction', () => {
+    const r = run({ cpuPercent: 4, memBytes: 60 * MB, falcoYaml: withCpus(64) });
+    expect(r.facts['ringbuf.buffers']).toBe(1);
+    expect(r.facts['ringbuf.cpus_for_each_buffer']).toBe(2);
+  });
+});
+
 describe('diagnose surfaces the config lint', () => {
   it('a tuning guide\'s `tune:` block and wrong engine options become findings with file and line', async () => {
     const guide = `${fixture('releases/falco-0.42.1.yaml')}\ntune:\n  syscall_buf_size: 4194304\n`;

@@ -13,6 +13,8 @@ import { parseMetricsSnapshot, type MetricsSnapshot } from '../falco/parse/metri
 import { parsePrometheus, type PromSample } from '../falco/parse/prometheus.js';
 import { parseStartupLog, type StartupInfo } from '../falco/parse/startup.js';
 
+const TIMEOUTS_RULE = 'Falco internal: timeouts notification';
+
 export interface DiagnosisContext {
   snapshot: Snapshot;
   config: EffectiveConfig;
@@ -23,6 +25,9 @@ export interface DiagnosisContext {
   startup: StartupInfo;
   dropAlerts: DropAlert[];
   metricsSnapshots: MetricsSnapshot[];
+  /** "Falco internal: timeouts notification" alerts in the window: the driver delivered no event for
+   *  syscall_event_timeouts.max_consecutives reads in a row (process_events.cpp@0.42.1:202). */
+  timeoutNotices: number;
   promStart: PromSample[] | null;
   promEnd: PromSample[] | null;
   /** seconds covered by the sampling window */
@@ -58,6 +63,7 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
     startup: parseStartupLog(startupLines),
     dropAlerts: dedupeDropAlerts(collect(windowLines, parseDropAlert)),
     metricsSnapshots: collect(windowLines, parseMetricsSnapshot),
+    timeoutNotices: windowLines.filter((l) => l.includes(TIMEOUTS_RULE)).length,
     promStart: snapshot.webserver.metricsStart === null ? null : parsePrometheus(snapshot.webserver.metricsStart),
     promEnd: snapshot.webserver.metricsEnd === null ? null : parsePrometheus(snapshot.webserver.metricsEnd),
     windowSeconds: Math.max(0, (snapshot.window.end - snapshot.window.start) / 1000),

@@ -9,9 +9,8 @@ import { computeFacts } from './probes/index.js';
 import { evaluateRunbook, type Facts } from './evaluate.js';
 import { planFix, describeChange } from '../fix/plan.js';
 import { lintFindings, LINT_RUNBOOK } from './lint-findings.js';
+import { notesFor } from './notes.js';
 import { startupRefusals } from '../falco/config/refusals.js';
-import { outputsBuffering } from '../falco/outputs-buffering.js';
-import { getPath } from '../falco/config/effective.js';
 
 export interface DiagnoseOptions {
   toolVersion: string;
@@ -96,34 +95,6 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
       notes: notesFor(ctx),
     },
   };
-}
-
-/** No drop alert in a log that Falco block-buffers, with no counter to read: "no drops" is not shown. */
-function logLagNote(ctx: DiagnosisContext): string | null {
-  const s = ctx.snapshot;
-  if (!s.target.state.running || ctx.dropAlerts.length > 0 || ctx.promEnd !== null || ctx.metricsSnapshots.length > 0) return null;
-  const b = outputsBuffering(s.target.cmd, ctx.version.version, getPath(ctx.config.value, 'buffered_outputs'));
-  if (!b.buffered) return null;
-  return `No drop alert in the log, but that does not show there were none: ${b.why}, so alerts (drop alerts included) reach docker logs in blocks of a few KB, possibly minutes late, and no drop counter (metrics) is on. Add -U to the container's command (command: in the compose file), or turn metrics on.`;
-}
-
-function notesFor(ctx: DiagnosisContext): string[] {
-  const s = ctx.snapshot;
-  const notes: string[] = [];
-  if (s.origin === 'lab') notes.push("The target is the falco-doctor lab's Falco STAND-IN, not Falco.");
-  if (s.falco.configSource === 'container')
-    notes.push('falco.yaml was read from inside the container: it is not bind-mounted, so edits there would not persist.');
-  if (s.falco.configSource === 'none') notes.push('falco.yaml could not be read: config-based checks are unknown.');
-  if (ctx.version.note) notes.push(`Falco version: ${ctx.version.note}`);
-  for (const e of s.falco.readErrors) notes.push(e);
-  if (ctx.startup.errors.length > 0) notes.push(`Startup log errors: ${ctx.startup.errors.join(' | ')}`);
-  if (s.logs.truncated) notes.push('The log look-back was longer than the doctor keeps; the oldest lines were left out.');
-  if (s.target.state.restarting) notes.push(`The container is restarting (${s.target.state.restartCount} restarts so far): nothing was sampled.`);
-  else if (!s.target.state.running) notes.push(`The container is ${s.target.state.status} (exit code ${s.target.state.exitCode}): nothing was sampled.`);
-  if (s.webserver.error) notes.push(`Webserver: ${s.webserver.error}`);
-  const lag = logLagNote(ctx);
-  if (lag) notes.push(lag);
-  return notes;
 }
 
 /** The doctor's own CPU over its sampling, as a share of one core (what it added to the host). */

@@ -62,6 +62,8 @@ export function ringBufferBudget(cfg: EffectiveConfig, onlineCpus: number, versi
   if (kind === 'modern_ebpf') {
     const cpusKey = legacy ? 'modern_bpf.cpus_for_each_syscall_buffer' : 'engine.modern_ebpf.cpus_for_each_buffer';
     cpusForEachBuffer = num(getPath(cfg.value, cpusKey)) ?? DEFAULT_CPUS_FOR_EACH_BUFFER;
+    // above the online CPUs Falco clamps it to them (configure_syscall_buffer_num.cpp@0.42.1): one buffer
+    if (cpusForEachBuffer > Math.max(1, onlineCpus)) cpusForEachBuffer = Math.max(1, onlineCpus);
     buffers = cpusForEachBuffer <= 0 ? 1 : Math.ceil(Math.max(1, onlineCpus) / cpusForEachBuffer);
   }
   const totalBytes = bytesPerBuffer * buffers;

@@ -5,6 +5,8 @@ import type { Facts } from '../diagnosis/evaluate.js';
 import type { DiagnosisContext } from '../diagnosis/context.js';
 import { getPath } from '../falco/config/effective.js';
 import { presetBytes, formatBytes } from '../falco/presets.js';
+import { ringBufferBudget } from '../falco/engine.js';
+import { setAtPath } from '../falco/config/override.js';
 
 export type PlannedChange =
   | { kind: 'config-set'; key: string; before: unknown; after: unknown }
@@ -38,9 +40,28 @@ export function planFix(id: string, fix: Fix, ctx: DiagnosisContext, facts: Fact
     plan.changes.push(change);
   }
   if (plan.changes.every(isNoop)) plan.refused = 'already in place';
+  else refuseIfBuffersUnchanged(plan, ctx);
   if (fix.guard === 'ring-buffer-memory') guardRingBuffer(plan, ctx);
   return plan;
 }
+
+const RING_BUFFER_KEY = /(^|\.)(buf_size_preset|cpus_for_each_buffer|cpus_for_each_syscall_buffer)$/;
+
+/**
+ * A change to the ring-buffer keys that leaves the buffers as they are is no fix: e.g. doubling
+ * cpus_for_each_buffer on a host with no more CPUs than it (Falco clamps it to the online CPUs,
+ * configure_syscall_buffer_num.cpp@0.42.1), where the buffer count, and so the memory, stays the same.
+ */
+function refuseIfBuffersUnchanged(plan: FixPlan, ctx: DiagnosisContext): void {
+  const touched = plan.changes.filter((c): c is Extract<PlannedChange, { kind: 'config-set' }> => c.kind === 'config-set' && RING_BUFFER_KEY.test(c.key));
+  if (touched.length === 0 || !ctx.ringBuffer) return;
+  const value = structuredClone(ctx.config.value);
+  for (const c of touched) setAtPath(value, c.key.split('.'), c.after);
+  const after = ringBufferBudget({ ...ctx.config, value }, ctx.snapshot.host.cpus, ctx.version.version);
+  if (after && after.buffers === ctx.ringBuffer.buffers && after.totalBytes === ctx.ringBuffer.totalBytes)
+    plan.refused = `leaves the ring buffers as they are (${after.buffers} buffer(s) of ${formatBytes(after.bytesPerBuffer)} on ${ctx.snapshot.host.cpus} CPU(s)): no memory or drop change`;
+}
+
 
 function planOp(op: FixOp, ctx: DiagnosisContext, facts: Facts): PlannedChange | string {
   switch (op.op) {

@@ -34,6 +34,12 @@ export const OTHER_PROBES = {
     source: 'container inspect (State.Restarting)',
     compute: (ctx) => ctx.snapshot.target.state.restarting,
   },
+  'events.timeout_notices': {
+    label: 'Timeouts notifications (no event for max_consecutives reads)',
+    unit: 'count',
+    source: '"Falco internal: timeouts notification" alerts in the window (process_events.cpp)',
+    compute: (ctx) => ctx.timeoutNotices,
+  },
   'falco.startup_errors': {
     label: 'Errors in the startup log',
     unit: 'count',

@@ -39,4 +39,18 @@ export const RINGBUF_PROBES = {
     source: 'effective falco.yaml',
     compute: (ctx) => ctx.ringBuffer?.cpusForEachBuffer ?? null,
   },
+  // What Falco itself printed at startup (configure_syscall_buffer_size.cpp, helpers_inspector.cpp@0.42.1):
+  // shown beside the figures computed from falco.yaml.
+  'ringbuf.falco_bytes_per_buffer': {
+    label: 'Bytes per ring buffer, as Falco logged at startup',
+    unit: 'bytes',
+    source: 'startup log: "The chosen syscall buffer dimension is: N bytes"',
+    compute: (ctx) => ctx.startup.bufferBytes,
+  },
+  'ringbuf.falco_cpus_for_each_buffer': {
+    label: 'CPUs for each buffer, as Falco logged at startup',
+    unit: 'count',
+    source: 'startup log: "One ring buffer every \'N\' CPUs."',
+    compute: (ctx) => ctx.startup.ringBufferEveryCpus,
+  },
 } satisfies Record<string, Probe>;
