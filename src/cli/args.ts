@@ -106,6 +106,17 @@ export function parseDuration(flag: string, v: string): number {
   return n * ({ ms: 0.001, s: 1, m: 60, h: 3600 } as const)[unit as 'ms' | 's' | 'm' | 'h'];
 }
 
+/** --threshold NAME=NUMBER, repeatable (diagnose, home, checklist) */
+export function parseThresholds(values: readonly string[]): Record<string, number> {
+  const thresholds: Record<string, number> = {};
+  for (const t of values) {
+    const m = /^([a-z0-9_.-]+)=(-?\d+(?:\.\d+)?)$/.exec(t);
+    if (!m) throw new UserError(`--threshold: "${t}" is not NAME=NUMBER`, 'e.g. --threshold memory-pressure.limit_percent=90');
+    thresholds[m[1]!] = Number(m[2]);
+  }
+  return thresholds;
+}
+
 export function parseCli(argv: string[], isTty: boolean): CliArgs {
   let parsed;
   try {
@@ -146,12 +157,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   if (failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(failOn))
     throw new UserError(`--fail-on: "${failOn}" is not a severity`, 'use critical, warning, info or none');
   if (v.json && v.markdown) throw new UserError('--json and --markdown exclude each other');
-  const thresholds: Record<string, number> = {};
-  for (const t of v.threshold ?? []) {
-    const m = /^([a-z0-9_.-]+)=(-?\d+(?:\.\d+)?)$/.exec(t);
-    if (!m) throw new UserError(`--threshold: "${t}" is not NAME=NUMBER`, 'e.g. --threshold memory-pressure.limit_percent=90');
-    thresholds[m[1]!] = Number(m[2]);
-  }
+  const thresholds = parseThresholds(v.threshold ?? []);
   const windowSeconds = parseDuration('window', v.window ?? '10');
   const intervalSeconds = parseDuration('interval', v.interval ?? '2');
   if (intervalSeconds < 0.5 || intervalSeconds > 60) throw new UserError('--interval must be between 0.5 s and 60 s');

@@ -146,6 +146,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     flags: [
       CONTAINER,
       f('window', 'sampling window in seconds (default 5, 2 to 600)', 'SECONDS', 'w'),
+      { ...THRESHOLD, text: "override a runbook threshold, as diagnose takes it: items that name one ($high-cpu.quota_percent) judge by it (repeatable)" },
       JSON_OUT,
       f('note', 'what was checked by hand (with confirm)', 'TEXT'),
       f('checklist', 'another checklist file', 'FILE'),

@@ -16,6 +16,9 @@ import { readRolloutState } from '../adapters/rollout/state-file.js';
 import { checkRollbackReady } from '../adapters/checklist/rollback-ready.js';
 import { appendRun, readResults, saveConfirmation, whoAmI } from '../adapters/checklist/results-file.js';
 import { readChecklist } from '../adapters/checklist/read-checklist.js';
+import { liveCollectOptions } from '../adapters/collect-options.js';
+import { qualifiedThresholds } from '../core/runbook/thresholds.js';
+import { parseThresholds } from '../cli/args.js';
 import type { CommandIo } from './fix.js';
 
 export const CHECKLIST_OPTIONS = {
@@ -23,6 +26,7 @@ export const CHECKLIST_OPTIONS = {
   checklist: { type: 'string' },
   container: { type: 'string', short: 'c' },
   window: { type: 'string', short: 'w' },
+  threshold: { type: 'string', multiple: true },
   note: { type: 'string' },
   json: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -36,6 +40,8 @@ export interface ChecklistRequest {
   checklistPath: string | null;
   container: string | null;
   windowSeconds: number;
+  /** --threshold NAME=N, as diagnose takes them: the checklist judges by the same numbers */
+  thresholds: Record<string, number>;
   format: 'ui' | 'json' | 'text';
   noColor: boolean;
   toolVersion: string;
@@ -43,7 +49,7 @@ export interface ChecklistRequest {
 }
 
 export function toChecklistRequest(
-  v: { 'state-dir'?: string; checklist?: string; container?: string; window?: string; note?: string; json?: boolean; 'no-color'?: boolean },
+  v: { 'state-dir'?: string; checklist?: string; container?: string; window?: string; threshold?: string[]; note?: string; json?: boolean; 'no-color'?: boolean },
   positionals: string[],
   catalogue: Catalogue,
   toolVersion: string,
@@ -61,6 +67,7 @@ export function toChecklistRequest(
     checklistPath: v.checklist ?? null,
     container: v.container ?? null,
     windowSeconds,
+    thresholds: parseThresholds(v.threshold ?? []),
     format: v.json ? 'json' : isTty ? 'ui' : 'text',
     noColor: Boolean(v['no-color']) || (process.env['NO_COLOR'] ?? '') !== '',
     toolVersion,
@@ -70,7 +77,7 @@ export function toChecklistRequest(
 
 export async function runChecklistCommand(req: ChecklistRequest, deps: { docker: DockerClient; io: CommandIo }): Promise<ExitCode> {
   const dir = resolveStateDir(process.env, req.stateDir);
-  const list = await readChecklist(req.checklistPath, Object.keys(req.catalogue.fixes));
+  const list = await readChecklist(req.checklistPath, req.catalogue);
   if (req.confirmItem) {
     const item = list.items.find((i) => i.id === req.confirmItem);
     if (!item) throw new UserError(`no checklist item "${req.confirmItem}"`, `items: ${list.items.map((i) => i.id).join(', ')}`);
@@ -100,23 +107,25 @@ export async function runChecklistCommand(req: ChecklistRequest, deps: { docker:
 
 /** Measures once; returns a pure evaluator so a confirmation re-evaluates without measuring again. */
 async function gather(docker: DockerClient, req: ChecklistRequest, dir: string, progress: (l: string) => void) {
-  const snapshot = await collectSnapshot(docker, { container: req.container, windowMs: req.windowSeconds * 1000, sampleEveryMs: 1000, lookbackMs: 300_000, toolVersion: req.toolVersion, hostVisible: true }, (e) => {
+  const snapshot = await collectSnapshot(docker, liveCollectOptions({ container: req.container, windowMs: req.windowSeconds * 1000, lookbackMs: 300_000, toolVersion: req.toolVersion }), (e) => {
     if (e.type === 'step-finished') progress(`  ${e.id}: ${e.detail}`);
   });
-  const d = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: {}, only: [], now: new Date() });
+  const d = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: req.thresholds, only: [], now: new Date() });
   const describeFix = (id: string): FixRef => {
     const fix = req.catalogue.fixes[id];
     if (!fix) return { id, title: id, summary: 'unknown fix' };
     const plan = planFix(id, fix, d.context, d.facts);
     return { id, title: fix.title, summary: plan.refused ? `not applicable: ${plan.refused}` : plan.changes.map(describeChange).join('; ') };
   };
+  const thresholds = qualifiedThresholds(req.catalogue.runbooks, req.thresholds);
   const base: Omit<ChecklistInputs, 'confirmations'> = {
     facts: d.facts,
     config: d.context.config.value,
     rollout: await readRolloutState(dir).catch(() => null),
     rollback: await checkRollbackReady(dir),
     describeFix,
+    thresholds,
   };
-  const list = await readChecklist(req.checklistPath, Object.keys(req.catalogue.fixes));
+  const list = await readChecklist(req.checklistPath, req.catalogue);
   return { target: snapshot.target.name, evaluate: (confirmations: ChecklistInputs['confirmations']): ItemResult[] => evaluateChecklist(list, { ...base, confirmations }) };
 }

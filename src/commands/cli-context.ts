@@ -8,16 +8,10 @@ import type { Catalogue } from '../core/runbook/load.js';
 import type { FixRequest } from './fix.js';
 import { toolVersion } from '../version.js';
 import { hostVisible } from '../adapters/docker/endpoint.js';
+import { liveCollectOptions } from '../adapters/collect-options.js';
 
 export function collectOptions(args: CliArgs): CollectOptions {
-  return {
-    container: args.container,
-    windowMs: args.windowSeconds * 1000,
-    sampleEveryMs: 1000,
-    lookbackMs: args.lookbackSeconds * 1000,
-    toolVersion: toolVersion(),
-    hostVisible: hostVisible(),
-  };
+  return liveCollectOptions({ container: args.container, windowMs: args.windowSeconds * 1000, lookbackMs: args.lookbackSeconds * 1000, toolVersion: toolVersion() });
 }
 
 // Loaded when a command needs them, so that the TUI's first frame (and --help) does not wait for

@@ -13,7 +13,7 @@ import { ROLLOUT_ACTIONS } from './rollout.js';
 export async function completionFor(shell: Shell): Promise<string> {
   const catalogue = await readCatalogue();
   const fixIds = Object.keys(catalogue.fixes).sort();
-  const checklist = await readChecklist(null, fixIds);
+  const checklist = await readChecklist(null, catalogue);
   const model = completionModel(
     { checklist: CHECKLIST_OPTIONS, rollout: ROLLOUT_OPTIONS },
     {

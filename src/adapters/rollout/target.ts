@@ -7,9 +7,10 @@ import { buildContext } from '../../core/diagnosis/context.js';
 import { getPath } from '../../core/falco/config/effective.js';
 import { UserError } from '../../core/errors.js';
 import { collectSnapshot } from '../collect.js';
+import { liveCollectOptions } from '../collect-options.js';
 
 export async function resolveRolloutTarget(docker: DockerClient, container: string | null, toolVersion: string): Promise<{ target: RolloutState['target']; original: RolloutState['original'] }> {
-  const snapshot = await collectSnapshot(docker, { container, windowMs: 1000, sampleEveryMs: 1000, lookbackMs: 60_000, toolVersion, hostVisible: true }, () => {});
+  const snapshot = await collectSnapshot(docker, liveCollectOptions({ container, windowMs: 1000, lookbackMs: 60_000, toolVersion }), () => {});
   const ctx = buildContext(snapshot);
   const main = snapshot.falco.configFiles[0];
   if (!main?.hostPath) throw new UserError(`${snapshot.target.name}: falco.yaml is not on a bind mount`, 'a phase switch written inside the container would not persist; mount /etc/falco from the host');

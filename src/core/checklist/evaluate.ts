@@ -14,10 +14,15 @@ export interface ChecklistInputs extends BuiltinInputs {
   facts: Facts;
   confirmations: Record<string, Confirmation>;
   describeFix: (id: string) => FixRef;
+  /** qualified runbook thresholds in force (core/runbook/thresholds.ts): the numbers diagnose judges by */
+  thresholds: Record<string, number>;
 }
 
-/** runTest needs a runbook for `$threshold` operands; checklist tests are literals only. */
-const NO_THRESHOLDS: Runbook = { id: 'checklist', title: 'checklist', description: '', thresholds: {}, checks: [] };
+/** runTest resolves `$name` operands through a runbook: one holding the runbooks' thresholds as in force. */
+function thresholdBook(thresholds: Record<string, number>): Runbook {
+  const entries = Object.entries(thresholds).map(([k, v]) => [k, { default: v, description: k }] as const);
+  return { id: 'checklist', title: 'checklist', description: '', thresholds: Object.fromEntries(entries), checks: [] };
+}
 
 export function evaluateChecklist(list: Checklist, inp: ChecklistInputs): ItemResult[] {
   return list.items.map((item) => evaluateItem(item, inp));
@@ -46,8 +51,11 @@ function automaticCheck(item: ChecklistItem, inp: ChecklistInputs): { automatic:
     const v = runBuiltin(item.check.builtin, inp);
     return { automatic: v.status, evidence: [...v.evidence, ...extra] };
   }
-  const outcomes = item.check.probes.map((t) => runTest(t, inp.facts, NO_THRESHOLDS, { codes: {}, thresholds: {}, describeFix: inp.describeFix }));
-  const evidence = item.check.probes.map((t) => ({ ...probeEvidence(t.probe, inp.facts), expected: `${t.op} ${Array.isArray(t.value) ? t.value.join(', ') : String(t.value)}` }));
+  const book = thresholdBook(inp.thresholds);
+  const outcomes = item.check.probes.map((t) => runTest(t, inp.facts, book, { codes: {}, thresholds: {}, describeFix: inp.describeFix }));
+  const shown = (v: (typeof item.check.probes)[number]['value']): string =>
+    Array.isArray(v) ? v.join(', ') : typeof v === 'string' && v.startsWith('$') ? `${inp.thresholds[v.slice(1)] ?? v} (${v.slice(1)})` : String(v);
+  const evidence = item.check.probes.map((t) => ({ ...probeEvidence(t.probe, inp.facts), expected: `${t.op} ${shown(t.value)}` }));
   const automatic = outcomes.includes('fail') ? 'fail' : outcomes.every((o) => o === 'pass') ? 'pass' : 'unknown';
   return { automatic, evidence: [...evidence, ...extra] };
 }

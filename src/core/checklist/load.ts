@@ -1,11 +1,12 @@
 // Loads production.yaml with the runbooks' machinery (file:line, did-you-mean) and cross-checks the
-// names it uses: probes from the catalogue, fixes from fixes.yaml, unique item ids.
+// names it uses: probes from the catalogue, fixes from fixes.yaml, runbook thresholds, unique item ids.
 import { parseDataFile, type DataError, type DataFile } from '../runbook/load.js';
 import { isProbeId, PROBES } from '../diagnosis/probes/index.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { ChecklistSchema, type Checklist } from './schema.js';
 
-export function loadChecklist(file: DataFile, knownFixes: readonly string[]): { checklist: Checklist | null; errors: DataError[] } {
+/** `knownThresholds`: the runbooks' qualified threshold names a test may name as `$runbook.name`. */
+export function loadChecklist(file: DataFile, knownFixes: readonly string[], knownThresholds: readonly string[]): { checklist: Checklist | null; errors: DataError[] } {
   const parsed = parseDataFile(file, ChecklistSchema);
   if (!parsed.value) return { checklist: null, errors: parsed.errors };
   const errors: DataError[] = [];
@@ -21,7 +22,8 @@ export function loadChecklist(file: DataFile, knownFixes: readonly string[]): { 
     if ('probes' in item.check)
       item.check.probes.forEach((t, ti) => {
         if (!isProbeId(t.probe)) err(['items', i, 'check', 'probes', ti, 'probe'], unknown('probe', t.probe, Object.keys(PROBES)));
-        if (typeof t.value === 'string' && t.value.startsWith('$')) err(['items', i, 'check', 'probes', ti, 'value'], 'checklist tests take literal values (no $thresholds)');
+        if (typeof t.value === 'string' && t.value.startsWith('$') && !knownThresholds.includes(t.value.slice(1)))
+          err(['items', i, 'check', 'probes', ti, 'value'], unknown('threshold', t.value.slice(1), [...knownThresholds]) + ' (a runbook threshold: $runbook.name)');
       });
     item.evidence.forEach((p, ei) => isProbeId(p) || err(['items', i, 'evidence', ei], unknown('probe', p, Object.keys(PROBES))));
     item.fixes.forEach((id, fi) => knownFixes.includes(id) || err(['items', i, 'fixes', fi], unknown('fix', id, [...knownFixes])));

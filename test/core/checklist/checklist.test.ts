@@ -1,13 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCatalogue } from '../../../src/adapters/catalogue-files.js';
+import { qualifiedThresholds } from '../../../src/core/runbook/thresholds.js';
+import type { Runbook } from '../../../src/core/runbook/schema.js';
 import { loadChecklist } from '../../../src/core/checklist/load.js';
 import { runBuiltin, type BuiltinInputs } from '../../../src/core/checklist/builtins.js';
 import { evaluateChecklist, type ChecklistInputs } from '../../../src/core/checklist/evaluate.js';
 import { formatChecklist } from '../../../src/core/checklist/format.js';
-import { repoFile } from '../helpers/fixtures.js';
+import { repoFile, REPO } from '../helpers/fixtures.js';
 import { FIX_IDS } from '../rollout/helpers.js';
 
+// the real runbooks: the checklist names their thresholds ($high-cpu.quota_percent, ...)
+let runbooks: Runbook[] = [];
+beforeAll(async () => {
+  runbooks = (await readCatalogue(path.join(REPO, 'runbooks'))).runbooks;
+});
 const shipped = () => {
-  const { checklist, errors } = loadChecklist({ path: 'checklists/production.yaml', text: repoFile('checklists/production.yaml') }, FIX_IDS);
+  const { checklist, errors } = loadChecklist({ path: 'checklists/production.yaml', text: repoFile('checklists/production.yaml') }, FIX_IDS, Object.keys(qualifiedThresholds(runbooks, {})));
   if (!checklist) throw new Error(JSON.stringify(errors));
   return checklist;
 };
@@ -21,7 +30,7 @@ describe('production.yaml', () => {
 
   it('a misspelt probe or fix is reported with its line and a did-you-mean', () => {
     const text = repoFile('checklists/production.yaml').replace('{probe: cpu.limited,', '{probe: cpu.limitd,').replace('fixes: [set-cpu-limit', 'fixes: [set-cpu-limt');
-    const { checklist, errors } = loadChecklist({ path: 'p.yaml', text }, FIX_IDS);
+    const { checklist, errors } = loadChecklist({ path: 'p.yaml', text }, FIX_IDS, Object.keys(qualifiedThresholds(runbooks, {})));
     expect(checklist).toBeNull();
     expect(errors.map((e) => e.message)).toEqual(['unknown probe "cpu.limitd" (did you mean "cpu.limited"?)', 'unknown fix "set-cpu-limt" (did you mean "set-cpu-limit"?)']);
     expect(errors.every((e) => typeof e.line === 'number' && e.line > 1)).toBe(true);
@@ -29,7 +38,7 @@ describe('production.yaml', () => {
 
   it('a check must be probes or one of the built-ins', () => {
     const text = repoFile('checklists/production.yaml').replace('{builtin: monitoring}', '{builtin: grafana}');
-    expect(loadChecklist({ path: 'p.yaml', text }, FIX_IDS).errors[0]?.key).toMatch(/^items\.4\.check/);
+    expect(loadChecklist({ path: 'p.yaml', text }, FIX_IDS, Object.keys(qualifiedThresholds(runbooks, {}))).errors[0]?.key).toMatch(/^items\.4\.check/);
   });
 });
 
@@ -70,7 +79,25 @@ describe('checklist evaluation', () => {
     facts: { 'drops.detected': false, 'ringbuf.limit_percent': 3, 'cpu.limited': true, 'mem.limited': false, 'rules.enabled': 25, 'cpu.quota_percent': 10 },
     confirmations: {},
     describeFix: (id) => ({ id, title: `title of ${id}`, summary: '' }),
+    thresholds: qualifiedThresholds(runbooks, {}),
     ...over,
+  });
+
+  it("judges by the runbooks' thresholds as in force: the defaults, or the operator's --threshold (issue #14)", () => {
+    const facts = { 'rules.enabled': 25, 'cpu.quota_percent': 70 };
+    const byDefault = evaluateChecklist(shipped(), inputs({ facts })).find((x) => x.id === 'essential-rules')!;
+    expect(byDefault.automatic).toBe('pass'); // 70 < 80, high-cpu.quota_percent's default
+    expect(byDefault.evidence[1]).toMatchObject({ expected: 'lt 80 (high-cpu.quota_percent)' });
+    const raised = evaluateChecklist(shipped(), inputs({ facts, thresholds: qualifiedThresholds(runbooks, { 'high-cpu.quota_percent': 60 }) })).find((x) => x.id === 'essential-rules')!;
+    expect(raised.automatic).toBe('fail');
+    // a bare name, as diagnose accepts it, counts too
+    expect(qualifiedThresholds(runbooks, { quota_percent: 60 })['high-cpu.quota_percent']).toBe(60);
+  });
+
+  it('an unknown $threshold in a checklist is refused at its line, with a did-you-mean', () => {
+    const text = repoFile('checklists/production.yaml').replace('$high-cpu.quota_percent', '$high-cpu.quota_percnt');
+    const { errors } = loadChecklist({ path: 'p.yaml', text }, FIX_IDS, Object.keys(qualifiedThresholds(runbooks, {})));
+    expect(errors).toEqual([expect.objectContaining({ line: 32, message: expect.stringContaining('unknown threshold "high-cpu.quota_percnt" (did you mean "high-cpu.quota_percent"?)') })]);
   });
 
   it('gives pass/fail/unknown with evidence, and the fixes only for items that do not pass', () => {
