@@ -14,10 +14,6 @@ import type { DiagnoseRun, SnapshotSource } from './commands/diagnose.js';
 import { toJson } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
 import { progressLine } from './report/progress.js';
-import type { Catalogue } from './core/runbook/load.js';
-import type { Snapshot } from './core/snapshot.js';
-// types only: the fix modules themselves load lazily, when a fix is asked for
-import type { FixRequest, PreparedFix } from './commands/fix.js';
 import { collectOptions, connectDocker, fixRequest, io, readCatalogue, runDiagnosis, timings } from './commands/cli-context.js';
 
 async function main(argv: string[]): Promise<ExitCode> {
@@ -87,22 +83,8 @@ async function fixCommand(args: CliArgs): Promise<ExitCode> {
   const req = fixRequest(args, args.target ?? '', args.container, await readCatalogue());
   if (args.format !== 'ui' || args.yes) return runFixCommand(docker, req, args.yes, io);
   const prepared = await prepareFix(docker, req, (l) => io.err(`${l}\n`));
+  const { runFixFlow } = await import('./commands/diagnose-fixes.js');
   return runFixFlow(docker, prepared, req, args);
-}
-
-async function runFixFlow(
-  docker: DockerClient,
-  prepared: PreparedFix,
-  req: FixRequest,
-  args: CliArgs,
-): Promise<ExitCode> {
-  const { fixUiModel } = await import('./commands/fix-ui.js');
-  const { runFixUi } = await import('./ui/fix/run.js');
-  const { preview, actions } = fixUiModel(docker, prepared, req);
-  const r = await runFixUi(preview, actions, { noColor: args.noColor });
-  if (r.outcome === 'reverted') return EXIT.fixReverted;
-  if (r.outcome === 'rollback-incomplete' || r.phase === 'undo-failed') return EXIT.rollbackIncomplete;
-  return EXIT.ok;
 }
 
 async function bundle(args: CliArgs): Promise<ExitCode> {
@@ -168,24 +150,13 @@ async function diagnoseScreen(args: CliArgs): Promise<ExitCode> {
   if (error) throw error;
   if (report && fixIds.length > 0) {
     const done = await diagnosed;
-    if (done?.live) return applyChosenFixes(fixIds, done.snapshot, args, done.catalogue);
+    if (done?.live) {
+      const { applyChosenFixes } = await import('./commands/diagnose-fixes.js');
+      return applyChosenFixes(fixIds, done.snapshot, args, done.catalogue);
+    }
   }
   // quit before the diagnosis finished: nothing to judge
   return report ? exitFor(report, args) : EXIT.interrupted;
-}
-
-/** f/e/w on the diagnose screen: each chosen fix in turn, planned on the snapshot just measured. */
-async function applyChosenFixes(ids: string[], snapshot: Snapshot | null, args: CliArgs, catalogue: Catalogue): Promise<ExitCode> {
-  if (!snapshot) return EXIT.runtime;
-  const { prepareFixFor } = await import('./commands/fix.js');
-  const docker = await connectDocker();
-  let worst: ExitCode = EXIT.ok;
-  for (const fixId of ids) {
-    const req = fixRequest(args, fixId, snapshot.target.name, catalogue);
-    const code = await runFixFlow(docker, await prepareFixFor(docker, req, snapshot), req, args);
-    if (code !== EXIT.ok) worst = code;
-  }
-  return worst;
 }
 
 function exitFor(report: DiagnosisReport, args: CliArgs): ExitCode {

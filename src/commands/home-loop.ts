@@ -42,12 +42,23 @@ export async function homeLoop(args: CliArgs): Promise<ExitCode> {
     const catalogue = await readCatalogue();
     const run = { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() };
     const events = channel<DiagnoseEvent>();
-    runDiagnosis({ kind: 'live', docker: await connectDocker(), collect: collectOptions(args) }, run, (e) => events.push(e)).then(
-      () => events.close(),
-      (e: unknown) => events.fail(e),
+    const measured = runDiagnosis({ kind: 'live', docker: await connectDocker(), collect: collectOptions(args) }, run, (e) => events.push(e)).then(
+      (d) => {
+        events.close();
+        return d.snapshot;
+      },
+      (e: unknown) => {
+        events.fail(e);
+        return null;
+      },
     );
-    const { report } = await runDiagnoseUi(events, { noColor: args.noColor });
+    const { report, fixIds = [] } = await runDiagnoseUi(events, { noColor: args.noColor });
     // the home screen shows the open findings of the last diagnosis (the tool's own state dir)
     if (report) await writeLastReport(report, args.stateDir);
+    // f/e/w: the same fix flow as `falco-doctor diagnose`, then back to the home screen
+    if (report && fixIds.length > 0) {
+      const { applyChosenFixes } = await import('./diagnose-fixes.js');
+      await applyChosenFixes(fixIds, await measured, args, catalogue);
+    }
   }
 }

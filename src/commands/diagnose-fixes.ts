@@ -1,0 +1,34 @@
+// The diagnose → fix flow: the fixes chosen with f/e/w on the diagnose screen, each previewed, applied,
+// verified and undoable in the fix screen, planned on the snapshot the diagnosis just measured. One flow
+// for `falco-doctor diagnose` and the diagnosis opened from the home screen (d).
+import type { CliArgs } from '../cli/args.js';
+import { EXIT, type ExitCode } from '../core/errors.js';
+import type { Catalogue } from '../core/runbook/load.js';
+import type { Snapshot } from '../core/snapshot.js';
+import type { DockerClient } from '../adapters/docker/client.js';
+import type { FixRequest, PreparedFix } from './fix.js';
+import { connectDocker, fixRequest } from './cli-context.js';
+
+export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, req: FixRequest, args: Pick<CliArgs, 'noColor'>): Promise<ExitCode> {
+  const { fixUiModel } = await import('./fix-ui.js');
+  const { runFixUi } = await import('../ui/fix/run.js');
+  const { preview, actions } = fixUiModel(docker, prepared, req);
+  const r = await runFixUi(preview, actions, { noColor: args.noColor });
+  if (r.outcome === 'reverted') return EXIT.fixReverted;
+  if (r.outcome === 'rollback-incomplete' || r.phase === 'undo-failed') return EXIT.rollbackIncomplete;
+  return EXIT.ok;
+}
+
+/** Each chosen fix in turn; the worst exit code of them. */
+export async function applyChosenFixes(ids: readonly string[], snapshot: Snapshot | null, args: CliArgs, catalogue: Catalogue): Promise<ExitCode> {
+  if (!snapshot) return EXIT.runtime;
+  const { prepareFixFor } = await import('./fix.js');
+  const docker = await connectDocker();
+  let worst: ExitCode = EXIT.ok;
+  for (const fixId of ids) {
+    const req = fixRequest(args, fixId, snapshot.target.name, catalogue);
+    const code = await runFixFlow(docker, await prepareFixFor(docker, req, snapshot), req, args);
+    if (code !== EXIT.ok) worst = code;
+  }
+  return worst;
+}
