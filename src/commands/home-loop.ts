@@ -10,7 +10,22 @@ import { collectOptions, connectDocker, readCatalogue, runDiagnosis, timings } f
 /** The home screen, and the screens it opens (d diagnose, c checklist, r rollout, h history, u undo), until the operator quits. */
 export async function homeLoop(args: CliArgs): Promise<ExitCode> {
   const { runHome, writeLastReport } = await import('./home.js');
-  for (;;) {
+  const { enterAlternateScreen } = await import('../ui/alternate-screen.js');
+  const screen = enterAlternateScreen();
+  try {
+    return await screens(args, runHome, writeLastReport, () => screen.clear());
+  } finally {
+    screen.leave();
+  }
+}
+
+async function screens(
+  args: CliArgs,
+  runHome: typeof import('./home.js').runHome,
+  writeLastReport: typeof import('./home.js').writeLastReport,
+  clear: () => void,
+): Promise<ExitCode> {
+  for (;; clear()) {
     const { next, lastChangeId } = await runHome({
       container: args.container,
       service: args.service,

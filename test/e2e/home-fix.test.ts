@@ -18,6 +18,8 @@ describe('fix from the home screen under tmux', () => {
     const state = tempDir('home-fix-state');
     const { tui } = await homes.start(['--window', '4', '--state-dir', state, '--settle', '2', '--reload-timeout', '8'], { cols: 110, rows: 50 });
     await tui.waitForText(/drop alerts\/min [1-9]/, 30_000);
+    // a live dashboard: drawn on the alternate screen, so screens opened from it do not scroll up the shell
+    expect(await tui.alternateOn()).toBe(true);
     await tui.keys('d');
     await tui.waitForText(/Findings \(\d+\)/, 60_000);
     await tui.keys('Enter');
@@ -39,5 +41,20 @@ describe('fix from the home screen under tmux', () => {
     await tui.keys('q');
     await waitFor('the home screen to exit', async () => !(await tui.alive()), 10_000);
     expect(await tui.exitStatus()).toBe(0);
+    expect(await tui.alternateOn()).toBe(false); // the shell's screen is given back
+  });
+
+  it('SIGTERM (a crash, a dropped session) restores the main screen too', async () => {
+    await labUp('healthy');
+    const { tui } = await homes.start([], { cols: 100, rows: 30 });
+    await tui.waitForText(/d diagnose · c checklist/, 30_000);
+    expect(await tui.alternateOn()).toBe(true);
+    // the pane runs the exit recorder, which runs falco-doctor as its child: signal that child
+    const recorder = await tui.pid();
+    const child = Number(spawnSync('pgrep', ['-P', String(recorder)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]);
+    expect(child).toBeGreaterThan(0);
+    process.kill(child, 'SIGTERM');
+    await waitFor('the home screen to end', async () => !(await tui.alive()), 10_000);
+    expect(await tui.alternateOn()).toBe(false);
   });
 });

@@ -15,10 +15,13 @@ import { waitFor } from './helpers/wait.js';
 const homes = homeSessions();
 
 /** The home screen drawn again below `marker` (the last line of the screen left): what follows the marker. */
+/** Back on the home screen, alone on the (alternate) screen: the screen it came from is wiped, not scrolled up. */
 async function backHome(tui: TmuxSession, marker: string): Promise<string> {
-  const escaped = marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const screen = await tui.waitForText(new RegExp(`${escaped}[\\s\\S]*d diagnose · c checklist`), 20_000);
-  return screen.slice(screen.lastIndexOf(marker) + marker.length);
+  await waitFor('the home screen alone', async () => {
+    const s = await tui.screen();
+    return s.includes('d diagnose · c checklist') && !s.includes(marker);
+  }, 20_000);
+  return tui.screen();
 }
 
 describe('home screen and the journal', () => {

@@ -12,6 +12,10 @@ export interface TmuxSession {
   keys(...keys: string[]): Promise<void>;
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
   alive(): Promise<boolean>;
+  /** whether the program has the terminal's alternate screen on (tmux's alternate_on) */
+  alternateOn(): Promise<boolean>;
+  /** the pid of the program in the pane */
+  pid(): Promise<number>;
   /** the program's exit status once it has ended (needs recordExit) */
   exitStatus(): Promise<number | null>;
   kill(): Promise<void>;
@@ -51,6 +55,12 @@ export async function startTmux(argv: string[], opts: { cwd: string; cols?: numb
     async alive() {
       const r = await execa('tmux', ['display-message', '-p', '-t', name, '#{pane_dead}'], { reject: false });
       return r.exitCode === 0 && r.stdout.trim() === '0';
+    },
+    async alternateOn() {
+      return (await execa('tmux', ['display-message', '-p', '-t', name, '#{alternate_on}'])).stdout.trim() === '1';
+    },
+    async pid() {
+      return Number((await execa('tmux', ['display-message', '-p', '-t', name, '#{pane_pid}'])).stdout.trim());
     },
     async exitStatus() {
       if (!opts.recordExit) throw new Error('start the session with recordExit: true to read the exit status');
