@@ -2,10 +2,9 @@
 // (as diagnose does), checks every item with its evidence, records the run in the state dir, and shows
 // it in the TUI (Enter: evidence and fixes; c: confirm an item with a note), as JSON, or as text.
 import type { Catalogue } from '../core/runbook/load.js';
-import type { FixRef } from '../core/findings.js';
 import { EXIT, UserError, type ExitCode } from '../core/errors.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
-import { planFix, describeChange } from '../core/fix/plan.js';
+import { fixDescriber } from '../core/fix/describe.js';
 import { evaluateChecklist, checklistPassed, type ChecklistInputs } from '../core/checklist/evaluate.js';
 import { formatChecklist } from '../core/checklist/format.js';
 import type { ItemResult } from '../core/checklist/results.js';
@@ -111,12 +110,7 @@ async function gather(docker: DockerClient, req: ChecklistRequest, dir: string, 
     if (e.type === 'step-finished') progress(`  ${e.id}: ${e.detail}`);
   });
   const d = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: req.thresholds, only: [], now: new Date() });
-  const describeFix = (id: string): FixRef => {
-    const fix = req.catalogue.fixes[id];
-    if (!fix) return { id, title: id, summary: 'unknown fix' };
-    const plan = planFix(id, fix, d.context, d.facts);
-    return { id, title: fix.title, summary: plan.refused ? `not applicable: ${plan.refused}` : plan.changes.map(describeChange).join('; ') };
-  };
+  const describeFix = fixDescriber(req.catalogue, d);
   const thresholds = qualifiedThresholds(req.catalogue.runbooks, req.thresholds);
   const base: Omit<ChecklistInputs, 'confirmations'> = {
     facts: d.facts,

@@ -13,6 +13,7 @@ import type { DockerClient } from '../adapters/docker/client.js';
 import { findComposeFile, type ComposeTarget } from '../adapters/apply/compose.js';
 import { readLimits } from '../adapters/apply/limits.js';
 import { snapshotFile } from '../adapters/apply/file-snapshot.js';
+import { bindMountFor } from '../core/bind-mount.js';
 
 const LOCAL_RULES = 'falco_rules.local.yaml';
 
@@ -54,8 +55,5 @@ export async function snapshotPlanFiles(plan: ApplyPlan, snap: Snapshot, compose
 }
 
 function mountSource(containerPath: string, snap: Snapshot): string | null {
-  const m = snap.target.mounts
-    .filter((x) => x.type === 'bind' && (containerPath === x.destination || containerPath.startsWith(`${x.destination.replace(/\/$/, '')}/`)))
-    .sort((a, b) => b.destination.length - a.destination.length)[0];
-  return m ? m.source : null;
+  return bindMountFor(containerPath, snap.target.mounts)?.source ?? null;
 }

@@ -3,7 +3,7 @@
 // selection (journaled) and monitor it to the end of its window, then gate it against the baseline.
 // State lives in the state dir, so any session (or a restarted process) continues where it stopped.
 import type { Catalogue } from '../core/runbook/load.js';
-import type { FixRef } from '../core/findings.js';
+import { fixDescriber } from '../core/fix/describe.js';
 import { EXIT, UserError, type ExitCode } from '../core/errors.js';
 import { durationMs, type RolloutPlan } from '../core/rollout/plan-schema.js';
 import { ROLLOUT_SCHEMA_VERSION, type LatencyProbe, type RolloutState } from '../core/rollout/state.js';
@@ -86,10 +86,6 @@ function withWindowOverrides(plan: RolloutPlan, req: RolloutRequest): RolloutPla
     monitor: req.phaseWindow ? { ...plan.monitor, window: req.phaseWindow } : plan.monitor,
     phases: req.phaseWindow ? plan.phases.map(({ window: _w, ...p }) => p) : plan.phases,
   };
-}
-
-function fixDescriber(catalogue: Catalogue): (id: string) => FixRef {
-  return (id) => ({ id, title: catalogue.fixes[id]?.title ?? id, summary: '' });
 }
 
 async function next(dir: string, req: RolloutRequest, deps: RolloutDeps, plan: RolloutPlan): Promise<ExitCode> {

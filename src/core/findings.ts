@@ -33,8 +33,10 @@ export interface Evidence {
 export interface FixRef {
   id: string;
   title: string;
-  /** one line: what the fix would change */
+  /** one line: what the fix would change (or why it does not apply) */
   summary: string;
+  /** why the fix cannot be applied here, as data; null when it can */
+  refused: { reason: string } | null;
 }
 
 export interface Finding {

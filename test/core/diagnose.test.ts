@@ -111,7 +111,7 @@ describe('buffer math as Falco does it', () => {
 
   it('on 2 CPUs, doubling cpus_for_each_buffer from 1 halves the buffers: offered', () => {
     const r = run({ cpuPercent: 4, memBytes: 450 * MB, falcoYaml: withCpus(1) });
-    expect(shareFix(r)?.summary).toBe('engine.modern_ebpf.cpus_for_each_buffer: 1 → 2');
+    expect(shareFix(r)).toMatchObject({ summary: 'engine.modern_ebpf.cpus_for_each_buffer: 1 → 2', refused: null });
   });
 
   it('on 2 CPUs with cpus_for_each_buffer 2 there is one buffer already: doubling it changes nothing and is not offered', () => {
@@ -119,6 +119,8 @@ describe('buffer math as Falco does it', () => {
     const r = run({ cpuPercent: 4, memBytes: 450 * MB, falcoYaml: withCpus(2, 9) });
     expect(r.facts['ringbuf.buffers']).toBe(1);
     expect(shareFix(r)?.summary).toMatch(/^not applicable: leaves the ring buffers as they are \(1 buffer\(s\) of 256 MB on 2 CPU\(s\)\)/);
+    // why, as data: screens never parse the summary (issue #14)
+    expect(shareFix(r)?.refused?.reason).toMatch(/^leaves the ring buffers as they are/);
   });
 
   it('cpus_for_each_buffer above the online CPUs counts as one buffer (clamped), not a fraction', () => {

@@ -140,7 +140,8 @@ describe('f / e / w choose fixes', () => {
     const { diagnoseReducer, initialDiagnoseState, applicableFixes } = await import('../../src/ui/diagnose/state.js');
     const f = (code: string, severity: 'critical' | 'warning', fixes: [string, string][]) => ({
       code, severity, runbook: 'r', title: code, cause: 'c', explanation: '', evidence: [],
-      fixes: fixes.map(([id, summary]) => ({ id, title: id, summary })),
+      // refused is data: the summary's wording is not read (issue #14)
+      fixes: fixes.map(([id, summary]) => ({ id, title: id, summary, refused: summary.startsWith('not applicable') ? { reason: summary } : null })),
     });
     const findings = [
       f('FD-A', 'critical', [['too-big', 'not applicable: would not fit'], ['raise-cpu-limit', 'cpus 0.2 → 0.3']]),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import tar from 'tar-stream';
 import type { DockerClient } from './client.js';
 import type { ContainerInfo, FileRead } from '../../core/snapshot.js';
+import { bindMountFor } from '../../core/bind-mount.js';
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
@@ -17,10 +18,7 @@ export interface ContainerFs {
 
 /** The host path behind a container path, through the longest matching bind mount. */
 export function hostPathFor(containerPath: string, mounts: ContainerInfo['mounts']): string | null {
-  const hit = mounts
-    .filter((m) => m.type === 'bind')
-    .filter((m) => containerPath === m.destination || containerPath.startsWith(`${m.destination.replace(/\/$/, '')}/`))
-    .sort((a, b) => b.destination.length - a.destination.length)[0];
+  const hit = bindMountFor(containerPath, mounts);
   if (!hit) return null;
   return path.join(hit.source, path.relative(hit.destination, containerPath));
 }

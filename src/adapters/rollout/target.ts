@@ -6,6 +6,7 @@ import type { RolloutState } from '../../core/rollout/state.js';
 import { buildContext } from '../../core/diagnosis/context.js';
 import { getPath } from '../../core/falco/config/effective.js';
 import { UserError } from '../../core/errors.js';
+import { bindMountFor } from '../../core/bind-mount.js';
 import { collectSnapshot } from '../collect.js';
 import { liveCollectOptions } from '../collect-options.js';
 
@@ -17,9 +18,7 @@ export async function resolveRolloutTarget(docker: DockerClient, container: stri
   const from = ctx.config.provenance['rules']?.source;
   if (from && from !== main.path)
     throw new UserError(`the rules: selection is set by ${from}, not falco.yaml`, 'move it into falco.yaml (the rollout edits that block), or remove it there');
-  const mount = snapshot.target.mounts
-    .filter((m) => m.type === 'bind' && (main.path === m.destination || main.path.startsWith(`${m.destination.replace(/\/$/, '')}/`)))
-    .sort((a, b) => b.destination.length - a.destination.length)[0];
+  const mount = bindMountFor(main.path, snapshot.target.mounts);
   if (!mount) throw new UserError(`${main.path}: no bind mount holds it`);
   const cfg = ctx.config.value;
   const healthzPath = String(getPath(cfg, 'webserver.k8s_healthz_endpoint') ?? '/healthz');

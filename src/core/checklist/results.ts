@@ -11,7 +11,8 @@ export type ChecklistEvidence = z.infer<typeof EvidenceSchema>;
 export const ConfirmationSchema = z.object({ by: z.string(), at: z.string(), note: z.string().min(1) });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
-export const FixSuggestionSchema = z.object({ id: z.string(), title: z.string(), summary: z.string() });
+// `refused` came with issue #14: results saved before it have none (read as applicable).
+export const FixSuggestionSchema = z.object({ id: z.string(), title: z.string(), summary: z.string(), refused: z.object({ reason: z.string() }).nullable().default(null) });
 
 export const ItemResultSchema = z.object({
   id: z.string(),

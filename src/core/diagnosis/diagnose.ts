@@ -3,11 +3,11 @@ import { observerCpuPercent, type Snapshot } from '../snapshot.js';
 import type { Catalogue } from '../runbook/load.js';
 import type { DiagnosisReport, RunbookResult } from '../report.js';
 import { REPORT_SCHEMA_VERSION } from '../report.js';
-import { sortFindings, type Finding, type FixRef } from '../findings.js';
+import { sortFindings, type Finding } from '../findings.js';
 import { buildContext, type DiagnosisContext } from './context.js';
 import { computeFacts } from './probes/index.js';
 import { evaluateRunbook, type Facts } from './evaluate.js';
-import { planFix, describeChange } from '../fix/plan.js';
+import { fixDescriber } from '../fix/describe.js';
 import { lintFindings, LINT_RUNBOOK } from './lint-findings.js';
 import { notesFor } from './notes.js';
 import { startupRefusals } from '../falco/config/refusals.js';
@@ -30,15 +30,7 @@ export interface Diagnosis {
 export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: DiagnoseOptions): Diagnosis {
   const ctx = buildContext(snapshot);
   const facts: Facts = computeFacts(ctx);
-  const describeFix = (id: string): FixRef => {
-    const fix = catalogue.fixes[id];
-    if (!fix) return { id, title: id, summary: 'unknown fix' };
-    const plan = planFix(id, fix, ctx, facts);
-    const summary = plan.refused
-      ? `not applicable: ${plan.refused}`
-      : [...plan.changes.map(describeChange), ...plan.warnings.map((w) => `warning: ${w}`)].join('; ');
-    return { id, title: fix.title, summary };
-  };
+  const describeFix = fixDescriber(catalogue, { context: ctx, facts });
   const runbooks = catalogue.runbooks.filter((r) => opts.only.length === 0 || opts.only.includes(r.id));
   const results: RunbookResult[] = [];
   const findings: Finding[] = [];

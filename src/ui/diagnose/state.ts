@@ -184,7 +184,7 @@ function onKey(state: DiagnoseState, intent: KeyIntent): DiagnoseState {
 
 /** The first fix that applies to each finding, once each: one change at a time, each with its diff. */
 export function applicableFixes(findings: readonly Finding[]): string[] {
-  const ids = findings.map((f) => f.fixes.find((x) => !x.summary.startsWith('not applicable'))?.id).filter((id): id is string => id !== undefined);
+  const ids = findings.map((f) => f.fixes.find((x) => x.refused === null)?.id).filter((id): id is string => id !== undefined);
   return [...new Set(ids)];
 }
 

@@ -78,7 +78,7 @@ describe('checklist evaluation', () => {
     ...base,
     facts: { 'drops.detected': false, 'ringbuf.limit_percent': 3, 'cpu.limited': true, 'mem.limited': false, 'rules.enabled': 25, 'cpu.quota_percent': 10 },
     confirmations: {},
-    describeFix: (id) => ({ id, title: `title of ${id}`, summary: '' }),
+    describeFix: (id) => ({ id, title: `title of ${id}`, summary: '', refused: null }),
     thresholds: qualifiedThresholds(runbooks, {}),
     ...over,
   });

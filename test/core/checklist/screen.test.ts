@@ -8,7 +8,7 @@ import type { ItemResult } from '../../../src/core/checklist/results.js';
 
 const item = (id: string, status: ItemResult['status'], confirm: string | null = null): ItemResult => ({
   id, title: `Item ${id}`, status, automatic: status === 'confirmed' ? 'fail' : status, evidence: [{ label: 'Enabled rules', observed: '100', expected: 'lte 50', source: 'rules files' }],
-  fixes: status === 'pass' ? [] : [{ id: 'disable-noncritical-rules', title: 'Disable rules below Warning priority', summary: 'disable 75 rules' }], remedy: null, confirm, confirmation: null,
+  fixes: status === 'pass' ? [] : [{ id: 'disable-noncritical-rules', title: 'Disable rules below Warning priority', summary: 'disable 75 rules', refused: null }], remedy: null, confirm, confirmation: null,
 });
 const results = [item('a', 'pass'), item('b', 'fail', 'Reviewed?'), item('c', 'unknown')];
 

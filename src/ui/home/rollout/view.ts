@@ -45,7 +45,7 @@ export function rolloutLines(v: RolloutView): ViewLine[] {
       out.push({ text: `${p.id} — ${p.title}${p.journalId ? ` (journal ${p.journalId})` : ''}${p.rounds > 1 ? ` · round ${p.rounds}` : ''}`, bold: true });
       if (p.window) out.push({ text: `  ${formatWindow('measured', p.window)}` });
       if (p.gate)
-        for (const line of formatGate(p.gate, (id) => ({ id, title: v.fixTitles[id] ?? id, summary: '' })).split('\n')) {
+        for (const line of formatGate(p.gate, (id) => ({ id, title: v.fixTitles[id] ?? id, summary: '', refused: null })).split('\n')) {
           const verdict = /^gate: (\w+)/.exec(line)?.[1];
           out.push({ text: `  ${line}`, ...(verdict && VERDICT_TONE[verdict] ? { tone: VERDICT_TONE[verdict] } : {}) });
         }
