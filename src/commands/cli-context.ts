@@ -36,6 +36,7 @@ export function fixRequest(args: CliArgs, fixId: string, container: string | nul
     timings: timings(args),
     toolVersion: toolVersion(),
     hostVisible: hostVisible(),
+    thresholds: args.thresholds,
     catalogue,
   };
 }

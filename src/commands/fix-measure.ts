@@ -2,6 +2,7 @@
 // look-back that starts when Falco picked the change up (older drop alerts belong to the old config).
 import type { DockerClient } from '../adapters/docker/client.js';
 import { collectSnapshot } from '../adapters/collect.js';
+import { liveCollectOptions } from '../adapters/collect-options.js';
 import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose.js';
 import { measures } from '../core/fix/measure.js';
 import type { Measure } from '../core/fix/journal-entry.js';
@@ -9,15 +10,14 @@ import type { FixRequest } from './fix.js';
 import { faultPoint } from '../adapters/apply/fault.js';
 
 export async function measureAfter(docker: DockerClient, req: FixRequest, sinceMs: number, watch: string[], before: Diagnosis): Promise<Measure[]> {
-  const collect = {
+  const collect = liveCollectOptions({
     container: before.context.snapshot.target.id,
     windowMs: req.windowSeconds * 1000,
-    sampleEveryMs: 1000,
     lookbackMs: Math.max(0, Date.now() - sinceMs),
     toolVersion: req.toolVersion,
     hostVisible: req.hostVisible,
-  };
+  });
   const snapshot = await collectSnapshot(docker, collect, (e) => e.type === 'sample' && faultPoint('mid-measure'));
-  const after = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: {}, only: [], now: new Date() });
+  const after = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: req.thresholds, only: [], now: new Date() });
   return measures(watch, before.facts, after.facts);
 }

@@ -28,6 +28,7 @@ import { gatherInputs, snapshotPlanFiles } from './fix-inputs.js';
 import { openSession, txContext, DEFAULT_TIMINGS, type TimingOptions } from './fix-session.js';
 import { measureAfter } from './fix-measure.js';
 import { formatResult } from './fix-report.js';
+import { liveCollectOptions } from '../adapters/collect-options.js';
 
 export interface FixRequest {
   fixId: string;
@@ -40,6 +41,8 @@ export interface FixRequest {
   timings: TimingOptions;
   toolVersion: string;
   hostVisible: boolean;
+  /** --threshold as diagnose takes them: the fix's diagnosis and its re-measure judge by them */
+  thresholds: Record<string, number>;
   catalogue: Catalogue;
 }
 
@@ -58,7 +61,7 @@ export interface PreparedFix {
 export async function prepareFix(docker: DockerClient, req: FixRequest, progress: (line: string) => void = () => {}): Promise<PreparedFix> {
   const fix = req.catalogue.fixes[req.fixId];
   if (!fix) throw new UserError(`unknown fix "${req.fixId}"`, `fixes: ${Object.keys(req.catalogue.fixes).join(', ')}`);
-  const collect = { container: req.container, windowMs: req.windowSeconds * 1000, sampleEveryMs: 1000, lookbackMs: req.lookbackSeconds * 1000, toolVersion: req.toolVersion, hostVisible: req.hostVisible };
+  const collect = liveCollectOptions({ container: req.container, windowMs: req.windowSeconds * 1000, lookbackMs: req.lookbackSeconds * 1000, toolVersion: req.toolVersion, hostVisible: req.hostVisible });
   const snapshot = await collectSnapshot(docker, collect, (e) => e.type === 'step-finished' && progress(`${e.id}: ${e.detail}`));
   return prepareFixFor(docker, req, snapshot);
 }
@@ -67,7 +70,7 @@ export async function prepareFix(docker: DockerClient, req: FixRequest, progress
 export async function prepareFixFor(docker: DockerClient, req: FixRequest, snapshot: Snapshot): Promise<PreparedFix> {
   const fix = req.catalogue.fixes[req.fixId];
   if (!fix) throw new UserError(`unknown fix "${req.fixId}"`, `fixes: ${Object.keys(req.catalogue.fixes).join(', ')}`);
-  const diagnosis = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: {}, only: [], now: new Date() });
+  const diagnosis = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: req.thresholds, only: [], now: new Date() });
   const plan = planFix(req.fixId, fix, diagnosis.context, diagnosis.facts);
   if (plan.refused) throw new UserError(`fix ${req.fixId} does not apply to ${snapshot.target.name}: ${plan.refused}`);
   const id = newEntryId(req.fixId);

@@ -3,7 +3,7 @@
 import type { DiagnosisContext } from './context.js';
 import type { Finding, Severity } from '../findings.js';
 import { lintConfig } from '../falco/config/lint.js';
-import type { LintIssue } from '../falco/config/lint/issue.js';
+import { codeFor, type LintIssue } from '../falco/config/lint/issue.js';
 import { startupRefusals } from '../falco/config/refusals.js';
 import { resolveRelease } from '../falco/catalogue/index.js';
 
@@ -36,7 +36,7 @@ function versionNote(version: string | null): Finding[] {
   if (version === null) return [];
   const r = resolveRelease(version);
   if (r.exact || !r.note) return [];
-  return [{ code: 'FD-CONF-VERSION-APPROX', severity: 'info', runbook: LINT_RUNBOOK.id, title: r.note, cause: 'version', explanation: r.note, evidence: [{ fact: 'falco.version', label: 'falco version', observed: version, source: 'catalogue' }], fixes: [] }];
+  return [{ code: codeFor('version-approx'), severity: 'info', runbook: LINT_RUNBOOK.id, title: r.note, cause: 'version-approx', explanation: r.note, evidence: [{ fact: 'falco.version', label: 'falco version', observed: version, source: 'catalogue' }], fixes: [] }];
 }
 
 export function lintFindings(ctx: DiagnosisContext): Finding[] {

@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   const extra = process.env['FALCO_DOCTOR_TEST_FIXES'];
   if (extra) Object.assign(catalogue.fixes, FixCatalogueSchema.parse(YAML.parse(readFileSync(extra, 'utf8'))).fixes);
   const req = {
-    ...FIX_DEFAULTS, fixId: id, container: v.container ?? null, stateDir, timings, catalogue, toolVersion: 'test', hostVisible: true,
+    ...FIX_DEFAULTS, fixId: id, container: v.container ?? null, stateDir, timings, catalogue, toolVersion: 'test', hostVisible: true, thresholds: {},
     windowSeconds: Number(v.window ?? FIX_DEFAULTS.windowSeconds),
     maxChangesPerHour: Number(v['max-changes-per-hour'] ?? FIX_DEFAULTS.maxChangesPerHour),
   };
