@@ -19,7 +19,24 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 run(process.execPath, ['scripts/lab.mjs', 'up', 'event-drops']);
 const session = `fd-home-cost-${process.pid}`;
 const state = mkdtempSync(path.join(os.tmpdir(), 'fd-home-cost-'));
-run('tmux', ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-e', 'CI=false', '-e', `XDG_STATE_HOME=${state}`, 'node', 'dist/cli.js', '--interval', '2']);
+run('tmux', [
+  'new-session',
+  '-d',
+  '-s',
+  session,
+  '-x',
+  '80',
+  '-y',
+  '24',
+  '-e',
+  'CI=false',
+  '-e',
+  `XDG_STATE_HOME=${state}`,
+  'node',
+  'dist/cli.js',
+  '--interval',
+  '2',
+]);
 try {
   for (let i = 0; i < 60 && !run('tmux', ['capture-pane', '-p', '-t', session]).includes('drop alerts/min'); i++) await sleep(500);
   const pid = Number(run('tmux', ['display-message', '-p', '-t', session, '#{pane_pid}']).trim());
@@ -31,7 +48,9 @@ try {
   }
   const after = procUsage(pid);
   const cpu = ((after.ticks - before.ticks) / CLK_TCK / seconds) * 100;
-  console.log(`home screen, ${seconds} s on the event-drops lab, refresh 2 s: CPU ${cpu.toFixed(2)} % of one core; RSS ${Math.round(before.rssKiB / 1024)} → ${Math.round(after.rssKiB / 1024)} MiB (max ${Math.round(maxRss / 1024)} MiB)`);
+  console.log(
+    `home screen, ${seconds} s on the event-drops lab, refresh 2 s: CPU ${cpu.toFixed(2)} % of one core; RSS ${Math.round(before.rssKiB / 1024)} → ${Math.round(after.rssKiB / 1024)} MiB (max ${Math.round(maxRss / 1024)} MiB)`,
+  );
 } finally {
   run('tmux', ['kill-session', '-t', session]);
   run(process.execPath, ['scripts/lab.mjs', 'down']);

@@ -46,7 +46,28 @@ const REFERENCE = [
 async function measure(label, argv) {
   const session = `fd-idle-cost-${process.pid}`;
   const state = mkdtempSync(path.join(os.tmpdir(), 'fd-idle-cost-'));
-  run('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '40', '-c', root, '-e', 'CI=false', '-e', `XDG_STATE_HOME=${state}`, '-e', `NODE_OPTIONS=${opt.nodeOptions}`, '-e', 'NODE_EXTRA_CA_CERTS=', process.execPath, ...argv]);
+  run('tmux', [
+    'new-session',
+    '-d',
+    '-s',
+    session,
+    '-x',
+    '100',
+    '-y',
+    '40',
+    '-c',
+    root,
+    '-e',
+    'CI=false',
+    '-e',
+    `XDG_STATE_HOME=${state}`,
+    '-e',
+    `NODE_OPTIONS=${opt.nodeOptions}`,
+    '-e',
+    'NODE_EXTRA_CA_CERTS=',
+    process.execPath,
+    ...argv,
+  ]);
   try {
     const pid = Number(run('tmux', ['display-message', '-p', '-t', session, '#{pane_pid}']).trim());
     let shown = false;
@@ -94,7 +115,10 @@ const line = (r) =>
 
 if (opt.live) run(process.execPath, ['scripts/lab.mjs', 'up', 'event-drops']);
 try {
-  const ours = await measure(opt.live ? 'diagnose screen, live (lab event-drops, --window 4)' : `diagnose screen, bundle ${opt.bundle}`, ['dist/cli.js', ...(opt.live ? ['diagnose', '--window', '4'] : ['diagnose', '--bundle', opt.bundle])]);
+  const ours = await measure(opt.live ? 'diagnose screen, live (lab event-drops, --window 4)' : `diagnose screen, bundle ${opt.bundle}`, [
+    'dist/cli.js',
+    ...(opt.live ? ['diagnose', '--window', '4'] : ['diagnose', '--bundle', opt.bundle]),
+  ]);
   const reference = await measure('reference: a bare Ink screen', REFERENCE);
   if (opt.json) process.stdout.write(`${JSON.stringify({ ...ours, reference })}\n`);
   else {

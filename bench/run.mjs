@@ -39,12 +39,25 @@ const r1 = (x) => (x === null || x === undefined ? 'n/a' : Math.round(x * 10) / 
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
 
 async function bundle(entry, out) {
-  await build({ entryPoints: [path.join(root, 'bench/entries', entry)], outfile: path.join(data, out), bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['ssh2', 'cpu-features'], logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  await build({
+    entryPoints: [path.join(root, 'bench/entries', entry)],
+    outfile: path.join(data, out),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['ssh2', 'cpu-features'],
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
   return path.join(data, out);
 }
 
 // ---------------------------------------------------------------- log scan
-const PROBES = { json: { ext: 'json', grep: 'Terminal shell in container' }, text: { ext: 'txt', grep: 'A shell was spawned in a container with an attached terminal' } };
+const PROBES = {
+  json: { ext: 'json', grep: 'Terminal shell in container' },
+  text: { ext: 'txt', grep: 'A shell was spawned in a container with an attached terminal' },
+};
 // jq computing the same per-rule counts (text: the message up to " | " or " (", as the scanner keys it)
 const JQ = {
   json: ['-n', 'reduce inputs as $e ({}; .[$e.rule] += 1)'],
@@ -56,7 +69,9 @@ function input(format) {
   const countsFile = `${file}.counts`;
   if (!existsSync(file) || !existsSync(countsFile)) {
     log(`generating ${path.relative(root, file)} (${opt.mb} MB)…`);
-    const g = spawnSync(process.execPath, [path.join(root, 'scripts/gen-event-log.mjs'), '--mb', String(opt.mb), '--format', format, '--out', file], { encoding: 'utf8' });
+    const g = spawnSync(process.execPath, [path.join(root, 'scripts/gen-event-log.mjs'), '--mb', String(opt.mb), '--format', format, '--out', file], {
+      encoding: 'utf8',
+    });
     if (g.status !== 0) throw new Error(g.stderr);
     writeFileSync(countsFile, g.stdout);
   }
@@ -74,16 +89,24 @@ async function scanSection() {
     spawnSync('cat', [file], { stdio: ['ignore', 'ignore', 'ignore'] }); // warm the page cache for every tool alike
     const ours = bestOf(opt.runs, () => timed(process.execPath, [scanner, file]));
     const o = JSON.parse(ours.stdout);
-    const correct = o.result.alerts === counts.alerts && o.result.dropAlerts === counts.dropAlerts && JSON.stringify(Object.entries(o.result.byRule).sort()) === JSON.stringify(Object.entries(counts.byRule).sort());
+    const correct =
+      o.result.alerts === counts.alerts &&
+      o.result.dropAlerts === counts.dropAlerts &&
+      JSON.stringify(Object.entries(o.result.byRule).sort()) === JSON.stringify(Object.entries(counts.byRule).sort());
     // the same scan as an operator runs it: the built CLI (minified bundle, its own startup), JSON out
     const cliRun = bestOf(opt.runs, () => timed(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', file, '--json']));
     const c = JSON.parse(cliRun.stdout);
-    const cliCorrect = c.alerts === counts.alerts && c.dropAlerts === counts.dropAlerts && JSON.stringify(Object.entries(c.byRule).sort()) === JSON.stringify(Object.entries(counts.byRule).sort());
+    const cliCorrect =
+      c.alerts === counts.alerts &&
+      c.dropAlerts === counts.dropAlerts &&
+      JSON.stringify(Object.entries(c.byRule).sort()) === JSON.stringify(Object.entries(counts.byRule).sort());
     const grep = bestOf(opt.runs, () => timed('grep', ['-c', '-F', PROBES[format].grep, file]));
     const jqRun = jq ? timed('jq', [...JQ[format], file]) : null;
     const jqCorrect = jqRun ? JSON.stringify(Object.entries(JSON.parse(jqRun.stdout)).sort()) === JSON.stringify(Object.entries(counts.byRule).sort()) : null;
     out[format] = {
-      file: path.relative(root, file), mb: Math.round(size / 2 ** 20), lines: counts.lines,
+      file: path.relative(root, file),
+      mb: Math.round(size / 2 ** 20),
+      lines: counts.lines,
       ours: { wallMs: ours.wallMs, scanMs: o.ms, cpuMs: ours.cpuMs, peakRssKiB: o.peakRssKiB, runs: ours.runs, countsMatchGenerator: correct },
       cli: { wallMs: cliRun.wallMs, cpuMs: cliRun.cpuMs, peakRssKiB: cliRun.maxRssKiB, runs: cliRun.runs, countsMatchGenerator: cliCorrect },
       cliOverGrep: ratio(cliRun.wallMs, grep.wallMs),
@@ -93,9 +116,13 @@ async function scanSection() {
       jqOverOurs: jqRun ? ratio(jqRun.wallMs, ours.wallMs) : null,
     };
     const x = out[format];
-    log(`scan ${format} ${x.mb} MB: ours ${r1(x.ours.wallMs)} ms (scan ${r1(o.ms)} ms, peak RSS ${r1(o.peakRssKiB / 1024)} MB, counts ${correct ? 'match' : 'DIFFER'}), grep -c ${r1(x.grep.wallMs)} ms, jq ${jqRun ? `${r1(jqRun.wallMs)} ms` : 'skipped'}`);
+    log(
+      `scan ${format} ${x.mb} MB: ours ${r1(x.ours.wallMs)} ms (scan ${r1(o.ms)} ms, peak RSS ${r1(o.peakRssKiB / 1024)} MB, counts ${correct ? 'match' : 'DIFFER'}), grep -c ${r1(x.grep.wallMs)} ms, jq ${jqRun ? `${r1(jqRun.wallMs)} ms` : 'skipped'}`,
+    );
     log(`  falco-doctor scan FILE --json (dist/cli.js): ${r1(x.cli.wallMs)} ms, counts ${cliCorrect ? 'match' : 'DIFFER'}, ÷ grep = ${x.cliOverGrep}`);
-    log(`  ours ÷ grep = ${x.oursOverGrep} (target ≤ 2), jq ÷ ours = ${x.jqOverOurs ?? 'n/a'} (target ≥ 10), peak RSS ${r1(o.peakRssKiB / 1024)} MB (target < 100)`);
+    log(
+      `  ours ÷ grep = ${x.oursOverGrep} (target ≤ 2), jq ÷ ours = ${x.jqOverOurs ?? 'n/a'} (target ≥ 10), peak RSS ${r1(o.peakRssKiB / 1024)} MB (target < 100)`,
+    );
   }
   return out;
 }
@@ -123,14 +150,22 @@ async function startupSection() {
     }
     const ok = (xs) => xs.filter((x) => x !== null);
     const s = {
-      nodeRefMs: median(ref.map((r) => r.wallMs)), versionMs: median(ver.map((r) => r.wallMs)),
-      versionRssKiB: median(ver.map((r) => r.maxRssKiB ?? 0)), nodeRefRssKiB: median(ref.map((r) => r.maxRssKiB ?? 0)),
-      firstFrameMs: ok(frames).length ? median(ok(frames)) : null, firstFrameRuns: frames.map((x) => (x === null ? null : Math.round(x))),
-      firstTextRefMs: ok(refFrames).length ? median(ok(refFrames)) : null, samples: n,
+      nodeRefMs: median(ref.map((r) => r.wallMs)),
+      versionMs: median(ver.map((r) => r.wallMs)),
+      versionRssKiB: median(ver.map((r) => r.maxRssKiB ?? 0)),
+      nodeRefRssKiB: median(ref.map((r) => r.maxRssKiB ?? 0)),
+      firstFrameMs: ok(frames).length ? median(ok(frames)) : null,
+      firstFrameRuns: frames.map((x) => (x === null ? null : Math.round(x))),
+      firstTextRefMs: ok(refFrames).length ? median(ok(refFrames)) : null,
+      samples: n,
     };
     const label = name === 'clean' ? '' : ' [with NODE_EXTRA_CA_CERTS]';
-    log(`startup${label}: node -e 0 ${r1(s.nodeRefMs)} ms; --version ${r1(s.versionMs)} ms (+${r1(s.versionMs - s.nodeRefMs)}), RSS ${r1(s.versionRssKiB / 1024)} MB (target < 150 ms)`);
-    log(`  first TUI frame (diagnose --bundle, under script(1), 100×40) ${r1(s.firstFrameMs)} ms; node printing a line under script(1) ${r1(s.firstTextRefMs)} ms (target < 400 ms)`);
+    log(
+      `startup${label}: node -e 0 ${r1(s.nodeRefMs)} ms; --version ${r1(s.versionMs)} ms (+${r1(s.versionMs - s.nodeRefMs)}), RSS ${r1(s.versionRssKiB / 1024)} MB (target < 150 ms)`,
+    );
+    log(
+      `  first TUI frame (diagnose --bundle, under script(1), 100×40) ${r1(s.firstFrameMs)} ms; node printing a line under script(1) ${r1(s.firstTextRefMs)} ms (target < 400 ms)`,
+    );
     out[name] = s;
   }
   return out;
@@ -138,18 +173,26 @@ async function startupSection() {
 
 // ---------------------------------------------------------------- idle diagnose screen
 function idleSection() {
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/idle-cost.mjs'), '--json', '--seconds', String(opt.idleSeconds)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/idle-cost.mjs'), '--json', '--seconds', String(opt.idleSeconds)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`idle-cost failed (exit ${r.status})`);
   const x = JSON.parse(r.stdout);
   for (const y of [x, x.reference])
-    log(`idle ${y.mode}, ${y.seconds} s: CPU ${r1(y.cpuPercentOfOneCore * 100) / 100} % of one core; RSS ${r1(y.rssMiB.start)} → ${r1(y.rssMiB.end)} MiB (${r1(y.endAnonMiB)} anon + ${r1(y.endFileMiB)} file), peak ${r1(y.peakRssMiB)} MiB`);
+    log(
+      `idle ${y.mode}, ${y.seconds} s: CPU ${r1(y.cpuPercentOfOneCore * 100) / 100} % of one core; RSS ${r1(y.rssMiB.start)} → ${r1(y.rssMiB.end)} MiB (${r1(y.endAnonMiB)} anon + ${r1(y.endFileMiB)} file), peak ${r1(y.peakRssMiB)} MiB`,
+    );
   log('  (targets for the diagnose screen: < 1 % of one core, < 80 MB = 76.3 MiB)');
   return x;
 }
 
 // ---------------------------------------------------------------- Docker lab (under the lock)
 async function labSection() {
-  const r = spawnSync('flock', ['/tmp/fd-lab.lock', process.execPath, fileURLToPath(import.meta.url), '--lab-part', '--runs', String(opt.runs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync('flock', ['/tmp/fd-lab.lock', process.execPath, fileURLToPath(import.meta.url), '--lab-part', '--runs', String(opt.runs)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`lab part failed (exit ${r.status})`);
   return JSON.parse(r.stdout);
 }
@@ -174,9 +217,16 @@ async function labPart() {
       const o = JSON.parse(x.stdout);
       const s = o.samples.slice(1);
       methods[method] = {
-        source: o.source, samples: s.length, processCpuMs: x.cpuMs, samplingCpuMs: o.cpuMs, windowMs: o.wallMs,
-        samplingCpuPercent: (o.cpuMs / o.wallMs) * 100, dockerdCpuMs: d0 !== null ? d1 - d0 : null,
-        medianCallMs: median(o.callMs.slice(1)), cpuPercent: median(s.map((v) => v.cpuPercent)), memMiB: median(s.map((v) => v.memUsageBytes)) / 2 ** 20,
+        source: o.source,
+        samples: s.length,
+        processCpuMs: x.cpuMs,
+        samplingCpuMs: o.cpuMs,
+        windowMs: o.wallMs,
+        samplingCpuPercent: (o.cpuMs / o.wallMs) * 100,
+        dockerdCpuMs: d0 !== null ? d1 - d0 : null,
+        medianCallMs: median(o.callMs.slice(1)),
+        cpuPercent: median(s.map((v) => v.cpuPercent)),
+        memMiB: median(s.map((v) => v.memUsageBytes)) / 2 ** 20,
       };
     }
     // docker stats --no-stream once a second for the same figures
@@ -186,18 +236,39 @@ async function labPart() {
     for (let i = 0; i < seconds; i++) {
       const x = timed('docker', ['stats', '--no-stream', '--format', '{{json .}}', name]);
       const j = JSON.parse(x.stdout);
-      calls.push({ wallMs: x.wallMs, cpuMs: x.cpuMs, cpuPercent: parseFloat(j.CPUPerc), memMiB: parseFloat(j.MemUsage) * (/GiB/.test(j.MemUsage.split('/')[0]) ? 1024 : /KiB/.test(j.MemUsage.split('/')[0]) ? 1 / 1024 : 1) });
+      calls.push({
+        wallMs: x.wallMs,
+        cpuMs: x.cpuMs,
+        cpuPercent: parseFloat(j.CPUPerc),
+        memMiB: parseFloat(j.MemUsage) * (/GiB/.test(j.MemUsage.split('/')[0]) ? 1024 : /KiB/.test(j.MemUsage.split('/')[0]) ? 1 / 1024 : 1),
+      });
       await new Promise((r) => setTimeout(r, Math.max(0, t0 + (i + 1) * 1000 - performance.now())));
     }
     const d1 = cpuOf(dockerd);
     methods['docker-stats'] = {
-      source: 'docker stats --no-stream', samples: calls.length, processCpuMs: calls.reduce((a, c) => a + (c.cpuMs ?? 0), 0),
-      dockerdCpuMs: d0 !== null ? d1 - d0 : null, medianCallMs: median(calls.map((c) => c.wallMs)), cpuPercent: median(calls.map((c) => c.cpuPercent)), memMiB: median(calls.map((c) => c.memMiB)),
+      source: 'docker stats --no-stream',
+      samples: calls.length,
+      processCpuMs: calls.reduce((a, c) => a + (c.cpuMs ?? 0), 0),
+      dockerdCpuMs: d0 !== null ? d1 - d0 : null,
+      medianCallMs: median(calls.map((c) => c.wallMs)),
+      cpuPercent: median(calls.map((c) => c.cpuPercent)),
+      memMiB: median(calls.map((c) => c.memMiB)),
     };
     // diagnose --json: wall beyond its 4 s window, and the CPU it used
-    const runs = Array.from({ length: opt.runs }, () => timed(process.execPath, [path.join(root, 'dist/cli.js'), 'diagnose', '--json', '--window', '4', '--fail-on', 'none']));
+    const runs = Array.from({ length: opt.runs }, () =>
+      timed(process.execPath, [path.join(root, 'dist/cli.js'), 'diagnose', '--json', '--window', '4', '--fail-on', 'none']),
+    );
     const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
-    const diagnose = { windowMs: 4000, wallMs: best.wallMs, overheadMs: best.wallMs - 4000, cpuMs: best.cpuMs, peakRssKiB: best.maxRssKiB, cpuPercentOfOneCore: best.cpuMs ? (best.cpuMs / best.wallMs) * 100 : null, runs: runs.map((r) => Math.round(r.wallMs)), exit: best.status };
+    const diagnose = {
+      windowMs: 4000,
+      wallMs: best.wallMs,
+      overheadMs: best.wallMs - 4000,
+      cpuMs: best.cpuMs,
+      peakRssKiB: best.maxRssKiB,
+      cpuPercentOfOneCore: best.cpuMs ? (best.cpuMs / best.wallMs) * 100 : null,
+      runs: runs.map((r) => Math.round(r.wallMs)),
+      exit: best.status,
+    };
     process.stdout.write(JSON.stringify({ observer: { seconds, methods }, diagnose }));
   } finally {
     lab('down');
@@ -205,9 +276,13 @@ async function labPart() {
 }
 
 function printLab(l) {
-  log(`diagnose --json --window 4 on the lab: wall ${r1(l.diagnose.wallMs)} ms → ${r1(l.diagnose.overheadMs)} ms beyond the window (target < 1500); CPU ${r1(l.diagnose.cpuMs)} ms (${r1(l.diagnose.cpuPercentOfOneCore)} % of a core), peak RSS ${r1(l.diagnose.peakRssKiB / 1024)} MB`);
+  log(
+    `diagnose --json --window 4 on the lab: wall ${r1(l.diagnose.wallMs)} ms → ${r1(l.diagnose.overheadMs)} ms beyond the window (target < 1500); CPU ${r1(l.diagnose.cpuMs)} ms (${r1(l.diagnose.cpuPercentOfOneCore)} % of a core), peak RSS ${r1(l.diagnose.peakRssKiB / 1024)} MB`,
+  );
   for (const [k, m] of Object.entries(l.observer.methods))
-    log(`observer ${k.padEnd(12)}: ${m.samples} samples in ${l.observer.seconds} s, CPU ${r1(m.cpuPercent)} %, mem ${r1(m.memMiB)} MiB; per call ${r1(m.medianCallMs)} ms; our/CLI CPU ${r1(m.samplingCpuMs ?? m.processCpuMs)} ms; dockerd CPU ${r1(m.dockerdCpuMs)} ms`);
+    log(
+      `observer ${k.padEnd(12)}: ${m.samples} samples in ${l.observer.seconds} s, CPU ${r1(m.cpuPercent)} %, mem ${r1(m.memMiB)} MiB; per call ${r1(m.medianCallMs)} ms; our/CLI CPU ${r1(m.samplingCpuMs ?? m.processCpuMs)} ms; dockerd CPU ${r1(m.dockerdCpuMs)} ms`,
+    );
 }
 
 if (opt.labPart) await labPart();
@@ -225,5 +300,10 @@ else {
 
 function machine() {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8');
-  return { nproc: Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()), model: /model name\s*:\s*(.*)/.exec(cpu)?.[1] ?? 'unknown', memTotalMiB: Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]) / 1024), load: readFileSync('/proc/loadavg', 'utf8').trim() };
+  return {
+    nproc: Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()),
+    model: /model name\s*:\s*(.*)/.exec(cpu)?.[1] ?? 'unknown',
+    memTotalMiB: Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]) / 1024),
+    load: readFileSync('/proc/loadavg', 'utf8').trim(),
+  };
 }

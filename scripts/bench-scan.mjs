@@ -19,12 +19,15 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-scan-'));
 try {
   const entry = join(dir, 'entry.ts');
   const scanFile = fileURLToPath(new URL('../src/adapters/files/scan-file.ts', import.meta.url));
-  writeFileSync(entry, `import { scanFile } from ${JSON.stringify(scanFile)};
+  writeFileSync(
+    entry,
+    `import { scanFile } from ${JSON.stringify(scanFile)};
 const t0 = performance.now();
 const r = await scanFile(process.argv[2]);
 const ms = Math.round(performance.now() - t0);
 console.log(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, lines: r.lines, alerts: r.alerts, dropAlerts: r.dropAlerts, malformed: r.malformed, format: r.format }));
-`);
+`,
+  );
   await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'scan.mjs'), logLevel: 'warning' });
   const r = spawnSync(process.execPath, [join(dir, 'scan.mjs'), file], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;

@@ -37,7 +37,9 @@ if (process.platform !== 'linux') {
 function dataFiles() {
   const files = {};
   for (const folder of DATA_FOLDERS)
-    for (const name of readdirSync(path.join(ROOT, folder)).filter((n) => n.endsWith('.yaml')).sort())
+    for (const name of readdirSync(path.join(ROOT, folder))
+      .filter((n) => n.endsWith('.yaml'))
+      .sort())
       files[`${folder}/${name}`] = readFileSync(path.join(ROOT, folder, name), 'utf8');
   return files;
 }

@@ -13,7 +13,9 @@ if (!gitDir) {
   process.exit(2);
 }
 const releasesMd = readFileSync(new URL('../../shared/fixtures/falco/RELEASES.md', import.meta.url), 'utf8');
-const tags = [...releasesMd.matchAll(/^\| releases\/falco-([\d.]+)\.yaml \| falcosecurity\/falco \| falco\.yaml \| [\d.]+ \| ([0-9a-f]{40}) \|$/gm)].map((m) => ({ tag: m[1], commit: m[2] }));
+const tags = [...releasesMd.matchAll(/^\| releases\/falco-([\d.]+)\.yaml \| falcosecurity\/falco \| falco\.yaml \| [\d.]+ \| ([0-9a-f]{40}) \|$/gm)].map(
+  (m) => ({ tag: m[1], commit: m[2] }),
+);
 
 const FILE = 'userspace/falco/configuration.cpp';
 const CONSTANT_FILES = [FILE, 'userspace/falco/configuration.h', 'userspace/engine/falco_common.h'];
@@ -64,7 +66,12 @@ for (const { tag, commit } of tags) {
 }
 // One key a line, so a re-extraction diffs key by key.
 const body = Object.entries(out.releases).map(([tag, r]) => {
-  const reads = Object.entries(r.reads).map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n');
+  const reads = Object.entries(r.reads)
+    .map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+    .join(',\n');
   return `    ${JSON.stringify(tag)}: {\n      "commit": ${JSON.stringify(r.commit)},\n      "reads": {\n${reads.replace(/^ {6}/gm, '        ')}\n      }\n    }`;
 });
-writeFileSync(new URL('../knowledge/falco-code-reads.json', import.meta.url), `{\n  "source": ${JSON.stringify(out.source)},\n  "releases": {\n${body.join(',\n')}\n  }\n}\n`);
+writeFileSync(
+  new URL('../knowledge/falco-code-reads.json', import.meta.url),
+  `{\n  "source": ${JSON.stringify(out.source)},\n  "releases": {\n${body.join(',\n')}\n  }\n}\n`,
+);

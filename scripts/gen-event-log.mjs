@@ -31,14 +31,70 @@ function rng(seed) {
 }
 
 const RULES = [
-  { rule: 'Read sensitive file untrusted', priority: 'Warning', msg: 'Sensitive file opened for reading by non-trusted program', w: 40, evt: 'openat', tags: ['T1555', 'container', 'filesystem', 'host', 'maturity_stable', 'mitre_credential_access'] },
-  { rule: 'Terminal shell in container', priority: 'Notice', msg: 'A shell was spawned in a container with an attached terminal', w: 25, evt: 'execve', tags: ['T1059', 'container', 'maturity_stable', 'mitre_execution', 'shell'] },
-  { rule: 'Clear Log Activities', priority: 'Warning', msg: 'Log files were tampered', w: 10, evt: 'openat', tags: ['T1070', 'container', 'filesystem', 'host', 'maturity_stable'] },
-  { rule: 'Search Private Keys or Passwords', priority: 'Warning', msg: 'Grep private keys or passwords activities found', w: 8, evt: 'execve', tags: ['T1552.001', 'container', 'host', 'maturity_stable', 'process'] },
-  { rule: 'Drop and execute new binary in container', priority: 'Critical', msg: 'Executing binary not part of base image', w: 4, evt: 'execve', tags: ['PCI_DSS_11.5.1', 'TA0003', 'container', 'maturity_stable', 'process'] },
-  { rule: 'Fileless execution via memfd_create', priority: 'Critical', msg: 'Fileless execution via memfd_create', w: 2, evt: 'execve', tags: ['T1620', 'container', 'host', 'maturity_stable', 'process'] },
-  { rule: 'Contact K8S API Server From Container', priority: 'Notice', msg: 'Unexpected connection to K8s API Server from container', w: 6, evt: 'connect', tags: ['T1565', 'container', 'k8s', 'maturity_stable', 'network'] },
-  { rule: 'PTRACE attached to process', priority: 'Warning', msg: 'Detected ptrace PTRACE_ATTACH attempt', w: 3, evt: 'ptrace', tags: ['T1055.008', 'container', 'host', 'maturity_stable', 'process'] },
+  {
+    rule: 'Read sensitive file untrusted',
+    priority: 'Warning',
+    msg: 'Sensitive file opened for reading by non-trusted program',
+    w: 40,
+    evt: 'openat',
+    tags: ['T1555', 'container', 'filesystem', 'host', 'maturity_stable', 'mitre_credential_access'],
+  },
+  {
+    rule: 'Terminal shell in container',
+    priority: 'Notice',
+    msg: 'A shell was spawned in a container with an attached terminal',
+    w: 25,
+    evt: 'execve',
+    tags: ['T1059', 'container', 'maturity_stable', 'mitre_execution', 'shell'],
+  },
+  {
+    rule: 'Clear Log Activities',
+    priority: 'Warning',
+    msg: 'Log files were tampered',
+    w: 10,
+    evt: 'openat',
+    tags: ['T1070', 'container', 'filesystem', 'host', 'maturity_stable'],
+  },
+  {
+    rule: 'Search Private Keys or Passwords',
+    priority: 'Warning',
+    msg: 'Grep private keys or passwords activities found',
+    w: 8,
+    evt: 'execve',
+    tags: ['T1552.001', 'container', 'host', 'maturity_stable', 'process'],
+  },
+  {
+    rule: 'Drop and execute new binary in container',
+    priority: 'Critical',
+    msg: 'Executing binary not part of base image',
+    w: 4,
+    evt: 'execve',
+    tags: ['PCI_DSS_11.5.1', 'TA0003', 'container', 'maturity_stable', 'process'],
+  },
+  {
+    rule: 'Fileless execution via memfd_create',
+    priority: 'Critical',
+    msg: 'Fileless execution via memfd_create',
+    w: 2,
+    evt: 'execve',
+    tags: ['T1620', 'container', 'host', 'maturity_stable', 'process'],
+  },
+  {
+    rule: 'Contact K8S API Server From Container',
+    priority: 'Notice',
+    msg: 'Unexpected connection to K8s API Server from container',
+    w: 6,
+    evt: 'connect',
+    tags: ['T1565', 'container', 'k8s', 'maturity_stable', 'network'],
+  },
+  {
+    rule: 'PTRACE attached to process',
+    priority: 'Warning',
+    msg: 'Detected ptrace PTRACE_ATTACH attempt',
+    w: 3,
+    evt: 'ptrace',
+    tags: ['T1055.008', 'container', 'host', 'maturity_stable', 'process'],
+  },
   { rule: 'Debug rule of a local file', priority: 'Debug', msg: 'Debug event from a local rule', w: 2, evt: 'openat', tags: ['local'] },
 ];
 const TOTAL_W = RULES.reduce((s, r) => s + r.w, 0);
@@ -60,7 +116,9 @@ function clock(ns) {
 
 function alertLine(format, rule, t, r) {
   const pid = 1000 + Math.floor(r() * 60000);
-  const cid = Math.floor(r() * 0xffffffffffff).toString(16).padStart(12, '0');
+  const cid = Math.floor(r() * 0xffffffffffff)
+    .toString(16)
+    .padStart(12, '0');
   const details = `file=/etc/shadow gparent=bash ggparent=<NA> gggparent=<NA> evt_type=${rule.evt} user=root user_uid=0 user_loginuid=-1 process=cat proc_exepath=/usr/bin/cat parent=sh command=cat /etc/shadow terminal=0 container_id=${cid} container_name=<NA> container_image_repository=<NA> container_image_tag=<NA> k8s_pod_name=<NA> k8s_ns_name=<NA> pid=${pid}`;
   const output = `${t.hms}: ${rule.priority} ${rule.msg} | ${details}`;
   if (format === 'text') return output;
@@ -71,14 +129,34 @@ function alertLine(format, rule, t, r) {
 function dropLine(format, t, drops) {
   const evts = drops * 2 + 1000;
   const half = Math.floor(drops / 2);
-  const f = { ebpf_enabled: '1', n_drops: `${drops}`, n_drops_buffer_clone_fork_exit: '0', n_drops_buffer_close_exit: `${half}`, n_drops_buffer_connect_exit: '0', n_drops_buffer_dir_file_exit: '0', n_drops_buffer_execve_exit: '0', n_drops_buffer_open_exit: `${drops - half}`, n_drops_buffer_other_interest_exit: '0', n_drops_buffer_proc_exit: '0', n_drops_buffer_total: `${drops}`, n_drops_bug: '0', n_drops_page_faults: '0', n_drops_scratch_map: '0', n_evts: `${evts}` };
+  const f = {
+    ebpf_enabled: '1',
+    n_drops: `${drops}`,
+    n_drops_buffer_clone_fork_exit: '0',
+    n_drops_buffer_close_exit: `${half}`,
+    n_drops_buffer_connect_exit: '0',
+    n_drops_buffer_dir_file_exit: '0',
+    n_drops_buffer_execve_exit: '0',
+    n_drops_buffer_open_exit: `${drops - half}`,
+    n_drops_buffer_other_interest_exit: '0',
+    n_drops_buffer_proc_exit: '0',
+    n_drops_buffer_total: `${drops}`,
+    n_drops_bug: '0',
+    n_drops_page_faults: '0',
+    n_drops_scratch_map: '0',
+    n_evts: `${evts}`,
+  };
   const msg = `Falco internal: syscall event drop. ${drops} system calls dropped in last second.`;
-  if (format === 'text') return `${t.hms}: Debug ${msg} (${Object.entries(f).map(([k, v]) => `${k}="${v}"`).join(' ')})`;
+  if (format === 'text')
+    return `${t.hms}: Debug ${msg} (${Object.entries(f)
+      .map(([k, v]) => `${k}="${v}"`)
+      .join(' ')})`;
   return `{"hostname":"vm","output":"${msg}","output_fields":${JSON.stringify(f)},"priority":"Debug","rule":"Falco internal: syscall event drop","source":"internal","time":"${t.iso}"}`;
 }
 
 function metricsLine(format, t) {
-  if (format === 'text') return `${t.hms}: Informational Falco metrics snapshot (evt.hostname="vm" evt.source="syscall" falco.cpu_usage_perc=3.4 falco.memory_rss_mb=54.2 scap.n_drops=0 scap.n_evts=4692)`;
+  if (format === 'text')
+    return `${t.hms}: Informational Falco metrics snapshot (evt.hostname="vm" evt.source="syscall" falco.cpu_usage_perc=3.4 falco.memory_rss_mb=54.2 scap.n_drops=0 scap.n_evts=4692)`;
   return `{"hostname":"vm","output":"Falco metrics snapshot","output_fields":{"evt.hostname":"vm","evt.source":"syscall","falco.cpu_usage_perc":3.4,"falco.memory_rss_mb":54.2,"scap.n_drops":0,"scap.n_evts":4692},"priority":"Informational","rule":"Falco internal: metrics snapshot","source":"internal","time":"${t.iso}"}`;
 }
 

@@ -7,8 +7,13 @@ import { readFile } from 'node:fs/promises';
 const buildKitSessionStub = {
   name: 'buildkit-session-stub',
   setup(b) {
-    b.onResolve({ filter: /^\.\/session$/ }, (a) => (/[\\/]dockerode[\\/]lib[\\/]/.test(a.importer) ? { path: 'session', namespace: 'buildkit-session-stub' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'buildkit-session-stub' }, () => ({ contents: "module.exports = () => { throw new Error('falco-doctor does not bundle BuildKit sessions'); };", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/session$/ }, (a) =>
+      /[\\/]dockerode[\\/]lib[\\/]/.test(a.importer) ? { path: 'session', namespace: 'buildkit-session-stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'buildkit-session-stub' }, () => ({
+      contents: "module.exports = () => { throw new Error('falco-doctor does not bundle BuildKit sessions'); };",
+      loader: 'js',
+    }));
   },
 };
 

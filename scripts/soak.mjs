@@ -84,7 +84,9 @@ try {
     perPoint.set(c.point, tally);
     perFix.set(c.fix, (perFix.get(c.fix) ?? 0) + 1);
     const n = String(i + 1).padStart(String(total).length);
-    console.log(`[${n}/${total}] ${c.point} × ${c.fix}: ${ok ? 'restored byte-identical' : `FAILED: ${r.problems.join('; ')}`} (${(r.ms / 1000).toFixed(1)} s)`);
+    console.log(
+      `[${n}/${total}] ${c.point} × ${c.fix}: ${ok ? 'restored byte-identical' : `FAILED: ${r.problems.join('; ')}`} (${(r.ms / 1000).toFixed(1)} s)`,
+    );
     if (!ok) {
       // start the next fault from a known state: a fresh lab
       lab = await faultLabUp(labDir);
@@ -100,6 +102,8 @@ const seconds = (performance.now() - started) / 1000;
 console.log('\nper fault point: faults / restored');
 for (const [p, t] of perPoint) console.log(`  ${p.padEnd(20)} ${String(t.faults).padStart(4)} / ${t.ok}`);
 console.log(`faults per fix: ${[...perFix].map(([f, n]) => `${f} ${n}`).join(', ')}`);
-console.log(`\nfaults injected: ${injected} of ${total}; restored ok: ${restored}; failures: ${failures.length}; duration ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`);
+console.log(
+  `\nfaults injected: ${injected} of ${total}; restored ok: ${restored}; failures: ${failures.length}; duration ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`,
+);
 for (const f of failures) console.log(`  FAILED ${f.c.point} × ${f.c.fix}: ${f.problems.join('; ')}`);
 process.exitCode = failures.length > 0 ? 1 : 0;

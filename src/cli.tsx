@@ -9,7 +9,6 @@ import type { DiagnosisReport } from './core/report.js';
 import type { DiagnoseEvent } from './core/events.js';
 import { channel } from './core/channel.js';
 import { toolVersion } from './version.js';
-import type { DockerClient } from './adapters/docker/client.js';
 import type { DiagnoseRun, SnapshotSource } from './commands/diagnose.js';
 import { toJson } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
@@ -34,7 +33,11 @@ async function main(argv: string[]): Promise<ExitCode> {
     case 'checklist': // after a global flag (falco-doctor --no-color checklist): the walk with the rest
     case 'rollout': {
       const { runWalk } = await import('./commands/walks.js');
-      return runWalk(args.command, argv.filter((a, i) => i !== argv.indexOf(args.command)), toolVersion());
+      return runWalk(
+        args.command,
+        argv.filter((a, i) => i !== argv.indexOf(args.command)),
+        toolVersion(),
+      );
     }
     case 'completion': {
       const { completionFor } = await import('./commands/completion.js');
@@ -48,7 +51,17 @@ async function main(argv: string[]): Promise<ExitCode> {
     }
     case 'lint': {
       const { runLint } = await import('./commands/lint.js');
-      return runLint({ files: args.files, falcoVersion: args.falcoVersion, overrides: args.overrides, rules: args.rulesPaths, json: args.format === 'json', failOn: args.failOn }, (t) => process.stdout.write(t));
+      return runLint(
+        {
+          files: args.files,
+          falcoVersion: args.falcoVersion,
+          overrides: args.overrides,
+          rules: args.rulesPaths,
+          json: args.format === 'json',
+          failOn: args.failOn,
+        },
+        (t) => process.stdout.write(t),
+      );
     }
     case 'info': {
       const { runInfo } = await import('./commands/info.js');
@@ -115,8 +128,7 @@ async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
 async function diagnoseInputs(args: CliArgs): Promise<{ source: SnapshotSource; run: DiagnoseRun }> {
   const catalogue = await readCatalogue();
   const known = catalogue.runbooks.map((r) => r.id);
-  for (const id of args.runbooks)
-    if (!known.includes(id)) throw new UserError(`--runbook: unknown runbook "${id}"`, `runbooks: ${known.join(', ')}`);
+  for (const id of args.runbooks) if (!known.includes(id)) throw new UserError(`--runbook: unknown runbook "${id}"`, `runbooks: ${known.join(', ')}`);
   const source: SnapshotSource = args.bundle
     ? { kind: 'bundle', snapshot: await (await import('./adapters/bundle-file.js')).readBundle(args.bundle) }
     : { kind: 'live', docker: await connectDocker(), collect: collectOptions(args) };
@@ -165,7 +177,9 @@ function exitFor(report: DiagnosisReport, args: CliArgs): ExitCode {
     return EXIT.usage;
   }
   if (report.target.state !== 'running') {
-    process.stderr.write(`falco-doctor: the Falco container ${report.target.name} is ${report.target.state}: nothing to measure; see its log (docker logs ${report.target.name})\n`);
+    process.stderr.write(
+      `falco-doctor: the Falco container ${report.target.name} is ${report.target.state}: nothing to measure; see its log (docker logs ${report.target.name})\n`,
+    );
     return EXIT.unreachable;
   }
   if (args.failOn === 'none') return EXIT.ok;

@@ -53,7 +53,10 @@ export function procUsage(pid) {
  */
 export function underLabLock(scriptUrl) {
   if (process.env['FD_LAB_LOCKED'] === '1') return;
-  const r = spawnSync('flock', ['/tmp/fd-lab.lock', process.execPath, fileURLToPath(scriptUrl), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, FD_LAB_LOCKED: '1' } });
+  const r = spawnSync('flock', ['/tmp/fd-lab.lock', process.execPath, fileURLToPath(scriptUrl), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, FD_LAB_LOCKED: '1' },
+  });
   process.exit(r.status ?? 1);
 }
 
@@ -82,7 +85,11 @@ export function pidOf(name) {
 export function timeToFirstText(command, env, timeoutMs = 15_000) {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn('script', ['-qfec', `stty cols 100 rows 40 && exec ${command}`, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'ignore'], detached: true });
+    const child = spawn('script', ['-qfec', `stty cols 100 rows 40 && exec ${command}`, '/dev/null'], {
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'ignore'],
+      detached: true,
+    });
     let out = '';
     const done = (ms) => {
       clearTimeout(timer);
@@ -94,7 +101,7 @@ export function timeToFirstText(command, env, timeoutMs = 15_000) {
     const timer = setTimeout(() => done(null), timeoutMs);
     child.stdout.on('data', (d) => {
       out += d.toString('utf8');
-      // eslint-disable-next-line no-control-regex
+
       if (/[A-Za-z]{4}/.test(out.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]/g, ''))) done(Number(process.hrtime.bigint() - t0) / 1e6);
     });
     child.on('exit', () => done(null));

@@ -5,6 +5,12 @@ import type { CollectOptions } from './collect.js';
 import { hostVisible } from './docker/endpoint.js';
 
 /** `hostVisible` may be given when the caller already decided it (a fix request carries its answer). */
-export function liveCollectOptions(o: { container: string | null; windowMs: number; lookbackMs: number; toolVersion: string; hostVisible?: boolean }): CollectOptions {
+export function liveCollectOptions(o: {
+  container: string | null;
+  windowMs: number;
+  lookbackMs: number;
+  toolVersion: string;
+  hostVisible?: boolean;
+}): CollectOptions {
   return { ...o, sampleEveryMs: 1000, hostVisible: o.hostVisible ?? hostVisible() };
 }

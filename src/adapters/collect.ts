@@ -51,12 +51,18 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   });
   // A stopped or crash-looping Falco has nothing steady to measure, but its config and log say why.
   const down = !target.state.running || target.state.restarting;
-  const downWhy = target.state.restarting ? `the container is restarting (${target.state.restartCount} restarts)` : `the container is ${target.state.status} (exit code ${target.state.exitCode})`;
+  const downWhy = target.state.restarting
+    ? `the container is restarting (${target.state.restartCount} restarts)`
+    : `the container is ${target.state.status} (exit code ${target.state.exitCode})`;
   const fs = containerFs(docker, target, opts.hostVisible);
   const falco = await step('config', 'Read falco.yaml and rules', async () => {
     const f = await readFalcoFiles(fs, target.cmd, versionFromImage(target.image));
     const where = f.configFiles[0] ? (f.configFiles[0].hostPath ?? `${f.configFiles[0].path} (inside the container)`) : 'not found';
-    return { value: f, detail: `${where}; ${f.configFiles.length - 1} drop-in(s), ${f.rulesFiles.length} rules file(s)`, status: f.configSource === 'host-mount' ? 'ok' : 'warn' };
+    return {
+      value: f,
+      detail: `${where}; ${f.configFiles.length - 1} drop-in(s), ${f.rulesFiles.length} rules file(s)`,
+      status: f.configSource === 'host-mount' ? 'ok' : 'warn',
+    };
   });
   const falcoBin = target.cmd.find((a) => /(^|\/)falco$/.test(a));
   falco.versionOutput = falcoBin && !down ? await execOutput(docker, target.id, [falcoBin, '--version']) : null;
@@ -91,7 +97,10 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
       const cpu = process.cpuUsage(cpu0);
       const cost = { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, via: s.source };
       observer = cost;
-      return { value: s.samples, detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'}); falco-doctor itself: ${observerCpuPercent(cost).toFixed(1)} % of a core` };
+      return {
+        value: s.samples,
+        detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'}); falco-doctor itself: ${observerCpuPercent(cost).toFixed(1)} % of a core`,
+      };
     } catch (e) {
       // Falco may die during the window (a crash loop caught while up), or die and be restarted by
       // Docker before we look again (its cgroup files go with the old process): say so rather than fail
@@ -99,15 +108,21 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
       const restarted = now.state.startedAt !== target.state.startedAt || now.state.restartCount !== target.state.restartCount;
       if (now.state.running && !now.state.restarting && !restarted) throw e;
       target.state = now.state;
-      const what = now.state.running && !now.state.restarting ? `restarted during the window (${now.state.restartCount} restarts)` : `stopped during the window: ${now.state.restarting ? 'restarting' : now.state.status} (exit code ${now.state.exitCode})`;
+      const what =
+        now.state.running && !now.state.restarting
+          ? `restarted during the window (${now.state.restartCount} restarts)`
+          : `stopped during the window: ${now.state.restarting ? 'restarting' : now.state.status} (exit code ${now.state.exitCode})`;
       return { value: [] as StatsSample[], detail: what, status: 'warn' };
     }
   });
   if (url && ws.prometheus && !webserver.error) {
-    webserver.metricsEnd = await httpGet(`${url}/metrics`).then((r) => r.body, (e) => {
-      webserver.error = `${url}/metrics: ${errorMessage(e)}`;
-      return null;
-    });
+    webserver.metricsEnd = await httpGet(`${url}/metrics`).then(
+      (r) => r.body,
+      (e) => {
+        webserver.error = `${url}/metrics: ${errorMessage(e)}`;
+        return null;
+      },
+    );
   }
   const windowEnd = Date.now();
   const logs = await step('logs', 'Read the container log', async () => {
@@ -135,7 +150,14 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   };
 }
 
-async function sampleStats(docker: DockerClient, id: string, opts: CollectOptions, hostMem: number, emit: Emit, start: number): Promise<{ samples: StatsSample[]; source: 'cgroup' | 'stats-api' }> {
+async function sampleStats(
+  docker: DockerClient,
+  id: string,
+  opts: CollectOptions,
+  hostMem: number,
+  emit: Emit,
+  start: number,
+): Promise<{ samples: StatsSample[]; source: 'cgroup' | 'stats-api' }> {
   // cgroup files on the host when readable (cheaper for dockerd), else one-shot stats API calls
   const sampler = await openSampler(docker, id, hostMem, { hostVisible: opts.hostVisible });
   const samples: StatsSample[] = [];

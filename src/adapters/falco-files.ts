@@ -33,7 +33,12 @@ export async function readFalcoFiles(fs: ContainerFs, cmd: readonly string[], ve
   const effective = effectiveConfigOfFiles(configFiles, overrides);
   const rulesFiles: FileRead[] = [];
   const yamlOnly = (paths: string[]): string[] => {
-    const keep = new Set(rulesFolderEntries(paths.map((p) => path.posix.basename(p)), versionHint));
+    const keep = new Set(
+      rulesFolderEntries(
+        paths.map((p) => path.posix.basename(p)),
+        versionHint,
+      ),
+    );
     return [...paths].sort().filter((p) => keep.has(path.posix.basename(p)));
   };
   for (const p of rulesPaths(effective, versionHint).paths) rulesFiles.push(...(await readPathOrFolder(fs, p, tryRead, yamlOnly)));

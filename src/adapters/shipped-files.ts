@@ -42,7 +42,11 @@ export function dataFolder(folder: ShippedFolder, dir?: string): DataFolder {
   if (embedded && dir === undefined) {
     const prefix = `${folder}/`;
     return {
-      names: async () => Object.keys(embedded).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort(),
+      names: async () =>
+        Object.keys(embedded)
+          .filter((k) => k.startsWith(prefix))
+          .map((k) => k.slice(prefix.length))
+          .sort(),
       read: async (name) => {
         const text = embedded[prefix + name];
         if (text === undefined) throw new Error(`${prefix + name} is not embedded in this build`);

@@ -3,7 +3,22 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/findings.js';
 
-export const COMMANDS = ['home', 'diagnose', 'fix', 'rollback', 'history', 'checklist', 'rollout', 'bundle', 'scan', 'lint', 'info', 'completion', 'help', 'version'] as const;
+export const COMMANDS = [
+  'home',
+  'diagnose',
+  'fix',
+  'rollback',
+  'history',
+  'checklist',
+  'rollout',
+  'bundle',
+  'scan',
+  'lint',
+  'info',
+  'completion',
+  'help',
+  'version',
+] as const;
 /** commands that take one operand: fix ID, rollback [ID], scan FILE, completion SHELL, help [COMMAND] */
 const WITH_OPERAND: readonly Command[] = ['fix', 'rollback', 'scan', 'completion', 'help'];
 export type Command = (typeof COMMANDS)[number];
@@ -81,7 +96,21 @@ export const GLOBAL_FLAGS = ['help', 'version', 'no-color'] as const satisfies r
  *  other flag is a usage error. (home runs diagnose and undo from its screens: their flags too.) */
 export const COMMAND_FLAGS = {
   home: ['container', 'service', 'interval', 'state-dir', 'window', 'lookback', 'threshold', 'runbook', 'settle', 'reload-timeout'],
-  diagnose: ['container', 'window', 'lookback', 'bundle', 'json', 'markdown', 'fail-on', 'threshold', 'runbook', 'state-dir', 'settle', 'reload-timeout', 'max-changes-per-hour'],
+  diagnose: [
+    'container',
+    'window',
+    'lookback',
+    'bundle',
+    'json',
+    'markdown',
+    'fail-on',
+    'threshold',
+    'runbook',
+    'state-dir',
+    'settle',
+    'reload-timeout',
+    'max-changes-per-hour',
+  ],
   fix: ['yes', 'container', 'window', 'lookback', 'state-dir', 'settle', 'reload-timeout', 'max-changes-per-hour'],
   rollback: ['last', 'state-dir', 'settle', 'reload-timeout'],
   history: ['json', 'state-dir'],
@@ -143,14 +172,19 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
       if (t.kind === 'option' && !own.includes(t.name) && !(GLOBAL_FLAGS as readonly string[]).includes(t.name))
         throw new UserError(`${t.rawName} does not apply to ${command}`, `see falco-doctor ${command} --help`);
   }
-  if (command === 'fix' && !positionals[1]) throw new UserError('fix needs the id of a fix', 'e.g. falco-doctor fix raise-buffer-preset; diagnose lists the fixes that apply');
-  if (command === 'scan' && !positionals[1]) throw new UserError('scan needs a file', "e.g. falco-doctor scan /var/log/falco/events.json (Falco's file_output)");
+  if (command === 'fix' && !positionals[1])
+    throw new UserError('fix needs the id of a fix', 'e.g. falco-doctor fix raise-buffer-preset; diagnose lists the fixes that apply');
+  if (command === 'scan' && !positionals[1])
+    throw new UserError('scan needs a file', "e.g. falco-doctor scan /var/log/falco/events.json (Falco's file_output)");
   if (command === 'completion' && !(SHELLS as readonly string[]).includes(positionals[1] ?? ''))
-    throw new UserError(positionals[1] ? `completion: unknown shell "${positionals[1]}"` : 'completion needs a shell', `use ${SHELLS.join(', ')}: e.g. source <(falco-doctor completion bash)`);
+    throw new UserError(
+      positionals[1] ? `completion: unknown shell "${positionals[1]}"` : 'completion needs a shell',
+      `use ${SHELLS.join(', ')}: e.g. source <(falco-doctor completion bash)`,
+    );
   if (v['falco-version'] !== undefined && !/^v?\d+\.\d+\.\d+$/.test(v['falco-version']))
     throw new UserError(`--falco-version: "${v['falco-version']}" is not a Falco version`, 'e.g. --falco-version 0.42.1');
   for (const o of v.override ?? [])
-    if (!/^[^=\s]+=/.test(o)) throw new UserError(`--override: "${o}" is not KEY=VALUE`, 'as Falco\'s -o: e.g. --override engine.modern_ebpf.buf_size_preset=6');
+    if (!/^[^=\s]+=/.test(o)) throw new UserError(`--override: "${o}" is not KEY=VALUE`, "as Falco's -o: e.g. --override engine.modern_ebpf.buf_size_preset=6");
   const maxChanges = Number(v['max-changes-per-hour'] ?? 5);
   if (!Number.isInteger(maxChanges) || maxChanges < 0) throw new UserError('--max-changes-per-hour must be a whole number');
   const failOn = v['fail-on'] ?? 'warning';

@@ -89,5 +89,8 @@ export function valueFlags(model: CompletionModel): string[] {
         if (takes.has(spelling) && takes.get(spelling) !== v) throw new Error(`completion: ${spelling} takes a value in one command and not in another`);
         takes.set(spelling, v);
       }
-  return [...takes].filter(([, v]) => v).map(([s]) => s).sort();
+  return [...takes]
+    .filter(([, v]) => v)
+    .map(([s]) => s)
+    .sort();
 }

@@ -7,7 +7,11 @@ import { valueFlags, type CompletionCommand, type CompletionFlag, type Completio
 const PROG = 'falco-doctor';
 const spellings = (f: CompletionFlag) => [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])];
 /** descriptions go inside single quotes (and zsh's [...]): keep letters, digits and plain punctuation */
-const plain = (s: string) => s.replace(/[^A-Za-z0-9 ,.;()/%+=<>~#@*?!&-]/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9 ,.;()/%+=<>~#@*?!&-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const home = (m: CompletionModel) => m.commands.find((c) => c.name === 'home')!;
 
 const FILE_REPLY = 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))';
@@ -17,12 +21,7 @@ function bash(m: CompletionModel): string {
   for (const c of m.commands)
     for (const f of c.flags) {
       if (f.value === null) continue;
-      const action =
-        f.value === 'file'
-          ? FILE_REPLY
-          : f.value === 'any'
-            ? 'COMPREPLY=()'
-            : `COMPREPLY=($(compgen -W "${f.value.join(' ')}" -- "$cur"))`;
+      const action = f.value === 'file' ? FILE_REPLY : f.value === 'any' ? 'COMPREPLY=()' : `COMPREPLY=($(compgen -W "${f.value.join(' ')}" -- "$cur"))`;
       for (const s of spellings(f)) valueCases.set(action, [...new Set([...(valueCases.get(action) ?? []), s])]);
     }
   const flagWords = (c: CompletionCommand) => c.flags.flatMap(spellings).join(' ');
@@ -72,7 +71,10 @@ function zshFlag(f: CompletionFlag): string {
 }
 
 function zsh(m: CompletionModel): string {
-  const args = (c: CompletionCommand) => [...c.flags.map(zshFlag), ...c.operands.map((w, i) => (w === 'file' ? `'${i + 1}:file:_files'` : `'${i + 1}:${c.name === 'fix' ? 'fix' : 'argument'}:(${w.join(' ')})'`))];
+  const args = (c: CompletionCommand) => [
+    ...c.flags.map(zshFlag),
+    ...c.operands.map((w, i) => (w === 'file' ? `'${i + 1}:file:_files'` : `'${i + 1}:${c.name === 'fix' ? 'fix' : 'argument'}:(${w.join(' ')})'`)),
+  ];
   return `#compdef ${PROG}
 # ${PROG} completion for zsh: save as _${PROG} in a folder of $fpath, or source <(${PROG} completion zsh)
 _falco_doctor() {
@@ -83,7 +85,9 @@ _falco_doctor() {
 ${m.commands.map((c) => `    '${c.name}:${plain(c.description)}'`).join('\n')}
   )
   _arguments -C \\
-${home(m).flags.map((f) => `    ${zshFlag(f)} \\`).join('\n')}
+${home(m)
+  .flags.map((f) => `    ${zshFlag(f)} \\`)
+  .join('\n')}
     '1: :->command' \\
     '*:: :->args'
   case $state in

@@ -68,7 +68,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     summary: 'run the high-CPU, memory-pressure, event-drops and config-lint runbooks on the live target or a bundle',
     synopsis: ['falco-doctor diagnose [options]', 'falco-doctor diagnose --bundle FILE [options]'],
     description:
-      "Finds the Falco container, reads its effective configuration and logs, samples it over --window and tells what is wrong, why, with the evidence and the documented fixes. In a terminal: an interactive report (Enter for evidence, f to apply a fix); elsewhere markdown, or JSON with --json. Data on stdout, progress on stderr. Read-only. With --bundle it evaluates a saved bundle offline, without Docker.",
+      'Finds the Falco container, reads its effective configuration and logs, samples it over --window and tells what is wrong, why, with the evidence and the documented fixes. In a terminal: an interactive report (Enter for evidence, f to apply a fix); elsewhere markdown, or JSON with --json. Data on stdout, progress on stderr. Read-only. With --bundle it evaluates a saved bundle offline, without Docker.',
     flags: [
       CONTAINER,
       WINDOW,
@@ -94,7 +94,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     exit: [
       [0, 'no finding at or above --fail-on'],
       EXIT_RUNTIME,
-      [2, "usage error, a malformed bundle, or a falco.yaml Falco would refuse (file, line and key named)"],
+      [2, 'usage error, a malformed bundle, or a falco.yaml Falco would refuse (file, line and key named)'],
       [3, 'findings at or above --fail-on'],
       EXIT_UNREACHABLE,
       EXIT_REVERTED,
@@ -106,7 +106,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     summary: 'preview a documented fix as a diff, apply it, verify it (undone on failure)',
     synopsis: ['falco-doctor fix ID [--yes] [options]'],
     description:
-      "Plans the fix ID (from runbooks/fixes.yaml, as diagnose lists them) for this target, shows the diff of falco.yaml (and the container change), and applies it after y/Enter in a terminal or with --yes. The change is journaled before anything is written, written atomically, verified (Falco running, healthy, reloaded) and re-measured; on failure it is undone.",
+      'Plans the fix ID (from runbooks/fixes.yaml, as diagnose lists them) for this target, shows the diff of falco.yaml (and the container change), and applies it after y/Enter in a terminal or with --yes. The change is journaled before anything is written, written atomically, verified (Falco running, healthy, reloaded) and re-measured; on failure it is undone.',
     flags: [
       f('yes', 'apply without asking (needed without a terminal)', undefined, 'y'),
       CONTAINER,
@@ -119,7 +119,14 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       NO_COLOR,
     ],
     examples: ['falco-doctor fix raise-buffer-preset', 'falco-doctor fix raise-buffer-preset --yes --settle 20s'],
-    exit: [[0, 'applied and verified, or declined'], EXIT_RUNTIME, [2, 'usage error, unknown fix, fix not applicable, or change limit reached'], EXIT_UNREACHABLE, EXIT_REVERTED, EXIT_UNDO],
+    exit: [
+      [0, 'applied and verified, or declined'],
+      EXIT_RUNTIME,
+      [2, 'usage error, unknown fix, fix not applicable, or change limit reached'],
+      EXIT_UNREACHABLE,
+      EXIT_REVERTED,
+      EXIT_UNDO,
+    ],
   },
   rollback: {
     summary: 'undo a change from the journal, from any session',
@@ -146,7 +153,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     flags: [
       CONTAINER,
       f('window', 'sampling window in seconds (default 5, 2 to 600)', 'SECONDS', 'w'),
-      { ...THRESHOLD, text: "override a runbook threshold, as diagnose takes it: items that name one ($high-cpu.quota_percent) judge by it (repeatable)" },
+      { ...THRESHOLD, text: 'override a runbook threshold, as diagnose takes it: items that name one ($high-cpu.quota_percent) judge by it (repeatable)' },
       JSON_OUT,
       f('note', 'what was checked by hand (with confirm)', 'TEXT'),
       f('checklist', 'another checklist file', 'FILE'),
@@ -200,9 +207,13 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     summary: "count a Falco event log's alerts by rule and priority, and its drops per minute",
     synopsis: ['falco-doctor scan FILE [--json]', 'docker logs CONTAINER 2>&1 | falco-doctor scan - [--json]'],
     description:
-      "Reads a log Falco wrote with file_output, or its stdout from standard input (-), JSON (json_output: true) or text, of any size in one pass with flat memory: lines, alerts by rule (text lines have no rule name: by their message up to \" | \"), by priority, the syscall event drop alerts and the drops they report per minute, the first and last time. Runs within about 2x the time of grep -c on the same file (bench/RESULTS.md).",
+      'Reads a log Falco wrote with file_output, or its stdout from standard input (-), JSON (json_output: true) or text, of any size in one pass with flat memory: lines, alerts by rule (text lines have no rule name: by their message up to " | "), by priority, the syscall event drop alerts and the drops they report per minute, the first and last time. Runs within about 2x the time of grep -c on the same file (bench/RESULTS.md).',
     flags: [JSON_OUT],
-    examples: ['falco-doctor scan /var/log/falco/events.json', 'docker logs falco 2>&1 | falco-doctor scan -', 'falco-doctor scan events.txt --json | jq .dropsOverTime'],
+    examples: [
+      'falco-doctor scan /var/log/falco/events.json',
+      'docker logs falco 2>&1 | falco-doctor scan -',
+      'falco-doctor scan events.txt --json | jq .dropsOverTime',
+    ],
     exit: [[0, 'scanned'], EXIT_RUNTIME, [2, 'the file cannot be read (named), or bad flags']],
   },
   lint: {
@@ -222,12 +233,18 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       'falco-doctor lint falco.yaml config.d/10-tuning.yaml --rules rules/ --json',
       'for f in configs/*/falco.yaml; do falco-doctor lint "$f" --falco-version 0.44.1 || exit 1; done',
     ],
-    exit: [[0, 'no finding at or above --fail-on'], EXIT_RUNTIME, [2, 'Falco would not start (invalid YAML at file:line, a refused setting or rules file), a file cannot be read, or bad flags'], [3, 'findings at or above --fail-on']],
+    exit: [
+      [0, 'no finding at or above --fail-on'],
+      EXIT_RUNTIME,
+      [2, 'Falco would not start (invalid YAML at file:line, a refused setting or rules file), a file cannot be read, or bad flags'],
+      [3, 'findings at or above --fail-on'],
+    ],
   },
   info: {
     summary: 'versions, the paths the tool uses, the Docker endpoint and the target',
     synopsis: ['falco-doctor info [--json] [-c NAME]'],
-    description: 'The tool and Node versions, where runbooks and checklists are read from, the state dir, the Docker endpoint and engine, and the Falco container with its falco.yaml on the host. Docker is optional: without it the target says why it is unavailable.',
+    description:
+      'The tool and Node versions, where runbooks and checklists are read from, the state dir, the Docker endpoint and engine, and the Falco container with its falco.yaml on the host. Docker is optional: without it the target says why it is unavailable.',
     flags: [f('json', 'the same facts as one JSON object'), CONTAINER],
     examples: ['falco-doctor info', 'falco-doctor info --json'],
     exit: [[0, 'printed (also when Docker is unreachable)'], EXIT_RUNTIME, EXIT_USAGE],

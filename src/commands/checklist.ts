@@ -48,15 +48,26 @@ export interface ChecklistRequest {
 }
 
 export function toChecklistRequest(
-  v: { 'state-dir'?: string; checklist?: string; container?: string; window?: string; threshold?: string[]; note?: string; json?: boolean; 'no-color'?: boolean },
+  v: {
+    'state-dir'?: string;
+    checklist?: string;
+    container?: string;
+    window?: string;
+    threshold?: string[];
+    note?: string;
+    json?: boolean;
+    'no-color'?: boolean;
+  },
   positionals: string[],
   catalogue: Catalogue,
   toolVersion: string,
   isTty: boolean,
 ): ChecklistRequest {
   const [sub, item] = positionals;
-  if (sub !== undefined && sub !== 'confirm') throw new UserError(`checklist: unknown action "${sub}"`, 'use: checklist, or checklist confirm ITEM --note TEXT');
-  if (sub === 'confirm' && (!item || !v.note?.trim())) throw new UserError('checklist confirm needs an item id and --note', 'e.g. checklist confirm alerting --note "sidekick → Slack #sec, tested 2025-01-10"');
+  if (sub !== undefined && sub !== 'confirm')
+    throw new UserError(`checklist: unknown action "${sub}"`, 'use: checklist, or checklist confirm ITEM --note TEXT');
+  if (sub === 'confirm' && (!item || !v.note?.trim()))
+    throw new UserError('checklist confirm needs an item id and --note', 'e.g. checklist confirm alerting --note "sidekick → Slack #sec, tested 2025-01-10"');
   const windowSeconds = Number(v.window ?? 5);
   if (!(windowSeconds >= 2 && windowSeconds <= 600)) throw new UserError('--window must be between 2 and 600 seconds');
   return {
@@ -106,9 +117,13 @@ export async function runChecklistCommand(req: ChecklistRequest, deps: { docker:
 
 /** Measures once; returns a pure evaluator so a confirmation re-evaluates without measuring again. */
 async function gather(docker: DockerClient, req: ChecklistRequest, dir: string, progress: (l: string) => void) {
-  const snapshot = await collectSnapshot(docker, liveCollectOptions({ container: req.container, windowMs: req.windowSeconds * 1000, lookbackMs: 300_000, toolVersion: req.toolVersion }), (e) => {
-    if (e.type === 'step-finished') progress(`  ${e.id}: ${e.detail}`);
-  });
+  const snapshot = await collectSnapshot(
+    docker,
+    liveCollectOptions({ container: req.container, windowMs: req.windowSeconds * 1000, lookbackMs: 300_000, toolVersion: req.toolVersion }),
+    (e) => {
+      if (e.type === 'step-finished') progress(`  ${e.id}: ${e.detail}`);
+    },
+  );
   const d = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: req.thresholds, only: [], now: new Date() });
   const describeFix = fixDescriber(req.catalogue, d);
   const thresholds = qualifiedThresholds(req.catalogue.runbooks, req.thresholds);
@@ -121,5 +136,8 @@ async function gather(docker: DockerClient, req: ChecklistRequest, dir: string, 
     thresholds,
   };
   const list = await readChecklist(req.checklistPath, req.catalogue);
-  return { target: snapshot.target.name, evaluate: (confirmations: ChecklistInputs['confirmations']): ItemResult[] => evaluateChecklist(list, { ...base, confirmations }) };
+  return {
+    target: snapshot.target.name,
+    evaluate: (confirmations: ChecklistInputs['confirmations']): ItemResult[] => evaluateChecklist(list, { ...base, confirmations }),
+  };
 }

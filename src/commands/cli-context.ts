@@ -11,7 +11,12 @@ import { hostVisible } from '../adapters/docker/endpoint.js';
 import { liveCollectOptions } from '../adapters/collect-options.js';
 
 export function collectOptions(args: CliArgs): CollectOptions {
-  return liveCollectOptions({ container: args.container, windowMs: args.windowSeconds * 1000, lookbackMs: args.lookbackSeconds * 1000, toolVersion: toolVersion() });
+  return liveCollectOptions({
+    container: args.container,
+    windowMs: args.windowSeconds * 1000,
+    lookbackMs: args.lookbackSeconds * 1000,
+    toolVersion: toolVersion(),
+  });
 }
 
 // Loaded when a command needs them, so that the TUI's first frame (and --help) does not wait for
@@ -23,7 +28,6 @@ export const runDiagnosis: typeof import('./diagnose.js').runDiagnosis = async (
 
 export const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
 export const timings = (args: CliArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
-
 
 export function fixRequest(args: CliArgs, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
   return {

@@ -15,9 +15,7 @@ export interface DiagnoseRun {
   toolVersion: string;
 }
 
-export type SnapshotSource =
-  | { kind: 'live'; docker: DockerClient; collect: CollectOptions }
-  | { kind: 'bundle'; snapshot: Snapshot };
+export type SnapshotSource = { kind: 'live'; docker: DockerClient; collect: CollectOptions } | { kind: 'bundle'; snapshot: Snapshot };
 
 export async function runDiagnosis(
   source: SnapshotSource,

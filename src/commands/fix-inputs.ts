@@ -17,7 +17,12 @@ import { bindMountFor } from '../core/bind-mount.js';
 
 const LOCAL_RULES = 'falco_rules.local.yaml';
 
-export async function gatherInputs(docker: DockerClient, ctx: DiagnosisContext, id: string, hostVisible: boolean): Promise<{ inputs: ApplyInputs; compose: ComposeTarget | null }> {
+export async function gatherInputs(
+  docker: DockerClient,
+  ctx: DiagnosisContext,
+  id: string,
+  hostVisible: boolean,
+): Promise<{ inputs: ApplyInputs; compose: ComposeTarget | null }> {
   const snap = ctx.snapshot;
   const named = getPath(ctx.config.value, 'rules_files') ?? getPath(ctx.config.value, 'rules_file');
   const rulesFiles = Array.isArray(named) ? named.map(String) : typeof named === 'string' ? [named] : [];

@@ -61,7 +61,13 @@ export interface PreparedFix {
 export async function prepareFix(docker: DockerClient, req: FixRequest, progress: (line: string) => void = () => {}): Promise<PreparedFix> {
   const fix = req.catalogue.fixes[req.fixId];
   if (!fix) throw new UserError(`unknown fix "${req.fixId}"`, `fixes: ${Object.keys(req.catalogue.fixes).join(', ')}`);
-  const collect = liveCollectOptions({ container: req.container, windowMs: req.windowSeconds * 1000, lookbackMs: req.lookbackSeconds * 1000, toolVersion: req.toolVersion, hostVisible: req.hostVisible });
+  const collect = liveCollectOptions({
+    container: req.container,
+    windowMs: req.windowSeconds * 1000,
+    lookbackMs: req.lookbackSeconds * 1000,
+    toolVersion: req.toolVersion,
+    hostVisible: req.hostVisible,
+  });
   const snapshot = await collectSnapshot(docker, collect, (e) => e.type === 'step-finished' && progress(`${e.id}: ${e.detail}`));
   return prepareFixFor(docker, req, snapshot);
 }
@@ -97,14 +103,32 @@ export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req
   try {
     const entries = await session.journal.list();
     const unfinished = entries.filter(isIncomplete).at(-1);
-    if (unfinished) throw new UserError(`transaction ${unfinished.id} (${unfinished.fixId}) did not finish (its process died)`, 'undo it first: falco-doctor rollback --last');
+    if (unfinished)
+      throw new UserError(
+        `transaction ${unfinished.id} (${unfinished.fixId}) did not finish (its process died)`,
+        'undo it first: falco-doctor rollback --last',
+      );
     const refusal = breakerRefusal(entries, Date.now(), req.maxChangesPerHour);
     if (refusal) throw new UserError(`circuit breaker: ${refusal}`, 'wait, or raise the limit (--max-changes-per-hour) if you mean it');
     const files = await snapshotPlanFiles(p.applyPlan, p.diagnosis.context.snapshot, p.compose);
     await ensureWritable(files);
     const intent: JournalEntry = {
-      schemaVersion: JOURNAL_SCHEMA_VERSION, id: p.id, fixId: p.plan.id, title: p.plan.title, createdAt: new Date().toISOString(), state: 'intent', pid: process.pid,
-      container: p.target, changes: p.applyPlan.summary, files, limitsBefore: await readLimits(docker, p.target.id), limitsAfter: p.applyPlan.limits, appliedAt: null, measures: [], log: [], finishedAt: null,
+      schemaVersion: JOURNAL_SCHEMA_VERSION,
+      id: p.id,
+      fixId: p.plan.id,
+      title: p.plan.title,
+      createdAt: new Date().toISOString(),
+      state: 'intent',
+      pid: process.pid,
+      container: p.target,
+      changes: p.applyPlan.summary,
+      files,
+      limitsBefore: await readLimits(docker, p.target.id),
+      limitsAfter: p.applyPlan.limits,
+      appliedAt: null,
+      measures: [],
+      log: [],
+      finishedAt: null,
     };
     await ensureRoom(session.dir, Buffer.byteLength(JSON.stringify(intent, null, 2)));
     await session.journal.write(intent).catch((e: unknown) => {
@@ -127,12 +151,19 @@ export interface CommandIo {
 /** Non-interactive: print the diff; apply only with --yes. */
 export async function runFixCommand(docker: DockerClient, req: FixRequest, yes: boolean, io: CommandIo): Promise<ExitCode> {
   const p = await prepareFix(docker, req, (l) => io.err(`  ${l}\n`));
-  io.out(`${p.plan.title} (${p.plan.id}) on ${p.target.name}\n${p.applyPlan.summary.map((s) => `  ${s}\n`).join('')}${p.plan.warnings.map((w) => `  warning: ${w}\n`).join('')}\n${p.preview}\n`);
+  io.out(
+    `${p.plan.title} (${p.plan.id}) on ${p.target.name}\n${p.applyPlan.summary.map((s) => `  ${s}\n`).join('')}${p.plan.warnings.map((w) => `  warning: ${w}\n`).join('')}\n${p.preview}\n`,
+  );
   if (!yes) {
     io.err(`nothing changed: re-run with --yes to apply (falco-doctor fix ${req.fixId} --yes)\n`);
     return EXIT.ok;
   }
-  const r = await applyPreparedFix(docker, p, req, (e) => e.type === 'step-finished' && io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`)).catch((e: unknown) => {
+  const r = await applyPreparedFix(
+    docker,
+    p,
+    req,
+    (e) => e.type === 'step-finished' && io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`),
+  ).catch((e: unknown) => {
     if (e instanceof UserError) throw e;
     // before the first change (a change that had begun is undone and reported as an outcome)
     if (isEngineGone(e)) throw dockerUnreachable(e);

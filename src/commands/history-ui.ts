@@ -31,7 +31,10 @@ export function toChangeViews(entries: readonly JournalEntry[]): ChangeView[] {
       measures: e.measures.map(formatMeasure),
       log: e.log,
       undoable: isUndoable(e),
-      laterOverlapping: entries.slice(i + 1).filter((later) => isUndoable(later) && overlaps(e, later)).map((later) => later.id),
+      laterOverlapping: entries
+        .slice(i + 1)
+        .filter((later) => isUndoable(later) && overlaps(e, later))
+        .map((later) => later.id),
     }))
     .reverse();
 }

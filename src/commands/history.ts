@@ -11,7 +11,10 @@ export async function runHistoryCommand(req: { stateDir: string | null; json: bo
   const entries = await journal.list();
   if (req.json) {
     // the before-bytes stay in the journal files: history shows what changed, not file contents
-    const slim = entries.map(({ files, ...e }) => ({ ...e, files: files.map((f) => ({ path: f.path, existed: f.existed, mode: f.mode, uid: f.uid, gid: f.gid })) }));
+    const slim = entries.map(({ files, ...e }) => ({
+      ...e,
+      files: files.map((f) => ({ path: f.path, existed: f.existed, mode: f.mode, uid: f.uid, gid: f.gid })),
+    }));
     io.out(`${JSON.stringify({ schemaVersion: 1, entries: slim }, null, 2)}\n`);
   } else io.out(formatHistory(entries));
   return EXIT.ok;

@@ -25,7 +25,7 @@ async function screens(
   writeLastReport: typeof import('./home.js').writeLastReport,
   clear: () => void,
 ): Promise<ExitCode> {
-  for (;; clear()) {
+  for (; ; clear()) {
     const { next, lastChangeId } = await runHome({
       container: args.container,
       service: args.service,
@@ -44,7 +44,12 @@ async function screens(
     if (next === 'history' || next === 'undo') {
       // u is the history screen opened on the undo of the last change: the same rollback, the same y/n
       const { runHistoryScreen } = await import('./history-ui.js');
-      await runHistoryScreen(await connectDocker(), { stateDir: args.stateDir, timings: timings(args), noColor: args.noColor, undoId: next === 'undo' ? lastChangeId : null });
+      await runHistoryScreen(await connectDocker(), {
+        stateDir: args.stateDir,
+        timings: timings(args),
+        noColor: args.noColor,
+        undoId: next === 'undo' ? lastChangeId : null,
+      });
       continue;
     }
     if (next === 'rollout') {

@@ -36,10 +36,13 @@ export async function rollback(docker: DockerClient, req: RollbackRequest, emit:
  * host) and reports what is left to do about the container. */
 async function liveContainerId(docker: DockerClient, entry: JournalEntry): Promise<string> {
   for (const ref of [entry.container.id, entry.container.name]) {
-    const found = await docker.getContainer(ref).inspect().then(
-      (i: { Id: string }) => i.Id,
-      (e: unknown) => (dockerFailure(e) === 'container-gone' ? null : entry.container.id),
-    );
+    const found = await docker
+      .getContainer(ref)
+      .inspect()
+      .then(
+        (i: { Id: string }) => i.Id,
+        (e: unknown) => (dockerFailure(e) === 'container-gone' ? null : entry.container.id),
+      );
     if (found) return found;
   }
   return entry.container.id;

@@ -1,5 +1,5 @@
-// The rollout's flags, for node:util parseArgs: the lead merges ROLLOUT_OPTIONS into src/cli/args.ts
-// and calls toRolloutRequest; the test entry uses the same two, so both parse alike.
+// The rollout's flags, for node:util parseArgs: commands/walks.ts parses them with ROLLOUT_OPTIONS and
+// calls toRolloutRequest; the test entry uses the same two, so both parse alike.
 import { UserError } from '../core/errors.js';
 import type { Catalogue } from '../core/runbook/load.js';
 import type { LatencyProbe } from '../core/rollout/state.js';

@@ -94,16 +94,29 @@ async function next(dir: string, req: RolloutRequest, deps: RolloutDeps, plan: R
     state = s;
     await writeRolloutState(dir, s);
   };
-  const changesFor = deps.changes ?? ((t) => journaledChanges(deps.docker, t, { stateDir: req.stateDir, timings: req.timings, emit: (e) => e.type === 'step-finished' && deps.io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`) }));
+  const changesFor =
+    deps.changes ??
+    ((t) =>
+      journaledChanges(deps.docker, t, {
+        stateDir: req.stateDir,
+        timings: req.timings,
+        emit: (e) => e.type === 'step-finished' && deps.io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`),
+      }));
   const action = nextAction(state, plan, Date.now());
   switch (action.kind) {
     case 'measure-baseline': {
       const s = await startState(req, deps);
       const windowMs = durationMs(plan.baseline.window);
-      const ok = req.yes || (await deps.confirm(`Stop ${s.target.name} for ${plan.baseline.window} to measure ${s.service.container} without Falco (no detection meanwhile), then start it again?`));
+      const ok =
+        req.yes ||
+        (await deps.confirm(
+          `Stop ${s.target.name} for ${plan.baseline.window} to measure ${s.service.container} without Falco (no detection meanwhile), then start it again?`,
+        ));
       if (!ok) throw new UserError('baseline not measured: Falco was left running', 'run rollout next again and answer y, or pass --yes');
       deps.io.err(`baseline: stopping ${s.target.name} for ${plan.baseline.window}\n`);
-      const { journalId, value } = await changesFor(s.target).withFalcoStopped(() => measure(s, emptyWindow(Date.now(), windowMs), plan, deps, null, async () => {}));
+      const { journalId, value } = await changesFor(s.target).withFalcoStopped(() =>
+        measure(s, emptyWindow(Date.now(), windowMs), plan, deps, null, async () => {}),
+      );
       const measured = withBaseline(s, journalId, value, Date.now());
       await save(measured);
       deps.io.err(`baseline measured (journal ${journalId}); ${s.target.name} is running again\n`);
@@ -115,7 +128,9 @@ async function next(dir: string, req: RolloutRequest, deps: RolloutDeps, plan: R
       if (!phase) throw new UserError(`the plan has no phase ${action.index + 1}`);
       const change = phaseSelection(phase, s.original);
       deps.io.err(`phase ${phase.id}: ${describeSelection(change)}\n`);
-      const journalId = await changesFor(s.target).editConfig(`rollout-${phase.id}`, `phase ${phase.id}: ${describeSelection(change)}`, (t) => applySelection(t, change, s.original));
+      const journalId = await changesFor(s.target).editConfig(`rollout-${phase.id}`, `phase ${phase.id}: ${describeSelection(change)}`, (t) =>
+        applySelection(t, change, s.original),
+      );
       const started = withPhaseStarted(s, phase.id, journalId, emptyWindow(Date.now(), phaseWindowMs(plan, action.index)), Date.now());
       await save(started);
       return monitorAndGate(started, plan, req, deps, save);
@@ -141,7 +156,10 @@ async function next(dir: string, req: RolloutRequest, deps: RolloutDeps, plan: R
       }
       const gate = s.phases[action.index]?.gate;
       if (req.json) deps.io.out(`${JSON.stringify(rolloutReport(s, plan, Date.now()), null, 2)}\n`);
-      else deps.io.out(`${action.reason}\n${gate ? `${formatGate(gate, fixDescriber(req.catalogue))}\n` : ''}not promoted: apply a fix, then rollout next --remeasure; or rollout abort\n`);
+      else
+        deps.io.out(
+          `${action.reason}\n${gate ? `${formatGate(gate, fixDescriber(req.catalogue))}\n` : ''}not promoted: apply a fix, then rollout next --remeasure; or rollout abort\n`,
+        );
       return EXIT.findings;
     }
     case 'done':
@@ -157,14 +175,28 @@ function phaseWindowMs(plan: RolloutPlan, index: number): number {
 
 async function startState(req: RolloutRequest, deps: RolloutDeps): Promise<RolloutState> {
   if (!req.service || !req.probe)
-    throw new UserError('the baseline needs the protected service and how to probe its latency', 'e.g. rollout next --service ai-trading-bot --probe-url http://127.0.0.1:18080/quote (or --probe-tcp HOST:PORT, or --probe-exec -- CMD ARGS)');
+    throw new UserError(
+      'the baseline needs the protected service and how to probe its latency',
+      'e.g. rollout next --service ai-trading-bot --probe-url http://127.0.0.1:18080/quote (or --probe-tcp HOST:PORT, or --probe-exec -- CMD ARGS)',
+    );
   await serviceId(deps.docker, req.service);
   const { target, original } = await resolveRolloutTarget(deps.docker, req.container, req.toolVersion);
-  const connect = req.connect ?? (req.probe.kind === 'http' ? hostPort(req.probe.url) : req.probe.kind === 'tcp' ? { host: req.probe.host, port: req.probe.port } : null);
+  const connect =
+    req.connect ?? (req.probe.kind === 'http' ? hostPort(req.probe.url) : req.probe.kind === 'tcp' ? { host: req.probe.host, port: req.probe.port } : null);
   const now = Date.now();
   return {
-    schemaVersion: ROLLOUT_SCHEMA_VERSION, createdAt: now, updatedAt: now, planPath: req.planPath ?? 'checklists/staged-rollout.yaml',
-    target, service: { container: req.service, probe: req.probe, connect }, original, baseline: null, phases: [], status: 'ready', abortJournalId: null, log: [],
+    schemaVersion: ROLLOUT_SCHEMA_VERSION,
+    createdAt: now,
+    updatedAt: now,
+    planPath: req.planPath ?? 'checklists/staged-rollout.yaml',
+    target,
+    service: { container: req.service, probe: req.probe, connect },
+    original,
+    baseline: null,
+    phases: [],
+    status: 'ready',
+    abortJournalId: null,
+    log: [],
   };
 }
 
@@ -173,16 +205,42 @@ function hostPort(url: string): { host: string; port: number } {
   return { host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)) };
 }
 
-async function measure(s: RolloutState, window: MeasureWindow, plan: RolloutPlan, deps: RolloutDeps, falcoId: string | null, flush: (w: MeasureWindow) => Promise<void>): Promise<MeasureWindow> {
+async function measure(
+  s: RolloutState,
+  window: MeasureWindow,
+  plan: RolloutPlan,
+  deps: RolloutDeps,
+  falcoId: string | null,
+  flush: (w: MeasureWindow) => Promise<void>,
+): Promise<MeasureWindow> {
   const m = plan.monitor;
   return measureWindow(
-    { docker: deps.docker, serviceId: await serviceId(deps.docker, s.service.container), probe: s.service.probe, connect: s.service.connect, falcoId, dropActionsLog: s.target.dropActionsLog },
+    {
+      docker: deps.docker,
+      serviceId: await serviceId(deps.docker, s.service.container),
+      probe: s.service.probe,
+      connect: s.service.connect,
+      falcoId,
+      dropActionsLog: s.target.dropActionsLog,
+    },
     window,
-    { probeEveryMs: durationMs(m.probeEvery), sampleEveryMs: durationMs(m.sampleEvery), keep: plan.statistics.keep, flushEveryMs: Math.min(5000, durationMs(m.sampleEvery) * 2), flush },
+    {
+      probeEveryMs: durationMs(m.probeEvery),
+      sampleEveryMs: durationMs(m.sampleEvery),
+      keep: plan.statistics.keep,
+      flushEveryMs: Math.min(5000, durationMs(m.sampleEvery) * 2),
+      flush,
+    },
   );
 }
 
-async function monitorAndGate(s: RolloutState, plan: RolloutPlan, req: RolloutRequest, deps: RolloutDeps, save: (s: RolloutState) => Promise<void>): Promise<ExitCode> {
+async function monitorAndGate(
+  s: RolloutState,
+  plan: RolloutPlan,
+  req: RolloutRequest,
+  deps: RolloutDeps,
+  save: (s: RolloutState) => Promise<void>,
+): Promise<ExitCode> {
   const i = s.phases.length - 1;
   const phase = s.phases[i];
   if (!phase?.window || !s.baseline) throw new UserError('no phase is being monitored');
@@ -215,8 +273,12 @@ async function abort(dir: string, req: RolloutRequest, deps: RolloutDeps): Promi
   const changes = deps.changes?.(s.target) ?? journaledChanges(deps.docker, s.target, { stateDir: req.stateDir, timings: req.timings, emit: () => {} });
   // a new journaled change that puts back only the `rules:` block: undoing the phase entries would
   // also undo any fix applied to falco.yaml since (the usual answer to a failed gate)
-  const journalId = await changes.editConfig('rollout-abort', 'abort: rules: selection as before the rollout', (t) => applySelection(t, { kind: 'restore' }, s.original));
+  const journalId = await changes.editConfig('rollout-abort', 'abort: rules: selection as before the rollout', (t) =>
+    applySelection(t, { kind: 'restore' }, s.original),
+  );
   await writeRolloutState(dir, withAborted(s, journalId, Date.now()));
-  deps.io.out(`rollout aborted: ${journalId ? `rule selection restored (journal ${journalId}; undo with falco-doctor rollback ${journalId})` : 'the rule selection was already as before the rollout'}\n`);
+  deps.io.out(
+    `rollout aborted: ${journalId ? `rule selection restored (journal ${journalId}; undo with falco-doctor rollback ${journalId})` : 'the rule selection was already as before the rollout'}\n`,
+  );
   return EXIT.ok;
 }

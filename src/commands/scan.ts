@@ -6,7 +6,8 @@ import { scanFile, scanStream } from '../adapters/files/scan-file.js';
 import { scanText } from '../report/scan-text.js';
 
 export async function runScan(file: string, json: boolean): Promise<string> {
-  if (file === '-' && process.stdin.isTTY) throw new UserError('scan -: standard input is a terminal, not a log', 'pipe one in: docker logs falco 2>&1 | falco-doctor scan -');
+  if (file === '-' && process.stdin.isTTY)
+    throw new UserError('scan -: standard input is a terminal, not a log', 'pipe one in: docker logs falco 2>&1 | falco-doctor scan -');
   let result;
   try {
     result = file === '-' ? await scanStream(process.stdin) : await scanFile(file);

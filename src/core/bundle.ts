@@ -8,7 +8,11 @@ export function redactSnapshot(s: Snapshot): Snapshot {
   const lines = (ls: Snapshot['logs']['window']) => ls.map((l) => ({ ...l, text: redactText(l.text) }));
   return {
     ...s,
-    target: { ...s.target, cmd: s.target.cmd.map(redactText), labels: Object.fromEntries(Object.entries(s.target.labels).map(([k, v]) => [k, redactText(`${k}=${v}`).slice(k.length + 1)])) },
+    target: {
+      ...s.target,
+      cmd: s.target.cmd.map(redactText),
+      labels: Object.fromEntries(Object.entries(s.target.labels).map(([k, v]) => [k, redactText(`${k}=${v}`).slice(k.length + 1)])),
+    },
     falco: { ...s.falco, configFiles: files(s.falco.configFiles), rulesFiles: files(s.falco.rulesFiles), overrides: s.falco.overrides.map(redactText) },
     logs: { ...s.logs, startup: lines(s.logs.startup), window: lines(s.logs.window) },
   };

@@ -54,7 +54,5 @@ export interface Finding {
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.code.localeCompare(b.code),
-  );
+  return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.code.localeCompare(b.code));
 }

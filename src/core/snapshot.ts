@@ -50,12 +50,8 @@ export const ContainerInfoSchema = z.object({
   cmd: z.array(z.string()),
   /** names only, values are never collected (they may be secrets) */
   envNames: z.array(z.string()),
-  mounts: z.array(
-    z.object({ type: z.string(), source: z.string(), destination: z.string(), rw: z.boolean() }),
-  ),
-  ports: z.array(
-    z.object({ containerPort: z.number(), protocol: z.string(), hostIp: z.string(), hostPort: z.number() }),
-  ),
+  mounts: z.array(z.object({ type: z.string(), source: z.string(), destination: z.string(), rw: z.boolean() })),
+  ports: z.array(z.object({ containerPort: z.number(), protocol: z.string(), hostIp: z.string(), hostPort: z.number() })),
   networks: z.array(z.object({ name: z.string(), ip: z.string() })),
 });
 export type ContainerInfo = z.infer<typeof ContainerInfoSchema>;

@@ -13,7 +13,9 @@ export function lintText(r: LintRunReport): string {
   for (const x of r.refusals) out.push(`refused: ${x.key}: Falco refuses to start: ${x.message} (${x.source})`);
   if (r.rules) {
     const rr = r.rules;
-    out.push(`rules: ${rr.files.length} file(s), ${rr.total} rules, ${rr.enabled} enabled${rr.belowPriority ? `, ${rr.belowPriority} skipped below the priority minimum` : ''}`);
+    out.push(
+      `rules: ${rr.files.length} file(s), ${rr.total} rules, ${rr.enabled} enabled${rr.belowPriority ? `, ${rr.belowPriority} skipped below the priority minimum` : ''}`,
+    );
     for (const x of rr.refusedFiles) out.push(`refused: ${x.message}`);
     for (const e of rr.errors) out.push(`${e.file}${e.line ? `:${e.line}` : ''}: rules: ${e.message}`);
   } else out.push('rules: none read (no rules file found on this machine; name them with --rules)');

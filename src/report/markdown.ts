@@ -12,7 +12,9 @@ export function toMarkdown(r: DiagnosisReport): string {
     `- Image: \`${t.image}\`, Falco ${t.falcoVersion ?? 'unknown'} (${t.versionSource}), engine ${t.engineKind ?? 'unknown'}`,
     `- Config: ${t.configPath ?? 'not found'} (${t.configSource})`,
     `- Window: ${r.window.start} → ${r.window.end} (${r.window.seconds} s), ${r.source === 'bundle' ? 'from a bundle' : 'measured live'}`,
-    ...(r.window.observer ? [`- falco-doctor's own CPU while sampling: ${r.window.observer.cpuPercentOfOneCore} % of one core (read via ${r.window.observer.via})`] : []),
+    ...(r.window.observer
+      ? [`- falco-doctor's own CPU while sampling: ${r.window.observer.cpuPercentOfOneCore} % of one core (read via ${r.window.observer.via})`]
+      : []),
     ...r.notes.map((n) => `- Note: ${n}`),
     '',
     '## Runbooks',

@@ -29,7 +29,10 @@ export function scanText(file: string, r: ScanResult): string {
     const minutes = r.dropsOverTime;
     const shown = minutes.slice(-MAX_MINUTES);
     const drops = minutes.reduce((s, m) => s + m.drops, 0);
-    out.push('', `Alerts and syscall event drops by minute (${plural(minutes.length, 'minute')}; ${n(drops)} drops reported by ${plural(r.dropAlerts, 'drop alert')})`);
+    out.push(
+      '',
+      `Alerts and syscall event drops by minute (${plural(minutes.length, 'minute')}; ${n(drops)} drops reported by ${plural(r.dropAlerts, 'drop alert')})`,
+    );
     if (shown.length < minutes.length) out.push(`  … the first ${plural(minutes.length - shown.length, 'minute')}: --json has them all`);
     const dw = Math.max(...shown.map((m) => n(m.drops).length));
     const aw = Math.max(...shown.map((m) => n(m.alerts).length));

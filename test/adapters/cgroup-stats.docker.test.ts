@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('cgroup stats on a live container', () => {
-  it('finds the container\'s cgroup on this host', () => {
+  it("finds the container's cgroup on this host", () => {
     expect(findCgroup(id)).not.toBeNull();
   });
 

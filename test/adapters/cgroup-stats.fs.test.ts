@@ -26,12 +26,23 @@ describe('cgroup v1 (cgroupfs driver)', () => {
 
   it('finds the three controllers and reads them as docker stats would', async () => {
     const p = findCgroup(id, r);
-    expect(p).toEqual({ version: 1, cpuacct: path.join(r, 'cpuacct/docker', id), cpu: path.join(r, 'cpu/docker', id), memory: path.join(r, 'memory/docker', id) });
+    expect(p).toEqual({
+      version: 1,
+      cpuacct: path.join(r, 'cpuacct/docker', id),
+      cpu: path.join(r, 'cpu/docker', id),
+      memory: path.join(r, 'memory/docker', id),
+    });
     const cur = await readCgroup(p!);
     const prev = { ...cur, wallNs: cur.wallNs - 1_000_000_000n, usageNs: cur.usageNs - 200_000_000 };
     expect(cgroupSample(cur, prev, 24 * 2 ** 30)).toEqual({
-      t: cur.t, cpuPercent: 20, memUsageBytes: 388997120 - 4096, memLimitBytes: 536870912, memCacheBytes: 8192,
-      periods: 46, throttledPeriods: 44, throttledTimeNs: 4422038306,
+      t: cur.t,
+      cpuPercent: 20,
+      memUsageBytes: 388997120 - 4096,
+      memLimitBytes: 536870912,
+      memCacheBytes: 8192,
+      periods: 46,
+      throttledPeriods: 44,
+      throttledTimeNs: 4422038306,
     });
   });
 
@@ -56,7 +67,16 @@ describe('cgroup v2 (systemd driver)', () => {
   it('reads cpu.stat, memory.current and memory.stat', async () => {
     expect(findCgroup(id, r)).toEqual({ version: 2, dir });
     const cur = await readCgroup({ version: 2, dir });
-    expect(cur).toMatchObject({ usageNs: 5_000_000_000, memUsageBytes: 104857600, inactiveFileBytes: 4857600, cacheBytes: 14857600, limitBytes: 0, periods: 10, throttledPeriods: 3, throttledTimeNs: 250_000_000 });
+    expect(cur).toMatchObject({
+      usageNs: 5_000_000_000,
+      memUsageBytes: 104857600,
+      inactiveFileBytes: 4857600,
+      cacheBytes: 14857600,
+      limitBytes: 0,
+      periods: 10,
+      throttledPeriods: 3,
+      throttledTimeNs: 250_000_000,
+    });
     expect(cgroupSample(cur, null, 2 ** 34).memUsageBytes).toBe(100_000_000);
   });
 });

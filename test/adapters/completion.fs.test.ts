@@ -69,7 +69,11 @@ describe('bash completion', () => {
 describe.skipIf(!onPath('fish'))('fish completion', () => {
   const fishComplete = async (line: string) => {
     const r = await execa('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', script('fish'), line]);
-    return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!).sort();
+    return r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t')[0]!)
+      .sort();
   };
 
   it('parses', async () => {

@@ -21,7 +21,10 @@ describe('Docker connection errors', () => {
 
   it('refuses a DOCKER_HOST it cannot speak to (ssh://), naming it, exit 5', () => {
     expect(() => connectDocker({ DOCKER_HOST: 'ssh://ops@vps.example' })).toThrow(
-      expect.objectContaining({ message: 'DOCKER_HOST=ssh://ops@vps.example: falco-doctor talks to Docker over unix:// or tcp:// only', exitCode: EXIT.unreachable }),
+      expect.objectContaining({
+        message: 'DOCKER_HOST=ssh://ops@vps.example: falco-doctor talks to Docker over unix:// or tcp:// only',
+        exitCode: EXIT.unreachable,
+      }),
     );
   });
 

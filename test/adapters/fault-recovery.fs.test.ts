@@ -34,7 +34,7 @@ describe('leftover temp files', () => {
     expect(parseTempName('.falco.yaml.swp')).toBeNull();
   });
 
-  it('the restore removes a dead writer\'s temp file and keeps a live writer\'s and unrelated files', async () => {
+  it("the restore removes a dead writer's temp file and keeps a live writer's and unrelated files", async () => {
     const d = temp();
     const f = path.join(d, 'falco.yaml');
     fs.writeFileSync(f, 'before');
@@ -45,7 +45,9 @@ describe('leftover temp files', () => {
     fs.writeFileSync(live, 'another doctor at work');
     fs.writeFileSync(path.join(d, '.falco.yaml.swp'), 'editor');
     const st = fs.statSync(f);
-    const changed = await restoreFiles([{ action: 'write', path: f, root: d, bytesBase64: Buffer.from('before').toString('base64'), mode: 0o640, uid: st.uid, gid: st.gid }]);
+    const changed = await restoreFiles([
+      { action: 'write', path: f, root: d, bytesBase64: Buffer.from('before').toString('base64'), mode: 0o640, uid: st.uid, gid: st.gid },
+    ]);
     // the file itself was already right: nothing for Falco to reload
     expect(changed).toEqual([]);
     expect(fs.readdirSync(d).sort()).toEqual(['.falco.yaml.swp', path.basename(live), 'falco.yaml'].sort());
@@ -56,7 +58,16 @@ describe('ensureWritable', () => {
   it('passes writable files and new files in a writable folder', async () => {
     const d = temp();
     fs.writeFileSync(path.join(d, 'falco.yaml'), 'x');
-    const before = (p: string, existed: boolean) => ({ path: path.join(d, p), containerPath: null, existed, bytesBase64: '', mode: 0o644, uid: 0, gid: 0, root: d });
+    const before = (p: string, existed: boolean) => ({
+      path: path.join(d, p),
+      containerPath: null,
+      existed,
+      bytesBase64: '',
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      root: d,
+    });
     await expect(ensureWritable([before('falco.yaml', true), before('new.yaml', false)])).resolves.toBeUndefined();
   });
 });
@@ -74,7 +85,9 @@ describe('the state dir', () => {
   it('a journal entry that might not fit twice over is refused', async () => {
     const d = temp();
     await expect(ensureRoom(d, 1024)).resolves.toBeUndefined();
-    await expect(ensureRoom(d, Number.MAX_SAFE_INTEGER / 4)).rejects.toThrow(new RegExp(`the state dir ${d} has \\d+ KiB free; journaling this change needs about \\d+ KiB`));
+    await expect(ensureRoom(d, Number.MAX_SAFE_INTEGER / 4)).rejects.toThrow(
+      new RegExp(`the state dir ${d} has \\d+ KiB free; journaling this change needs about \\d+ KiB`),
+    );
   });
 
   it('a lock taken over from a dead doctor is replaced (a doctor killed after taking it)', async () => {
@@ -90,8 +103,7 @@ describe('the state dir', () => {
 
 describe('why a Docker call failed', () => {
   /** A real connection error, as dockerode sees it. */
-  const connectError = (socket: string) =>
-    new Promise<Error>((resolve) => net.connect(socket).on('error', resolve));
+  const connectError = (socket: string) => new Promise<Error>((resolve) => net.connect(socket).on('error', resolve));
 
   it('no socket at the Docker endpoint: the engine is gone', async () => {
     const e = await connectError('/nonexistent/docker.sock');

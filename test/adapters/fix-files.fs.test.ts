@@ -60,7 +60,11 @@ describe('snapshot and restore', () => {
     expect(before[1]?.existed).toBe(false);
     await writeDurable(f, 'changed', { mode: 0o644 });
     fs.writeFileSync(path.join(d, 'new.yaml'), 'created');
-    const plan: FileRestore[] = before.map((b) => (b.existed ? { action: 'write', path: b.path, root: b.root, bytesBase64: b.bytesBase64, mode: b.mode, uid: b.uid, gid: b.gid } : { action: 'remove', path: b.path, root: b.root }));
+    const plan: FileRestore[] = before.map((b) =>
+      b.existed
+        ? { action: 'write', path: b.path, root: b.root, bytesBase64: b.bytesBase64, mode: b.mode, uid: b.uid, gid: b.gid }
+        : { action: 'remove', path: b.path, root: b.root },
+    );
     expect(await restoreFiles(plan)).toEqual([f, path.join(d, 'new.yaml')]);
     const st = fs.statSync(f);
     expect([fs.readFileSync(f).equals(bytes), st.mode & 0o7777, st.uid, st.gid]).toEqual([true, 0o600, 4321, 8765]);

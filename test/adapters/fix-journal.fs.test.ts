@@ -13,9 +13,22 @@ const temp = tempDirs('fd-j-');
 const stateDir = () => path.join(temp(), 'falco-doctor');
 
 const ENTRY: JournalEntry = {
-  schemaVersion: 1, id: '20250101T000000000Z-f-0001', fixId: 'f', title: 'F', createdAt: '2025-01-01T00:00:00Z', state: 'intent', pid: 1,
-  container: { id: 'c', name: 'falco', healthzUrl: null, watchConfig: true }, changes: ['a: 1 → 2'], files: [],
-  limitsBefore: { nanoCpus: 0, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 0, memorySwapBytes: 0 }, limitsAfter: null, appliedAt: null, measures: [], log: [], finishedAt: null,
+  schemaVersion: 1,
+  id: '20250101T000000000Z-f-0001',
+  fixId: 'f',
+  title: 'F',
+  createdAt: '2025-01-01T00:00:00Z',
+  state: 'intent',
+  pid: 1,
+  container: { id: 'c', name: 'falco', healthzUrl: null, watchConfig: true },
+  changes: ['a: 1 → 2'],
+  files: [],
+  limitsBefore: { nanoCpus: 0, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 0, memorySwapBytes: 0 },
+  limitsAfter: null,
+  appliedAt: null,
+  measures: [],
+  log: [],
+  finishedAt: null,
 };
 
 describe('journal', () => {
@@ -41,7 +54,9 @@ describe('lock', () => {
     const dir = stateDir();
     const first = await acquireLock(dir, 'fix raise-buffer-preset');
     // same process: the holder is alive, so the lock is refused with its details
-    await expect(acquireLock(dir, 'rollback --last')).rejects.toThrow(new RegExp(`pid ${process.pid}, user \\w+, since \\S+, running "fix raise-buffer-preset"`));
+    await expect(acquireLock(dir, 'rollback --last')).rejects.toThrow(
+      new RegExp(`pid ${process.pid}, user \\w+, since \\S+, running "fix raise-buffer-preset"`),
+    );
     await first.release();
     const again = await acquireLock(dir, 'rollback --last');
     await again.release();

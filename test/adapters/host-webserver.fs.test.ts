@@ -46,10 +46,12 @@ describe('httpGet', () => {
   };
 
   it('returns the status and the body of a plain-HTTP answer', async () => {
-    const port = await listen(http.createServer((req, res) => {
-      res.writeHead(req.url === '/healthz' ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(req.url === '/healthz' ? '{"status": "ok"}' : 'no');
-    }));
+    const port = await listen(
+      http.createServer((req, res) => {
+        res.writeHead(req.url === '/healthz' ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(req.url === '/healthz' ? '{"status": "ok"}' : 'no');
+      }),
+    );
     expect(await httpGet(`http://127.0.0.1:${port}/healthz`)).toEqual({ status: 200, body: '{"status": "ok"}' });
     expect((await httpGet(`http://127.0.0.1:${port}/stats`)).status).toBe(404);
   });
@@ -78,8 +80,14 @@ describe('httpGet', () => {
   it("reads Falco's HTTPS webserver with a self-signed certificate (ssl_enabled)", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fd-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`, '-days', '1', '-subj', '/CN=falco'], { stdio: 'ignore' });
-      const port = await listen(https.createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(`${dir}/cert.pem`) }, (_req, res) => res.end('{"status": "ok"}')));
+      execFileSync(
+        'openssl',
+        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`, '-days', '1', '-subj', '/CN=falco'],
+        { stdio: 'ignore' },
+      );
+      const port = await listen(
+        https.createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(`${dir}/cert.pem`) }, (_req, res) => res.end('{"status": "ok"}')),
+      );
       expect(await httpGet(`https://127.0.0.1:${port}/healthz`)).toEqual({ status: 200, body: '{"status": "ok"}' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -92,7 +100,10 @@ describe('webserverUrl', () => {
   const ws = { enabled: true, port: 8765, healthzPath: '/healthz', prometheus: false, tls: false };
 
   it('prefers a published port, on loopback when it is bound to all addresses', () => {
-    const i = info({ ports: [{ containerPort: 8765, hostPort: 18765, hostIp: '0.0.0.0', protocol: 'tcp' }], networks: [{ name: 'bridge', ip: '172.17.0.2' }] } as Partial<ContainerInfo>);
+    const i = info({
+      ports: [{ containerPort: 8765, hostPort: 18765, hostIp: '0.0.0.0', protocol: 'tcp' }],
+      networks: [{ name: 'bridge', ip: '172.17.0.2' }],
+    } as Partial<ContainerInfo>);
     expect(webserverUrl(i, ws)).toBe('http://127.0.0.1:18765');
     expect(webserverUrl(i, { ...ws, tls: true })).toBe('https://127.0.0.1:18765');
   });

@@ -51,7 +51,7 @@ describe('falco-doctor lint', () => {
     expect(old.stdout).toMatch(/refused: .*falco-incubating_rules-6\.0\.1\.yaml requires engine version \S+, but Falco 0\.35\.0 runs engine 0\.17\.0/);
   });
 
-  it('a setting Falco refuses to start with: exit 2 with Falco\'s own words', () => {
+  it("a setting Falco refuses to start with: exit 2 with Falco's own words", () => {
     const r = lint(release('0.42.1'), '--falco-version', '0.42.1', '--override', 'metrics.enabled=true', '--override', 'metrics.output_rule=false');
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('refused: metrics.enabled: Falco refuses to start: Metrics are enabled with no output configured');

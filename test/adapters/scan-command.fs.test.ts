@@ -1,7 +1,7 @@
 // `falco-doctor scan FILE` as an operator runs it (the built CLI, a real process), on real upstream
 // Falco output and on a generated log whose true counts the generator prints.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,21 +31,36 @@ describe('falco-doctor scan', () => {
     writeFileSync(file, [sample('startup-log.txt'), sample('alert-text-read-sensitive-file.txt'), sample('drop-alert-text.txt')].join(''));
     const r = scan(file);
     expect(r.status).toBe(0);
-    const startupLines = sample('startup-log.txt').split('\n').filter((l) => l.trim() !== '').length;
+    const startupLines = sample('startup-log.txt')
+      .split('\n')
+      .filter((l) => l.trim() !== '').length;
     // startup lines are Falco's own log lines ("<ctime>: …"), not malformed ones
     expect(r.stdout).toContain(`Falco's own log and summary lines ${startupLines} · other lines 0`);
     expect(r.stdout).toContain('alerts 2 · drop alerts 1');
-    expect(r.stdout).toMatch(/By message \(text output has no rule name\) \(2\)\n\s+1 {2}Falco internal: syscall event drop\n\s+1 {2}Sensitive file opened for reading by non-trusted program/);
+    expect(r.stdout).toMatch(
+      /By message \(text output has no rule name\) \(2\)\n\s+1 {2}Falco internal: syscall event drop\n\s+1 {2}Sensitive file opened for reading by non-trusted program/,
+    );
     expect(r.stdout).toMatch(/\(1 minute; 146,905 drops reported by 1 drop alert\)/);
   });
 
   it.each(['json', 'text'] as const)('matches the generator on a 4 MB %s log', (format) => {
     const file = path.join(dir, `gen.${format}`);
-    const truth = JSON.parse(execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/gen-event-log.mjs'), '--mb', '4', '--format', format, '--out', file, '--seed', '7'], { encoding: 'utf8' }));
+    const truth = JSON.parse(
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/gen-event-log.mjs'), '--mb', '4', '--format', format, '--out', file, '--seed', '7'], {
+        encoding: 'utf8',
+      }),
+    );
     const r = scan(file, '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ lines: truth.lines, alerts: truth.alerts, dropAlerts: truth.dropAlerts, byRule: truth.byRule, byPriority: truth.byPriority, format });
+    expect(out).toMatchObject({
+      lines: truth.lines,
+      alerts: truth.alerts,
+      dropAlerts: truth.dropAlerts,
+      byRule: truth.byRule,
+      byPriority: truth.byPriority,
+      format,
+    });
     expect(out.dropsOverTime.reduce((s: number, m: { drops: number }) => s + m.drops, 0)).toBe(truth.drops);
     expect(out.dropsOverTime).toHaveLength(truth.minutes);
   });

@@ -61,13 +61,16 @@ describe('standalone executable', () => {
     expect(mine.findings).toEqual(theirs.findings);
     expect(mine.runbooks).toEqual(theirs.runbooks);
     // nothing on stderr but the progress lines (no warning from the SEA loader)
-    expect(sa.stderr.split('\n').filter((l) => !/^\[(ok  |warn|FAIL|skip)\] /.test(l) && l !== '')).toEqual([]);
+    expect(sa.stderr.split('\n').filter((l) => !/^\[(ok {2}|warn|FAIL|skip)\] /.test(l) && l !== '')).toEqual([]);
     const info = JSON.parse((await run('info', '--json')).stdout) as { paths: { runbooks: string; checklists: string } };
     expect(info.paths).toMatchObject({ runbooks: 'embedded:runbooks', checklists: 'embedded:checklists' });
   });
 
   it('draws the diagnose screen in a terminal (Ink and its layout engine are in the executable)', async () => {
-    const screen = await startTmux(['env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), path.join(vps, 'falco-doctor'), 'diagnose', '--bundle', BUNDLE], { cwd: vps, recordExit: false });
+    const screen = await startTmux(
+      ['env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), path.join(vps, 'falco-doctor'), 'diagnose', '--bundle', BUNDLE],
+      { cwd: vps, recordExit: false },
+    );
     try {
       await screen.waitForText('FD-DROP-BUFFER', 20_000);
       await screen.waitForText('q quit', 5_000);

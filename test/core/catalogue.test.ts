@@ -7,7 +7,20 @@ import { loadCatalogue, formatDataError } from '../../src/core/runbook/load.js';
 import { REPO, repoFile } from './helpers/fixtures.js';
 import { codeFor, type LintClass } from '../../src/core/falco/config/lint/issue.js';
 
-const LINT_CLASSES: LintClass[] = ['unknown-key', 'renamed', 'deprecated', 'not-a-falco-key', 'wrong-engine-kind', 'wrong-type', 'out-of-range', 'contradiction', 'performance', 'unknown-syscall', 'schema', 'version-approx'];
+const LINT_CLASSES: LintClass[] = [
+  'unknown-key',
+  'renamed',
+  'deprecated',
+  'not-a-falco-key',
+  'wrong-engine-kind',
+  'wrong-type',
+  'out-of-range',
+  'contradiction',
+  'performance',
+  'unknown-syscall',
+  'schema',
+  'version-approx',
+];
 
 describe('runbook catalogue', () => {
   it('the shipped runbooks load without errors and name three runbooks', async () => {
@@ -55,7 +68,8 @@ describe('runbook catalogue', () => {
   });
 
   it('refuses unknown keys and bad operators with their line', () => {
-    const bad = 'id: x\ntitle: X\ndescription: d\ncommand: rm -rf /\nchecks:\n  - id: a\n    code: FD-DROP-BUFFER\n    cause: c\n    title: t\n    when: [{probe: drops.detected, op: shell, value: 1}]\n    explain: e\n';
+    const bad =
+      'id: x\ntitle: X\ndescription: d\ncommand: rm -rf /\nchecks:\n  - id: a\n    code: FD-DROP-BUFFER\n    cause: c\n    title: t\n    when: [{probe: drops.detected, op: shell, value: 1}]\n    explain: e\n';
     const { errors } = loadCatalogue(
       [{ path: 'x.yaml', text: bad }],
       { path: 'f.yaml', text: repoFile('runbooks/fixes.yaml') },

@@ -7,7 +7,13 @@ const PARSED = Object.keys(COMMAND_FLAGS) as (keyof typeof COMMAND_FLAGS)[];
 /** the operand a command needs to parse at all */
 const OPERAND: Partial<Record<Command, string>> = { fix: 'raise-buffer-preset', scan: 'events.json', completion: 'bash' };
 /** a value each string flag's parser accepts */
-const SAMPLE: Record<string, string> = { 'falco-version': '0.42.1', override: 'priority=warning', 'fail-on': 'none', threshold: 'memory-pressure.limit_percent=90', 'max-changes-per-hour': '3' };
+const SAMPLE: Record<string, string> = {
+  'falco-version': '0.42.1',
+  override: 'priority=warning',
+  'fail-on': 'none',
+  threshold: 'memory-pressure.limit_percent=90',
+  'max-changes-per-hour': '3',
+};
 const argvFor = (c: Command, flag: string) => {
   const o = OPTIONS[flag as keyof typeof OPTIONS];
   return [c, ...(OPERAND[c] ? [OPERAND[c]] : []), `--${flag}`, ...(o.type === 'string' ? [SAMPLE[flag] ?? '5'] : [])];
@@ -22,7 +28,9 @@ describe('parseCli: flags per command', () => {
   it('refuses a flag that does not apply to the command, naming both (exit 2)', () => {
     let refused = 0;
     for (const c of PARSED.filter((x) => x !== 'help' && x !== 'version'))
-      for (const flag of Object.keys(OPTIONS).filter((f) => !(COMMAND_FLAGS[c] as readonly string[]).includes(f) && !(GLOBAL_FLAGS as readonly string[]).includes(f))) {
+      for (const flag of Object.keys(OPTIONS).filter(
+        (f) => !(COMMAND_FLAGS[c] as readonly string[]).includes(f) && !(GLOBAL_FLAGS as readonly string[]).includes(f),
+      )) {
         let err: unknown = null;
         try {
           parseCli(argvFor(c, flag), false);

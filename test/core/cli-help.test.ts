@@ -65,12 +65,16 @@ describe('per-command help', () => {
       const listed = new Set(COMMAND_HELP[c].flags.map((f) => f.name));
       const missing = [...parserFlags(c).keys()].filter((f) => f !== 'help' && f !== 'version' && !listed.has(f));
       // --no-color is taken by every command; the ones with nothing to colour need not list it
-      expect(missing.filter((f) => f !== 'no-color'), c).toEqual([]);
+      expect(
+        missing.filter((f) => f !== 'no-color'),
+        c,
+      ).toEqual([]);
     }
   });
 
   it('the entry point prints the command help for `X --help`, `help X`, and for the walks before their own flags', async () => {
-    const run = (...args: string[]) => execa('node', ['--import', 'tsx', path.join(REPO, 'src/cli.tsx'), ...args], { cwd: REPO, reject: false, env: { CI: 'true' } });
+    const run = (...args: string[]) =>
+      execa('node', ['--import', 'tsx', path.join(REPO, 'src/cli.tsx'), ...args], { cwd: REPO, reject: false, env: { CI: 'true' } });
     const [a, b, c, d] = await Promise.all([
       run('bundle', '--help'),
       run('help', 'bundle'),

@@ -18,7 +18,11 @@ function run(shape: SnapshotShape) {
   return diagnose(makeSnapshot(shape), catalogue, { toolVersion: 't', source: 'bundle', thresholds: {}, only: [], now: new Date(0) }).report;
 }
 // runbook findings; the config lint has its own tests below
-const codes = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.runbook !== 'config-lint').map((f) => f.code).sort();
+const codes = (r: ReturnType<typeof run>) =>
+  r.findings
+    .filter((f) => f.runbook !== 'config-lint')
+    .map((f) => f.code)
+    .sort();
 
 describe('diagnose on upstream falco.yaml 0.44.1 and falco_rules 5.1.0', () => {
   const dropJson = fixture('samples/drop-alert.json').trim();
@@ -89,7 +93,16 @@ describe('diagnose on upstream falco.yaml 0.44.1 and falco_rules 5.1.0', () => {
 describe("Falco's own health signals", () => {
   it('timeouts notifications (process_events.cpp@0.42.1:202, message and fields as built there) raise FD-EVT-TIMEOUTS', () => {
     const msg = 'Falco internal: timeouts notification. 1000 consecutive timeouts without event.';
-    const line = JSON.stringify({ hostname: 'vm', output: msg, output_fields: { last_event_time: '2026-11-23 08:14:10.123456789' }, priority: 'Debug', rule: 'Falco internal: timeouts notification', source: 'syscall', tags: [], time: '2026-11-23T08:15:00.000000000Z' });
+    const line = JSON.stringify({
+      hostname: 'vm',
+      output: msg,
+      output_fields: { last_event_time: '2026-11-23 08:14:10.123456789' },
+      priority: 'Debug',
+      rule: 'Falco internal: timeouts notification',
+      source: 'syscall',
+      tags: [],
+      time: '2026-11-23T08:15:00.000000000Z',
+    });
     const r = run({ cpuPercent: 4, memBytes: 60 * MB, logLines: [line, line] });
     expect(codes(r)).toEqual(['FD-EVT-TIMEOUTS']);
     expect(r.facts['events.timeout_notices']).toBe(2);
@@ -106,7 +119,8 @@ describe("Falco's own health signals", () => {
 
 describe('buffer math as Falco does it', () => {
   // configure_syscall_buffer_num.cpp@0.42.1: cpus_for_each_buffer above the online CPUs is clamped to them
-  const withCpus = (cfb: number, preset = 8) => setKey(setKey(fixture('falco-0.44.1.yaml'), ['engine', 'modern_ebpf', 'buf_size_preset'], preset), ['engine', 'modern_ebpf', 'cpus_for_each_buffer'], cfb);
+  const withCpus = (cfb: number, preset = 8) =>
+    setKey(setKey(fixture('falco-0.44.1.yaml'), ['engine', 'modern_ebpf', 'buf_size_preset'], preset), ['engine', 'modern_ebpf', 'cpus_for_each_buffer'], cfb);
   const shareFix = (r: ReturnType<typeof run>) => r.findings.find((f) => f.code === 'FD-MEM-RINGBUF')?.fixes.find((x) => x.id === 'raise-cpus-for-each-buffer');
 
   it('on 2 CPUs, doubling cpus_for_each_buffer from 1 halves the buffers: offered', () => {
@@ -131,7 +145,7 @@ describe('buffer math as Falco does it', () => {
 });
 
 describe('diagnose surfaces the config lint', () => {
-  it('a tuning guide\'s `tune:` block and wrong engine options become findings with file and line', async () => {
+  it("a tuning guide's `tune:` block and wrong engine options become findings with file and line", async () => {
     const guide = `${fixture('releases/falco-0.42.1.yaml')}\ntune:\n  syscall_buf_size: 4194304\n`;
     const yaml = setKey(guide, ['engine', 'ebpf', 'buf_size_preset'], 1);
     const r = run({ cpuPercent: 4, memBytes: 60 * MB, falcoYaml: yaml });

@@ -79,7 +79,11 @@ function corpus(seed: number, n: number, bases: string[]): string[] {
 }
 
 describe('fuzz: loaders and parsers never crash', () => {
-  const yamlBases = [fixture('falco-0.44.1.yaml').slice(0, 15_000), fixture('falco-0.38.0.yaml').slice(20_000, 35_000), fixture('falco-0.36.2.yaml').slice(0, 15_000)];
+  const yamlBases = [
+    fixture('falco-0.44.1.yaml').slice(0, 15_000),
+    fixture('falco-0.38.0.yaml').slice(20_000, 35_000),
+    fixture('falco-0.36.2.yaml').slice(0, 15_000),
+  ];
   const lineBases = [
     fixture('samples/drop-alert.json'),
     fixture('samples/drop-alert-text.txt'),

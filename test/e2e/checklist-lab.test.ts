@@ -43,8 +43,15 @@ describe('production checklist in the lab', () => {
     expect(r.exitCode, r.stderr).toBe(3);
     healthy = statuses(r.stdout);
     expect(healthy).toEqual({
-      'buffer-sizes': 'pass', 'resource-limits': 'pass', 'essential-rules': 'pass', 'outputs-minimal': 'pass', monitoring: 'pass',
-      alerting: 'fail', 'performance-baseline': 'fail', 'load-tested': 'fail', 'rollback-plan': 'pass',
+      'buffer-sizes': 'pass',
+      'resource-limits': 'pass',
+      'essential-rules': 'pass',
+      'outputs-minimal': 'pass',
+      monitoring: 'pass',
+      alerting: 'fail',
+      'performance-baseline': 'fail',
+      'load-tested': 'fail',
+      'rollback-plan': 'pass',
     });
     // the run is kept in the state dir with who and when
     const saved = JSON.parse(fs.readFileSync(path.join(state, 'checklist', 'results.json'), 'utf8')) as { runs: { by: string; at: string }[] };
@@ -92,8 +99,13 @@ describe('production checklist in the lab', () => {
       await t.keys('Escape');
       await t.waitForText('› ✔ confirmed Alerting reaches a person');
       await t.keys('q');
-      const saved = JSON.parse(fs.readFileSync(path.join(state, 'checklist', 'results.json'), 'utf8')) as { confirmations: Record<string, { by: string; at: string; note: string }> };
-      expect(saved.confirmations['alerting']).toMatchObject({ note: 'jq feeds the on-call pager via fluent-bit, tested today', by: expect.stringMatching(/.+@.+/) });
+      const saved = JSON.parse(fs.readFileSync(path.join(state, 'checklist', 'results.json'), 'utf8')) as {
+        confirmations: Record<string, { by: string; at: string; note: string }>;
+      };
+      expect(saved.confirmations['alerting']).toMatchObject({
+        note: 'jq feeds the on-call pager via fluent-bit, tested today',
+        by: expect.stringMatching(/.+@.+/),
+      });
       expect(Date.now() - Date.parse(saved.confirmations['alerting']!.at)).toBeLessThan(120_000);
     } finally {
       await t.kill();

@@ -12,7 +12,9 @@ const WINDOW = '6';
 async function diagnoseJson(extra: string[] = []) {
   const r = await runCli(['diagnose', '--json', '--window', WINDOW, ...extra]);
   const report = JSON.parse(r.stdout) as DiagnosisReport;
-  process.stderr.write(`diagnose --json --window ${WINDOW}: ${Math.round(r.ms)} ms, exit ${r.exitCode}, findings ${report.findings.map((f) => f.code).join(',') || 'none'}\n`);
+  process.stderr.write(
+    `diagnose --json --window ${WINDOW}: ${Math.round(r.ms)} ms, exit ${r.exitCode}, findings ${report.findings.map((f) => f.code).join(',') || 'none'}\n`,
+  );
   return { r, report };
 }
 const codes = (rep: DiagnosisReport) => rep.findings.filter((f) => f.severity !== 'info').map((f) => f.code);

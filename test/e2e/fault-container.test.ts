@@ -28,7 +28,10 @@ describe('the Falco container gone or crash-looping mid-fix', () => {
     const state = tempDir('state');
     const before = captureDir(lab.configDir);
     const run = execa('node', [CLI, 'fix', 'raise-buffer-preset', '--yes', '--state-dir', state, '--window', '2', '--settle', '5', '--reload-timeout', '10'], {
-      reject: false, cwd: REPO, env: { CI: 'true' }, timeout: 120_000,
+      reject: false,
+      cwd: REPO,
+      env: { CI: 'true' },
+      timeout: 120_000,
     });
     let stderr = '';
     run.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -54,8 +57,15 @@ describe('the Falco container gone or crash-looping mid-fix', () => {
     const lab = await labUp(NO_WATCH, { dir: tempDir('lab') });
     const state = tempDir('state');
     const before = captureDir(lab.configDir);
-    const r = await runFixCli(['fix', 'invalid-preset', '--yes', '--state-dir', state, '--window', '2', '--settle', '3'], { FALCO_DOCTOR_TEST_FIXES: REFUSED_FIXES });
-    console.log(`fix that makes Falco crash-loop: exit ${r.exitCode}\n${r.stderr.split('\n').filter((l) => /[✔✖]/.test(l)).join('\n')}\n${r.stdout.split('\n').slice(-3).join('\n')}`);
+    const r = await runFixCli(['fix', 'invalid-preset', '--yes', '--state-dir', state, '--window', '2', '--settle', '3'], {
+      FALCO_DOCTOR_TEST_FIXES: REFUSED_FIXES,
+    });
+    console.log(
+      `fix that makes Falco crash-loop: exit ${r.exitCode}\n${r.stderr
+        .split('\n')
+        .filter((l) => /[✔✖]/.test(l))
+        .join('\n')}\n${r.stdout.split('\n').slice(-3).join('\n')}`,
+    );
     expect(r.exitCode, r.stderr + r.stdout).toBe(6);
     expect(r.stderr).toMatch(/✔ reload: restarted/);
     // caught down (restarting, exited) or caught up between two crashes and then restarting

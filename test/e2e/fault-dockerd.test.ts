@@ -69,7 +69,10 @@ describe('dockerd stopped mid-run', () => {
     const state = tempDir('state');
     const before = captureDir(lab.configDir);
     const run = execa('node', [CLI, 'fix', 'raise-buffer-preset', '--yes', '--state-dir', state, '--window', '2', '--settle', '5', '--reload-timeout', '10'], {
-      reject: false, cwd: REPO, env: { CI: 'true' }, timeout: 120_000,
+      reject: false,
+      cwd: REPO,
+      env: { CI: 'true' },
+      timeout: 120_000,
     });
     const err = watchStderr(run);
     try {

@@ -105,7 +105,9 @@ describe('the doctor cannot write where it must', () => {
     execFileSync('chattr', ['+i', file]);
     try {
       const line = await expectRefusedBeforeAnyChange(state);
-      expect(line).toBe(`falco-doctor: ${file} is immutable (chattr +i) or otherwise locked against writing; refusing to start the change, nothing was changed`);
+      expect(line).toBe(
+        `falco-doctor: ${file} is immutable (chattr +i) or otherwise locked against writing; refusing to start the change, nothing was changed`,
+      );
       expect(fs.readdirSync(path.join(state, 'journal'))).toEqual([]);
     } finally {
       execFileSync('chattr', ['-i', file]);
@@ -118,7 +120,9 @@ describe('the doctor cannot write where it must', () => {
     try {
       execFileSync('mount', ['-o', 'remount,ro,bind', lab.configDir]);
       const line = await expectRefusedBeforeAnyChange(state);
-      expect(line).toBe(`falco-doctor: ${path.join(lab.configDir, 'falco.yaml')} is on a read-only filesystem (mount); refusing to start the change, nothing was changed`);
+      expect(line).toBe(
+        `falco-doctor: ${path.join(lab.configDir, 'falco.yaml')} is on a read-only filesystem (mount); refusing to start the change, nothing was changed`,
+      );
     } finally {
       await unmount([lab.configDir]);
     }

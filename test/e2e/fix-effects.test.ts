@@ -17,7 +17,13 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { scenario: 'event-drops', fix: 'raise-buffer-preset', fact: 'drops.counted', improved: (m) => m.before > 0 && m.after === 0, startedWhen: 'Falco internal: syscall event drop' },
+  {
+    scenario: 'event-drops',
+    fix: 'raise-buffer-preset',
+    fact: 'drops.counted',
+    improved: (m) => m.before > 0 && m.after === 0,
+    startedWhen: 'Falco internal: syscall event drop',
+  },
   { scenario: 'memory-pressure', fix: 'lower-buffer-preset', fact: 'mem.usage_bytes', improved: (m) => m.after < m.before - 100 * 2 ** 20 },
   { scenario: 'high-cpu', fix: 'disable-noncritical-rules', fact: 'cpu.percent', improved: (m) => m.after < m.before / 2 },
 ];
@@ -45,7 +51,11 @@ describe('fix on the lab', () => {
       const undo = await runFixCli(['rollback', '--last', '--state-dir', state, ...FAST.slice(2)]);
       expect(undo.exitCode, undo.stderr + undo.stdout).toBe(0);
       expect(captureDir(lab.configDir)).toEqual(filesBefore);
-      expect(await limitsOf(FALCO_CONTAINER)).toMatchObject({ NanoCpus: limitsBefore.NanoCpus, Memory: limitsBefore.Memory, MemorySwap: limitsBefore.MemorySwap });
+      expect(await limitsOf(FALCO_CONTAINER)).toMatchObject({
+        NanoCpus: limitsBefore.NanoCpus,
+        Memory: limitsBefore.Memory,
+        MemorySwap: limitsBefore.MemorySwap,
+      });
       expect((await history(state))[0]?.state).toBe('rolled-back');
     });
   }

@@ -7,7 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, containerState, labDown, FALCO_CONTAINER, type LabHandle } from '../lab/lab.js';
 import { FAULT_POINTS } from '../../src/adapters/apply/fault.js';
 import { captureDir, history, runFixCli, tempDir } from './helpers/fix-lab.js';
-import { DIST_CLI, REFUSED_FIXES, TRIAL_TIMINGS, faultCases, faultLabUp, labState, runDoctor, runTrial, type LabState, type TrialHooks } from './helpers/fault-trial.js';
+import {
+  DIST_CLI,
+  REFUSED_FIXES,
+  TRIAL_TIMINGS,
+  faultCases,
+  faultLabUp,
+  labState,
+  runDoctor,
+  runTrial,
+  type LabState,
+  type TrialHooks,
+} from './helpers/fault-trial.js';
 
 let lab: LabHandle;
 let original: LabState;
@@ -31,7 +42,11 @@ describe('fix failures on the lab', () => {
   });
 
   it('every fault point has a case, in transaction order', () => {
-    expect(faultCases().slice(0, FAULT_POINTS.length).map((c) => c.point)).toEqual([...FAULT_POINTS]);
+    expect(
+      faultCases()
+        .slice(0, FAULT_POINTS.length)
+        .map((c) => c.point),
+    ).toEqual([...FAULT_POINTS]);
   });
 
   // after one of the kills: a new fix refuses to start over the unfinished transaction, and the

@@ -19,7 +19,11 @@ describe('fix from the diagnose screen under tmux', () => {
     const lab = await labUp('event-drops', { dir: tempDir('fix-tui') });
     const before = captureDir(lab.configDir);
     const state = tempDir('fix-tui-state');
-    tui = await startTmux(['node', CLI, 'diagnose', '--window', '4', '--state-dir', state, '--settle', '2', '--reload-timeout', '8'], { cwd: REPO, cols: 110, rows: 50 });
+    tui = await startTmux(['node', CLI, 'diagnose', '--window', '4', '--state-dir', state, '--settle', '2', '--reload-timeout', '8'], {
+      cwd: REPO,
+      cols: 110,
+      rows: 50,
+    });
     await tui.waitForText(/Findings \(\d+\)/, 60_000);
     await tui.keys('Enter');
     await tui.waitForText('Evidence');

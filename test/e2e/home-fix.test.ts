@@ -51,7 +51,11 @@ describe('fix from the home screen under tmux', () => {
     expect(await tui.alternateOn()).toBe(true);
     // the pane runs the exit recorder, which runs falco-doctor as its child: signal that child
     const recorder = await tui.pid();
-    const child = Number(spawnSync('pgrep', ['-P', String(recorder)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]);
+    const child = Number(
+      spawnSync('pgrep', ['-P', String(recorder)], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')[0],
+    );
     expect(child).toBeGreaterThan(0);
     process.kill(child, 'SIGTERM');
     await waitFor('the home screen to end', async () => !(await tui.alive()), 10_000);

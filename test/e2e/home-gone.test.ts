@@ -27,10 +27,14 @@ describe('home screen when the target goes away', () => {
     // the last values stay on screen under the banner
     expect(gone).toMatch(/CPU\s+[\d.]+% of quota/);
     await docker(['start', FALCO_CONTAINER]);
-    await waitFor('the screen to recover', async () => {
-      const s = await tui.screen();
-      return s.includes('● watching: running') && !s.slice(s.lastIndexOf('falco-security-monitor')).includes('TARGET GONE');
-    }, 30_000);
+    await waitFor(
+      'the screen to recover',
+      async () => {
+        const s = await tui.screen();
+        return s.includes('● watching: running') && !s.slice(s.lastIndexOf('falco-security-monitor')).includes('TARGET GONE');
+      },
+      30_000,
+    );
     expect(await tui.alive()).toBe(true);
     await tui.keys('q');
     await waitFor('the home screen to exit', async () => !(await tui.alive()), 10_000);

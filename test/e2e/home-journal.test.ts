@@ -17,10 +17,14 @@ const homes = homeSessions();
 /** The home screen drawn again below `marker` (the last line of the screen left): what follows the marker. */
 /** Back on the home screen, alone on the (alternate) screen: the screen it came from is wiped, not scrolled up. */
 async function backHome(tui: TmuxSession, marker: string): Promise<string> {
-  await waitFor('the home screen alone', async () => {
-    const s = await tui.screen();
-    return s.includes('d diagnose · c checklist') && !s.includes(marker);
-  }, 20_000);
+  await waitFor(
+    'the home screen alone',
+    async () => {
+      const s = await tui.screen();
+      return s.includes('d diagnose · c checklist') && !s.includes(marker);
+    },
+    20_000,
+  );
   return tui.screen();
 }
 

@@ -25,7 +25,8 @@ function watch(opts: Partial<MonitorOptions> = {}, docker = connectDocker()) {
     ticks,
     handle,
     state: (): MonitorState => ticks.reduce(reduceMonitor, initialMonitorState()),
-    until: (what: string, cond: (s: MonitorState, ticks: MonitorTick[]) => boolean, ms = 30_000) => waitFor(what, () => cond(ticks.reduce(reduceMonitor, initialMonitorState()), ticks), ms, 100),
+    until: (what: string, cond: (s: MonitorState, ticks: MonitorTick[]) => boolean, ms = 30_000) =>
+      waitFor(what, () => cond(ticks.reduce(reduceMonitor, initialMonitorState()), ticks), ms, 100),
   };
 }
 
@@ -48,10 +49,25 @@ describe('home monitor on the lab', () => {
   it('event-drops: drop alerts per minute, kernel drops from /metrics, the bot beside it; nothing sent twice', async () => {
     await labUp('event-drops');
     const m = watch();
-    await m.until('drops, kernel rates and the service', (s) => s.events.rates.dropAlertsPerMin > 0 && (s.events.kernel?.dropsPerSec ?? 0) > 0 && typeof s.service === 'object' && s.service.reading.sample !== undefined);
+    await m.until(
+      'drops, kernel rates and the service',
+      (s) =>
+        s.events.rates.dropAlertsPerMin > 0 &&
+        (s.events.kernel?.dropsPerSec ?? 0) > 0 &&
+        typeof s.service === 'object' &&
+        s.service.reading.sample !== undefined,
+    );
     const s = m.state();
     expect(s.status.state).toBe('ok');
-    expect(s.header).toMatchObject({ name: FALCO_CONTAINER, engineKind: 'modern_ebpf', bufferPreset: 1, cpuLimitCores: 0.2, memLimitBytes: 512 * 2 ** 20, lab: true, prometheus: true });
+    expect(s.header).toMatchObject({
+      name: FALCO_CONTAINER,
+      engineKind: 'modern_ebpf',
+      bufferPreset: 1,
+      cpuLimitCores: 0.2,
+      memLimitBytes: 512 * 2 ** 20,
+      lab: true,
+      prometheus: true,
+    });
     expect(s.cpu.latest?.ofQuota).toBeGreaterThan(0);
     expect(typeof s.service === 'object' && s.service.reading.chosen).toBe('busiest');
     // each header, log line and counter reading is sent once
@@ -73,7 +89,10 @@ describe('home monitor on the lab', () => {
     const s = m.state();
     expect(s.header?.ringBufferBytes).toBe(256 * 2 ** 20);
     expect(s.memory.latest?.ringShare).toBeGreaterThan(50);
-    await m.until('the named service', (st) => typeof st.service === 'object' && st.service.reading.chosen === 'named' && st.service.reading.name === BOT_CONTAINER);
+    await m.until(
+      'the named service',
+      (st) => typeof st.service === 'object' && st.service.reading.chosen === 'named' && st.service.reading.name === BOT_CONTAINER,
+    );
   });
 
   it('a stopped target is "gone", and comes back after docker start', async () => {
@@ -84,7 +103,10 @@ describe('home monitor on the lab', () => {
     await m.until('target gone', (s) => s.status.state === 'gone');
     expect(m.state().status.detail).toMatch(/exited \(exit code \d+\)/);
     await dockerCli(['start', FALCO_CONTAINER]);
-    await m.until('target back with fresh stats', (s, ticks) => s.status.state === 'ok' && ticks.filter((t) => t.header).length === 2 && ticks.at(-1)?.falco !== undefined);
+    await m.until(
+      'target back with fresh stats',
+      (s, ticks) => s.status.state === 'ok' && ticks.filter((t) => t.header).length === 2 && ticks.at(-1)?.falco !== undefined,
+    );
   });
 
   it('a vanished Docker engine is "docker-down", and the monitor recovers when it answers again', async () => {

@@ -28,10 +28,14 @@ describe('home screen under tmux', () => {
     await tui.waitForText('No rollout started yet.');
     await tui.keys('q');
     // home again, alone on the alternate screen: the rollout's frame is wiped, not scrolled up
-    await waitFor('the home screen alone', async () => {
-      const s = await tui.screen();
-      return s.includes('d diagnose · c checklist') && !s.includes('r read again · q or Esc home');
-    }, 30_000);
+    await waitFor(
+      'the home screen alone',
+      async () => {
+        const s = await tui.screen();
+        return s.includes('d diagnose · c checklist') && !s.includes('r read again · q or Esc home');
+      },
+      30_000,
+    );
     await tui.keys('l');
     await tui.waitForText('Falco log');
     await tui.keys('Escape');

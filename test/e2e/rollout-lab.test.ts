@@ -53,11 +53,16 @@ describe('staged rollout in the lab', () => {
 
   it('phase core survives a SIGKILL mid-window: a new process resumes the same window and the gate passes', async () => {
     const first = execa('node', [path.join(REPO, 'dist/cli.js'), 'rollout', 'next', ...common], { reject: false, cwd: REPO, env: { CI: 'true' } });
-    const mid = await waitFor('samples persisted mid-window', async () => {
-      const s = stateNow();
-      const w = s?.phases[0]?.window;
-      return s?.status === 'monitoring' && w && w.series.cpuPercent.seen >= 6 ? s : undefined;
-    }, 60_000, 200);
+    const mid = await waitFor(
+      'samples persisted mid-window',
+      async () => {
+        const s = stateNow();
+        const w = s?.phases[0]?.window;
+        return s?.status === 'monitoring' && w && w.series.cpuPercent.seen >= 6 ? s : undefined;
+      },
+      60_000,
+      200,
+    );
     first.kill('SIGKILL');
     await first;
     const killedAt = mid.phases[0]!.window!;
@@ -95,7 +100,7 @@ describe('staged rollout in the lab', () => {
     expect(blocked.stdout).toContain('falco-doctor fix disable-noncritical-rules');
   });
 
-  it('abort ends the rollout and leaves the operator\'s selection in place', async () => {
+  it("abort ends the rollout and leaves the operator's selection in place", async () => {
     const r = await runRollout(['abort', ...common]);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(stateNow()?.status).toBe('aborted');

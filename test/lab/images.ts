@@ -62,7 +62,10 @@ async function sharedLibraries(binary: string): Promise<string[]> {
 
 function hashInputs(spec: ImageSpec, nodePath: string): string {
   const h = crypto.createHash('sha256');
-  const files = fs.readdirSync(spec.sources, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
+  const files = fs
+    .readdirSync(spec.sources, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   for (const f of files) h.update(f).update(fs.readFileSync(path.join(spec.sources, f)));
   h.update(fs.readFileSync(new URL(import.meta.url)));
   const yamlPkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'yaml', 'package.json'), 'utf8')) as { version: string };

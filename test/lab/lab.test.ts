@@ -92,19 +92,27 @@ describe('falco-doctor lab (Falco stand-in on a real Docker engine)', () => {
 
   it('memory-pressure: over 80% of 512 MiB without OOM; memory follows buf_size_preset (8 -> 6 frees ~192 MiB)', async () => {
     const lab = await labUp('memory-pressure', { dir: labDir });
-    const high = await waitFor('memory above 80%', async () => {
-      const m = await measureMemory(lab.falcoContainer);
-      return m.percent > 80 ? m : undefined;
-    }, 30_000);
+    const high = await waitFor(
+      'memory above 80%',
+      async () => {
+        const m = await measureMemory(lab.falcoContainer);
+        return m.percent > 80 ? m : undefined;
+      },
+      30_000,
+    );
     const settled = await measureMemory(lab.falcoContainer);
     expect((await containerState(lab.falcoContainer))?.restartCount).toBe(0);
     editLabFalcoYaml(lab.configDir, [[['engine', 'modern_ebpf', 'buf_size_preset'], 6]]);
     await waitForReload(lab, /buffer dimension is: 33554432 bytes \(32 MBs\)/);
     const expectedFreed = 2 * (128 - 32) * MIB; // two buffers (cpus_for_each_buffer 1 on 2 CPUs)
-    const low = await waitFor('memory to fall', async () => {
-      const m = await measureMemory(lab.falcoContainer);
-      return Math.max(high.used, settled.used) - m.used > expectedFreed * 0.75 ? m : undefined;
-    }, 20_000);
+    const low = await waitFor(
+      'memory to fall',
+      async () => {
+        const m = await measureMemory(lab.falcoContainer);
+        return Math.max(high.used, settled.used) - m.used > expectedFreed * 0.75 ? m : undefined;
+      },
+      20_000,
+    );
     const freed = Math.max(high.used, settled.used) - low.used;
     expect(freed).toBeGreaterThan(expectedFreed * 0.75);
     expect(freed).toBeLessThan(expectedFreed * 1.25);
@@ -113,10 +121,18 @@ describe('falco-doctor lab (Falco stand-in on a real Docker engine)', () => {
 
   it('event-drops: drop alerts within seconds at modest CPU; preset 4 stops the drops', async () => {
     const lab = await labUp('event-drops', { dir: labDir });
-    const alert = await waitFor('a drop alert', async () => {
-      const { stdout } = await containerLogs(lab.falcoContainer);
-      return /^\d\d:\d\d:\d\d\.\d{9}: Debug Falco internal: syscall event drop\. (\d+) system calls dropped in last second\. \(ebpf_enabled="1" n_drops="\d+" .*n_evts="\d+"\)$/m.exec(stdout) ?? undefined;
-    }, 10_000);
+    const alert = await waitFor(
+      'a drop alert',
+      async () => {
+        const { stdout } = await containerLogs(lab.falcoContainer);
+        return (
+          /^\d\d:\d\d:\d\d\.\d{9}: Debug Falco internal: syscall event drop\. (\d+) system calls dropped in last second\. \(ebpf_enabled="1" n_drops="\d+" .*n_evts="\d+"\)$/m.exec(
+            stdout,
+          ) ?? undefined
+        );
+      },
+      10_000,
+    );
     expect(Number(alert[1])).toBeGreaterThan(1000);
     const cpu = await measureCpu(lab.falcoContainer, 5000);
     expect(cpu.cpuPercent).toBeLessThan(12); // well below the 20% quota: drops come from the small ring
@@ -131,10 +147,14 @@ describe('falco-doctor lab (Falco stand-in on a real Docker engine)', () => {
 
   async function expectRefusal(scenario: Scenario, message: RegExp): Promise<void> {
     const lab = await labUp(scenario, { dir: labDir });
-    const state = await waitFor('the stand-in to exit 1', async () => {
-      const s = await containerState(lab.falcoContainer);
-      return s && s.exitCode === 1 ? s : undefined;
-    }, 15_000);
+    const state = await waitFor(
+      'the stand-in to exit 1',
+      async () => {
+        const s = await containerState(lab.falcoContainer);
+        return s && s.exitCode === 1 ? s : undefined;
+      },
+      15_000,
+    );
     expect(state.running && !state.restarting && state.restartCount === 0).toBe(false);
     const { stderr } = await containerLogs(lab.falcoContainer);
     expect(stderr).toMatch(message);
@@ -142,11 +162,18 @@ describe('falco-doctor lab (Falco stand-in on a real Docker engine)', () => {
 
   it('refuses to start on invalid YAML (exit 1, error in the log)', async () => {
     const broken = `${fs.readFileSync(path.join(labDir, 'etc-falco', 'falco.yaml'), 'utf8')}\nengine:\n  kind: modern_ebpf\n   modern_ebpf: {buf_size_preset: 4\n`;
-    await expectRefusal({ ...SCENARIOS.healthy, name: 'invalid-yaml', rawFalcoYaml: broken }, /^Error: Cannot read config file \(\/etc\/falco\/falco\.yaml\): yaml-cpp: error at line \d+, column \d+: /m);
+    await expectRefusal(
+      { ...SCENARIOS.healthy, name: 'invalid-yaml', rawFalcoYaml: broken },
+      /^Error: Cannot read config file \(\/etc\/falco\/falco\.yaml\): yaml-cpp: error at line \d+, column \d+: /m,
+    );
   });
 
   it('refuses to start on an unknown engine.kind (exit 1, error in the log)', async () => {
-    const scenario: Scenario = { ...SCENARIOS.healthy, name: 'bad-engine', falcoYamlEdits: [...SCENARIOS.healthy.falcoYamlEdits, [['engine', 'kind'], 'quantum_ebpf']] };
+    const scenario: Scenario = {
+      ...SCENARIOS.healthy,
+      name: 'bad-engine',
+      falcoYamlEdits: [...SCENARIOS.healthy.falcoYamlEdits, [['engine', 'kind'], 'quantum_ebpf']],
+    };
     await expectRefusal(scenario, /^Error: Error reading config file \(\/etc\/falco\/falco\.yaml\): engine\.kind 'quantum_ebpf' is not a valid kind\.$/m);
   });
 });

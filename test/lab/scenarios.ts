@@ -70,11 +70,7 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
   'memory-pressure': {
     name: 'memory-pressure',
     why: 'Preset 8 (128 MiB) with cpus_for_each_buffer 1 = 2 buffers = 256 MiB of rings, plus a 170 MiB state table (a busy host): >80% of 512 MiB without OOM. Preset 6 frees ~192 MiB.',
-    falcoYamlEdits: [
-      ...OBSERVABLE,
-      [['engine', 'modern_ebpf', 'buf_size_preset'], 8],
-      [['engine', 'modern_ebpf', 'cpus_for_each_buffer'], 1],
-    ],
+    falcoYamlEdits: [...OBSERVABLE, [['engine', 'modern_ebpf', 'buf_size_preset'], 8], [['engine', 'modern_ebpf', 'cpus_for_each_buffer'], 1]],
     localRules: EMPTY_LOCAL_RULES,
     env: { ...BASE_ENV, STANDIN_EVENT_RATE: '2000', STANDIN_STATE_MB: '170' },
   },
@@ -87,7 +83,10 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     falcoYamlEdits: [
       ...OBSERVABLE,
       [['engine', 'modern_ebpf', 'buf_size_preset'], 1],
-      [['syscall_event_drops', 'actions'], ['log', 'alert']],
+      [
+        ['syscall_event_drops', 'actions'],
+        ['log', 'alert'],
+      ],
     ],
     localRules: EMPTY_LOCAL_RULES,
     env: { ...BASE_ENV, STANDIN_EVENT_RATE: '1000', STANDIN_BURST_EVENTS: '20000', STANDIN_BURST_MS: '2000' },

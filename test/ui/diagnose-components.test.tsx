@@ -15,8 +15,8 @@ import { cpuFinding, dropFinding, report, sample } from './fixtures/diagnosis.js
 describe('step lines', () => {
   test('each finished status has its own mark, readable without colour', () => {
     const statuses = ['ok', 'warn', 'failed', 'skipped'] as const;
-    const frames = statuses.map(
-      (status) => render(<FinishedStepLine step={{ id: status, title: 'Read config', status, detail: status === 'skipped' ? '' : 'detail' }} />).lastFrame(),
+    const frames = statuses.map((status) =>
+      render(<FinishedStepLine step={{ id: status, title: 'Read config', status, detail: status === 'skipped' ? '' : 'detail' }} />).lastFrame(),
     );
     expect(frames).toEqual(['✔ Read config — detail', '⚠ Read config — detail', '✖ Read config — detail', '– Read config']);
   });
@@ -33,13 +33,7 @@ describe('step lines', () => {
         spinnerFrame="⠋"
       />,
     );
-    expect(lastFrame()).toBe(
-      [
-        '⠋ Sample resource use',
-        '  sampling 4/10 s [████░░░░░░] cpu 138.5% · mem 1.50 GiB / 512.0 MiB',
-        '⠋ Read logs',
-      ].join('\n'),
-    );
+    expect(lastFrame()).toBe(['⠋ Sample resource use', '  sampling 4/10 s [████░░░░░░] cpu 138.5% · mem 1.50 GiB / 512.0 MiB', '⠋ Read logs'].join('\n'));
   });
 
   test('sampling without a memory limit says so', () => {
@@ -51,7 +45,11 @@ describe('step lines', () => {
 
 describe('report parts', () => {
   test('header names the target, where the version came from, and the window', () => {
-    const live = { ...report, origin: 'live' as const, target: { ...report.target, falcoVersion: null, engineKind: null, configPath: '/etc/falco/falco.yaml', configSource: 'host-mount' } };
+    const live = {
+      ...report,
+      origin: 'live' as const,
+      target: { ...report.target, falcoVersion: null, engineKind: null, configPath: '/etc/falco/falco.yaml', configSource: 'host-mount' },
+    };
     expect(render(<Header report={live} />).lastFrame()).toBe(
       [
         'target falco (falco-doctor-lab/falco:0.41.3)',
@@ -62,15 +60,13 @@ describe('report parts', () => {
     );
   });
 
-  test("header: what sampling cost the doctor, when the snapshot recorded it", () => {
+  test('header: what sampling cost the doctor, when the snapshot recorded it', () => {
     const live = { ...report, origin: 'live' as const, window: { ...report.window, observer: { cpuPercentOfOneCore: 0.8, via: 'cgroup files' as const } } };
     expect(render(<Header report={live} />).lastFrame()).toContain('\n  falco-doctor itself: 0.8 % of a core while sampling (cgroup files)');
   });
 
   test('a lab target is flagged as the stand-in', () => {
-    expect(render(<Header report={report} />).lastFrame()).toContain(
-      "⚠ target is the falco-doctor lab's Falco STAND-IN, not Falco",
-    );
+    expect(render(<Header report={report} />).lastFrame()).toContain("⚠ target is the falco-doctor lab's Falco STAND-IN, not Falco");
   });
 
   test('summary: config errors that stop Falco come right after the header, then runbooks and notes', () => {
@@ -149,9 +145,7 @@ describe('report parts', () => {
 
   test('error panel: one line, then the hint', () => {
     const { lastFrame } = render(<ErrorPanel failure={{ message: 'docker said:\n  permission denied', hint: 'add yourself to the docker group' }} />);
-    expect(lastFrame()).toBe(
-      '\n✖ diagnosis failed: docker said: permission denied\nhint: add yourself to the docker group\npress q to quit',
-    );
+    expect(lastFrame()).toBe('\n✖ diagnosis failed: docker said: permission denied\nhint: add yourself to the docker group\npress q to quit');
   });
 });
 

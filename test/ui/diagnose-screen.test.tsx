@@ -180,7 +180,11 @@ describe('diagnose screen', () => {
     await expect(result).resolves.toEqual({ report: null, error: null });
     // the producer is told to stop as soon as it next yields
     events.push({ type: 'sample', sample: sample(1, 1, 1), elapsedMs: 1000, windowMs: 10_000 });
-    await waitFor(() => String(events.returned), (s) => s === 'true', { what: 'the stream to be returned' });
+    await waitFor(
+      () => String(events.returned),
+      (s) => s === 'true',
+      { what: 'the stream to be returned' },
+    );
   });
 
   test('without a TTY nobody can press q: the final screen is shown and the app ends by itself', async () => {

@@ -1,21 +1,13 @@
 // The reducer on its own: no Ink, no terminal, just transitions.
 import { describe, expect, test } from 'vitest';
 import type { DiagnoseEvent } from '../../src/core/events.js';
-import {
-  diagnoseReducer,
-  initialDiagnoseState,
-  selectedFinding,
-  visibleWindow,
-  type DiagnoseAction,
-  type DiagnoseState,
-} from '../../src/ui/diagnose/state.js';
+import { diagnoseReducer, initialDiagnoseState, selectedFinding, visibleWindow, type DiagnoseAction, type DiagnoseState } from '../../src/ui/diagnose/state.js';
 import type { KeyIntent } from '../../src/ui/keys.js';
 import { diagnosisEvents, report, sample } from './fixtures/diagnosis.js';
 
 const event = (e: DiagnoseEvent): DiagnoseAction => ({ type: 'event', event: e });
 const key = (intent: KeyIntent): DiagnoseAction => ({ type: 'key', intent });
-const reduce = (actions: DiagnoseAction[], from: DiagnoseState = initialDiagnoseState) =>
-  actions.reduce(diagnoseReducer, from);
+const reduce = (actions: DiagnoseAction[], from: DiagnoseState = initialDiagnoseState) => actions.reduce(diagnoseReducer, from);
 const finished = reduce(diagnosisEvents().map(event));
 
 describe('diagnose reducer: events', () => {
@@ -48,10 +40,7 @@ describe('diagnose reducer: events', () => {
   test('findings are counted while running; done sorts them worst first', () => {
     expect(finished.findingsSoFar).toBe(2);
     expect(finished.phase.kind).toBe('done');
-    expect(finished.phase.kind === 'done' && finished.phase.findings.map((f) => f.code)).toEqual([
-      'FD-DROP-BUFFER',
-      'FD-CPU-THROTTLED',
-    ]);
+    expect(finished.phase.kind === 'done' && finished.phase.findings.map((f) => f.code)).toEqual(['FD-DROP-BUFFER', 'FD-CPU-THROTTLED']);
     expect(finished.running).toEqual([]);
   });
 
@@ -139,12 +128,21 @@ describe('f / e / w choose fixes', () => {
   test('picks the first applicable fix per finding, by severity, and ends the screen', async () => {
     const { diagnoseReducer, initialDiagnoseState, applicableFixes } = await import('../../src/ui/diagnose/state.js');
     const f = (code: string, severity: 'critical' | 'warning', fixes: [string, string][]) => ({
-      code, severity, runbook: 'r', title: code, cause: 'c', explanation: '', evidence: [],
+      code,
+      severity,
+      runbook: 'r',
+      title: code,
+      cause: 'c',
+      explanation: '',
+      evidence: [],
       // refused is data: the summary's wording is not read (issue #14)
       fixes: fixes.map(([id, summary]) => ({ id, title: id, summary, refused: summary.startsWith('not applicable') ? { reason: summary } : null })),
     });
     const findings = [
-      f('FD-A', 'critical', [['too-big', 'not applicable: would not fit'], ['raise-cpu-limit', 'cpus 0.2 → 0.3']]),
+      f('FD-A', 'critical', [
+        ['too-big', 'not applicable: would not fit'],
+        ['raise-cpu-limit', 'cpus 0.2 → 0.3'],
+      ]),
       f('FD-B', 'warning', [['outputs-queue-capacity', 'outputs_queue.capacity: 0 → 10000']]),
       f('FD-C', 'critical', [['raise-cpu-limit', 'cpus 0.2 → 0.3']]),
     ];

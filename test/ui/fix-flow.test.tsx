@@ -38,7 +38,13 @@ describe('fix app', () => {
       async apply(emit) {
         emit({ type: 'step-started', id: 'write', title: 'Write the files (atomic)' });
         emit({ type: 'step-finished', id: 'write', status: 'ok', detail: 'falco.yaml' });
-        return { outcome: 'verified', entryId: 'J1', failure: null, manualSteps: [], measures: ['Events dropped per minute (drops.per_min): 265969/min → 0/min'] };
+        return {
+          outcome: 'verified',
+          entryId: 'J1',
+          failure: null,
+          manualSteps: [],
+          measures: ['Events dropped per minute (drops.per_min): 265969/min → 0/min'],
+        };
       },
       async undo(emit) {
         emit({ type: 'step-started', id: 'restore-files', title: 'Restore files from the journal' });

@@ -29,7 +29,7 @@ describe('history components', () => {
   test('the list: newest first, when, state, title; the selection and its id', () => {
     expect(render(<ChangeList changes={VIEWS} selected={1} height={5} />).lastFrame()).toBe(
       [
-        '  2026-11-23 08:20 UTC ✔ verified            Drop failed syscalls\' exit events in the kernel',
+        "  2026-11-23 08:20 UTC ✔ verified            Drop failed syscalls' exit events in the kernel",
         '› 2026-11-23 08:10 UTC ↩ reverted            Give the Falco container more CPU',
         '  2026-11-23 08:00 UTC ✔ verified            Raise the ring-buffer size preset',
         'id 20261123T081000000Z-raise-cpu-limit-0002',
@@ -59,7 +59,13 @@ describe('history components', () => {
       ].join('\n'),
     );
     const cut = render(<ChangeDetail change={VIEWS[2]!} offset={3} height={4} width={100} />).lastFrame() ?? '';
-    expect(cut.split('\n')).toEqual(['    2026-11-23 08:00 UTC', '⚠ undoing this also reverts 1 later change(s) to the same files or limits:', '    20261123T082000000Z-drop-failed-exit-0003', 'Changes', '↓ 8 more lines']);
+    expect(cut.split('\n')).toEqual([
+      '    2026-11-23 08:00 UTC',
+      '⚠ undoing this also reverts 1 later change(s) to the same files or limits:',
+      '    20261123T082000000Z-drop-failed-exit-0003',
+      'Changes',
+      '↓ 8 more lines',
+    ]);
   });
 });
 
@@ -88,7 +94,11 @@ describe('history app', () => {
     // the rolled-back entry offers no undo any more
     expect(frame()).toContain('↑/↓ move · Enter detail · q or Esc home');
     app.stdin.write('q');
-    await waitFor(() => String(left), (v) => v === 'true', { what: 'the screen to be left' });
+    await waitFor(
+      () => String(left),
+      (v) => v === 'true',
+      { what: 'the screen to be left' },
+    );
     app.unmount();
   });
 

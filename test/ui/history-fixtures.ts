@@ -23,7 +23,16 @@ export function entry(over: Partial<JournalEntry> & Pick<JournalEntry, 'id' | 'f
   };
 }
 
-const file = (path: string) => ({ path, containerPath: '/etc/falco/falco.yaml', existed: true, bytesBase64: '', mode: 0o644, uid: 0, gid: 0, root: '/srv/lab/etc-falco' });
+const file = (path: string) => ({
+  path,
+  containerPath: '/etc/falco/falco.yaml',
+  existed: true,
+  bytesBase64: '',
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+  root: '/srv/lab/etc-falco',
+});
 
 /** oldest first, as the journal lists them */
 export const ENTRIES: JournalEntry[] = [

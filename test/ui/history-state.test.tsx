@@ -20,7 +20,12 @@ describe('journal → views', () => {
     const states = ['intent', 'applied', 'verified', 'reverted', 'rolled-back', 'rollback-incomplete'] as const;
     const views = toChangeViews(states.map((state, i) => entry({ id: `e${i}`, fixId: 'f', title: 't', state, createdAt: `2026-11-23T08:0${i}:00Z` })));
     expect(Object.fromEntries(views.map((v) => [v.state, v.undoable]))).toEqual({
-      intent: true, applied: true, verified: true, reverted: false, 'rolled-back': false, 'rollback-incomplete': true,
+      intent: true,
+      applied: true,
+      verified: true,
+      reverted: false,
+      'rolled-back': false,
+      'rollback-incomplete': true,
     });
   });
 
@@ -45,7 +50,17 @@ describe('journal → views', () => {
 
 describe('history keys', () => {
   it('u, y and n beside the shared intents; help and the fix letters mean nothing here', () => {
-    expect(['u', 'y', 'n', 'j', 'k', 'q', '?', 'f', 'x'].map((i) => toHistoryKey(i, noKey))).toEqual(['undo', 'confirm', 'cancel', 'down', 'up', 'quit', null, null, null]);
+    expect(['u', 'y', 'n', 'j', 'k', 'q', '?', 'f', 'x'].map((i) => toHistoryKey(i, noKey))).toEqual([
+      'undo',
+      'confirm',
+      'cancel',
+      'down',
+      'up',
+      'quit',
+      null,
+      null,
+      null,
+    ]);
     expect(toHistoryKey('', { ...noKey, return: true })).toBe('open');
     expect(toHistoryKey('c', { ...noKey, ctrl: true })).toBe('quit');
   });
@@ -82,7 +97,10 @@ describe('history reducer', () => {
     const running = press(asking, 'confirm');
     expect(running.undo?.phase).toBe('undoing');
     expect(press(running, 'quit', 'escape', 'cancel')).toBe(running);
-    const ended = historyReducer(running, { type: 'undo', action: { type: 'finished', ok: true, problems: [], change: { ...VIEWS[0]!, state: 'rolled-back', undoable: false } } });
+    const ended = historyReducer(running, {
+      type: 'undo',
+      action: { type: 'finished', ok: true, problems: [], change: { ...VIEWS[0]!, state: 'rolled-back', undoable: false } },
+    });
     expect(ended.undo).toMatchObject({ phase: 'undone', change: { state: 'rolled-back' } });
     expect(press(ended, 'open')).toMatchObject({ view: 'list', undo: null });
   });
@@ -97,7 +115,11 @@ describe('history reducer', () => {
     const s = initialHistoryState({ changes: VIEWS, undoId: VIEWS.at(-1)!.id });
     expect(s).toMatchObject({ view: 'undo', selected: 2, undo: { phase: 'confirm' } });
     expect(press(s, 'cancel').done).toBe(true);
-    expect(initialHistoryState({ changes: VIEWS, undoId: VIEWS[1]!.id })).toMatchObject({ view: 'list', undo: null, notice: `${VIEWS[1]!.id} is reverted: nothing to undo` });
+    expect(initialHistoryState({ changes: VIEWS, undoId: VIEWS[1]!.id })).toMatchObject({
+      view: 'list',
+      undo: null,
+      notice: `${VIEWS[1]!.id} is reverted: nothing to undo`,
+    });
     expect(initialHistoryState({ changes: VIEWS, undoId: 'gone' })).toMatchObject({ view: 'list', notice: 'journal entry gone is gone' });
   });
 

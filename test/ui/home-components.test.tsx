@@ -19,7 +19,12 @@ describe('status line', () => {
   test('each target state reads without colour', () => {
     const frame = (state: 'ok' | 'gone' | 'docker-down' | 'restarting', detail: string) =>
       render(<TargetStatusLine status={{ state, detail }} updatedAt={T0} intervalMs={2000} />).lastFrame();
-    expect([frame('ok', 'running'), frame('gone', 'exited (exit code 137)'), frame('docker-down', 'no Docker engine answers'), frame('restarting', 'restarting (3 restarts)')]).toEqual([
+    expect([
+      frame('ok', 'running'),
+      frame('gone', 'exited (exit code 137)'),
+      frame('docker-down', 'no Docker engine answers'),
+      frame('restarting', 'restarting (3 restarts)'),
+    ]).toEqual([
       '● watching: running · updated 08:00:00 UTC, every 2 s',
       '✖ TARGET GONE: exited (exit code 137) · last values below · waiting for it to return',
       '✖ DOCKER DOWN: no Docker engine answers · retrying every 2 s',
@@ -47,7 +52,10 @@ describe('panels', () => {
   });
 
   test('events without /metrics say how to turn it on; text output has no rule names', () => {
-    const events = { ...initialMonitorState().events, rates: { dropAlertsPerMin: 0, droppedInAlertsPerMin: 0, alertsPerMin: [{ priority: 'Warning', count: 4 }], topRules: [], unnamedAlerts: 4 } };
+    const events = {
+      ...initialMonitorState().events,
+      rates: { dropAlertsPerMin: 0, droppedInAlertsPerMin: 0, alertsPerMin: [{ priority: 'Warning', count: 4 }], topRules: [], unnamedAlerts: 4 },
+    };
     expect(render(<EventsPanel events={events} prometheus={false} width={100} stale={false} />).lastFrame()).toBe(
       [
         'Events   drop alerts/min 0',
@@ -74,9 +82,13 @@ describe('header and findings', () => {
     expect(render(<TargetHeader header={header} />).lastFrame()).toBe(
       ['falco-security-monitor falcosecurity/falco:0.44.1', 'Falco 0.44.1 · modern_ebpf preset 8 (rings 256.0 MiB) · limits 0.2 CPU, 512.0 MiB'].join('\n'),
     );
-    expect(render(<TargetHeader header={{ ...header, cpuLimitCores: null, memLimitBytes: null, falcoVersion: null, engineKind: null, bufferPreset: null, ringBufferBytes: null }} />).lastFrame()).toBe(
-      ['falco-security-monitor falcosecurity/falco:0.44.1', 'version unknown · engine unknown · limits no CPU limit, no memory limit'].join('\n'),
-    );
+    expect(
+      render(
+        <TargetHeader
+          header={{ ...header, cpuLimitCores: null, memLimitBytes: null, falcoVersion: null, engineKind: null, bufferPreset: null, ringBufferBytes: null }}
+        />,
+      ).lastFrame(),
+    ).toBe(['falco-security-monitor falcosecurity/falco:0.44.1', 'version unknown · engine unknown · limits no CPU limit, no memory limit'].join('\n'));
   });
 
   test('findings: none yet, none open, and a window that keeps the selection in view', () => {
@@ -85,7 +97,10 @@ describe('header and findings', () => {
       '✔ No open findings (last diagnosis 2026-11-23 07:55:00 UTC, falco-security-monitor)',
     );
     expect(render(<FindingsPanel lastDiagnosis={lastDiagnosis} selected={1} height={1} />).lastFrame()).toBe(
-      ['Open findings (2) last diagnosis 2026-11-23 07:55:00 UTC, falco-security-monitor · ↑ 1 more', '› INFO     FD-CPU-NOLIMIT  No CPU limit on the Falco container'].join('\n'),
+      [
+        'Open findings (2) last diagnosis 2026-11-23 07:55:00 UTC, falco-security-monitor · ↑ 1 more',
+        '› INFO     FD-CPU-NOLIMIT  No CPU limit on the Falco container',
+      ].join('\n'),
     );
   });
 });

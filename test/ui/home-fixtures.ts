@@ -14,11 +14,19 @@ const at = (t: number, text: string) => ({ stream: 'stdout' as const, t: new Dat
 export function labTicks(): MonitorTick[] {
   const json = (rule: string, priority: string) => JSON.stringify({ output: `x ${rule}`, priority, rule, time: '2026-11-23T08:00:03Z' });
   return [
-    tick(0, { header: { ...header, lab: true, bufferPreset: 1, ringBufferBytes: 1 * MIB, image: 'falco-doctor-lab/falco-standin:0.44.1' }, counters: { t: T0, events: 0, drops: 0 }, service: null }),
+    tick(0, {
+      header: { ...header, lab: true, bufferPreset: 1, ringBufferBytes: 1 * MIB, image: 'falco-doctor-lab/falco-standin:0.44.1' },
+      counters: { t: T0, events: 0, drops: 0 },
+      service: null,
+    }),
     tick(2, {
       falco: stats(T0 + 2000, 5, 53, 100, 0),
       counters: { t: T0 + 2000, events: 22_000, drops: 9000 },
-      logLines: [at(T0 + 1500, dropText(T0 + 1500)), at(T0 + 1600, json('Read sensitive file untrusted', 'Warning')), at(T0 + 1700, json('Terminal shell in container', 'Notice'))],
+      logLines: [
+        at(T0 + 1500, dropText(T0 + 1500)),
+        at(T0 + 1600, json('Read sensitive file untrusted', 'Warning')),
+        at(T0 + 1700, json('Terminal shell in container', 'Notice')),
+      ],
       service: { name: 'ai-trading-bot', chosen: 'busiest', state: 'ok' },
       self: { cpuPercent: 0.8, rssBytes: 62 * MIB },
     }),

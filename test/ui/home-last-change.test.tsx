@@ -19,8 +19,12 @@ const press = (s: HomeState, ...keys: HomeKey[]) => keys.reduce((acc, key) => ho
 
 describe('the last change', () => {
   test('in place: state, when, the key, then the title (what a narrow terminal cuts)', () => {
-    expect(render(<LastChange change={newest} />).lastFrame()).toBe("Change   ✔ verified 11-23 08:20 UTC · u undo · Drop failed syscalls' exit events in the kernel");
-    expect(render(<LastChange change={rolledBack} />).lastFrame()).toBe("Change   ↩ rolled-back 11-23 08:20 UTC · Drop failed syscalls' exit events in the kernel");
+    expect(render(<LastChange change={newest} />).lastFrame()).toBe(
+      "Change   ✔ verified 11-23 08:20 UTC · u undo · Drop failed syscalls' exit events in the kernel",
+    );
+    expect(render(<LastChange change={rolledBack} />).lastFrame()).toBe(
+      "Change   ↩ rolled-back 11-23 08:20 UTC · Drop failed syscalls' exit events in the kernel",
+    );
   });
 
   test('the help lists u', () => {
@@ -56,7 +60,14 @@ describe('home screen with a last change, in a terminal', () => {
     const source = new HandSource();
     const next = runHomeUi({
       source,
-      lastDiagnosis: { ...lastDiagnosis, findings: [...lastDiagnosis.findings, ...lastDiagnosis.findings.map((f) => ({ ...f, code: `${f.code}-2` })), { code: 'FD-X', severity: 'warning', title: 'x' }] },
+      lastDiagnosis: {
+        ...lastDiagnosis,
+        findings: [
+          ...lastDiagnosis.findings,
+          ...lastDiagnosis.findings.map((f) => ({ ...f, code: `${f.code}-2` })),
+          { code: 'FD-X', severity: 'warning', title: 'x' },
+        ],
+      },
       lastChange: newest,
       available: ['diagnose'],
       intervalMs: 2000,

@@ -14,21 +14,53 @@ import { noisy, shippedPlan, windowOf } from '../core/rollout/helpers.js';
 import { waitFor, waitForText } from './helpers/terminal.js';
 
 const plan = shippedPlan();
-const planView = { baselineWindow: plan.baseline.window, phases: plan.phases.map((p) => ({ id: p.id, title: p.title, window: p.window ?? plan.monitor.window })) };
-const base = { stateDir: '/state/falco-doctor/rollout', stateDirFlag: null, service: null, plan: planView, fixTitles: { 'disable-noncritical-rules': 'Disable rules below Warning priority' }, loadError: null };
+const planView = {
+  baselineWindow: plan.baseline.window,
+  phases: plan.phases.map((p) => ({ id: p.id, title: p.title, window: p.window ?? plan.monitor.window })),
+};
+const base = {
+  stateDir: '/state/falco-doctor/rollout',
+  stateDirFlag: null,
+  service: null,
+  plan: planView,
+  fixTitles: { 'disable-noncritical-rules': 'Disable rules below Warning priority' },
+  loadError: null,
+};
 const notStarted: RolloutView = { ...base, report: rolloutReport(null, plan, 0) };
 
 /** The lab's bot measured without Falco, then phase `core` with p95 latency 20 ms higher: the gate fails. */
 function failedGate(): RolloutView {
   const start: RolloutState = {
-    schemaVersion: ROLLOUT_SCHEMA_VERSION, createdAt: 0, updatedAt: 0, planPath: 'checklists/staged-rollout.yaml',
-    target: { id: 'f', name: 'falco-security-monitor', configHostPath: '/h/falco.yaml', configPath: '/etc/falco/falco.yaml', configRoot: '/h', healthzUrl: null, watchConfig: true, dropActionsLog: true },
+    schemaVersion: ROLLOUT_SCHEMA_VERSION,
+    createdAt: 0,
+    updatedAt: 0,
+    planPath: 'checklists/staged-rollout.yaml',
+    target: {
+      id: 'f',
+      name: 'falco-security-monitor',
+      configHostPath: '/h/falco.yaml',
+      configPath: '/etc/falco/falco.yaml',
+      configRoot: '/h',
+      healthzUrl: null,
+      watchConfig: true,
+      dropActionsLog: true,
+    },
     service: { container: 'ai-trading-bot', probe: { kind: 'http', url: 'http://127.0.0.1:18080/quote' }, connect: null },
-    original: { present: false, rules: null }, baseline: null, phases: [], status: 'ready', abortJournalId: null, log: [],
+    original: { present: false, rules: null },
+    baseline: null,
+    phases: [],
+    status: 'ready',
+    abortJournalId: null,
+    log: [],
   };
   const baseline = windowOf({ latencyMs: noisy(300, 10, 1, 1) });
   const phase = windowOf({ latencyMs: noisy(300, 30, 1, 2) });
-  const s = withGate(withPhaseStarted(withBaseline(start, 'j-baseline', baseline, 1), 'core', 'j-core', phase, 2), evaluateGate(baseline, phase, plan), plan, 3);
+  const s = withGate(
+    withPhaseStarted(withBaseline(start, 'j-baseline', baseline, 1), 'core', 'j-core', phase, 2),
+    evaluateGate(baseline, phase, plan),
+    plan,
+    3,
+  );
   return { ...base, report: rolloutReport(s, plan, 4) };
 }
 
@@ -108,7 +140,11 @@ describe('rollout screen', () => {
     expect(reads).toBe(1);
     expect(left).toBe(false);
     app.stdin.write('q');
-    await waitFor(() => String(left), (v) => v === 'true', { what: 'the screen to be left' });
+    await waitFor(
+      () => String(left),
+      (v) => v === 'true',
+      { what: 'the screen to be left' },
+    );
     app.unmount();
   });
 

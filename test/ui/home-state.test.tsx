@@ -11,7 +11,17 @@ const noKey = {} as Key;
 
 describe('home keys', () => {
   it('maps letters to screens and keeps the shared intents', () => {
-    expect(['d', 'c', 'r', 'h', 'l', 'q', '?', 'j', 'x'].map((i) => toHomeKey(i, noKey))).toEqual(['diagnose', 'checklist', 'rollout', 'history', 'log', 'quit', 'help', 'down', null]);
+    expect(['d', 'c', 'r', 'h', 'l', 'q', '?', 'j', 'x'].map((i) => toHomeKey(i, noKey))).toEqual([
+      'diagnose',
+      'checklist',
+      'rollout',
+      'history',
+      'log',
+      'quit',
+      'help',
+      'down',
+      null,
+    ]);
     expect(toHomeKey('c', { ...noKey, ctrl: true })).toBe('quit'); // Ctrl-C, not the checklist
   });
 });

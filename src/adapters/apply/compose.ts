@@ -18,7 +18,10 @@ export async function findComposeFile(info: ContainerInfo): Promise<ComposeTarge
   const files = info.labels['com.docker.compose.project.config_files'];
   if (!service || !files) return null;
   const workdir = info.labels['com.docker.compose.project.working_dir'] ?? '';
-  for (const raw of files.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of files
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const file = path.isAbsolute(raw) ? raw : path.join(workdir, raw);
     const text = await readFile(file, 'utf8').catch(() => null);
     if (text === null) continue;

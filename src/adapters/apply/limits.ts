@@ -40,5 +40,7 @@ export async function updateLimits(docker: DockerClient, id: string, want: Limit
   }
   const got = await readLimits(docker, id);
   if (!sameLimits(got, want))
-    throw new ExternalError(`docker update left the container at ${describeLimits(got)} instead of ${describeLimits(want)} (Docker cannot remove a limit with update; recreate the container to do that)`);
+    throw new ExternalError(
+      `docker update left the container at ${describeLimits(got)} instead of ${describeLimits(want)} (Docker cannot remove a limit with update; recreate the container to do that)`,
+    );
 }

@@ -20,7 +20,9 @@ export async function waitForPickUp(docker: DockerClient, id: string, changedAtM
   if (opts.watch) {
     const deadline = Date.now() + opts.timeoutMs;
     while (Date.now() < deadline) {
-      const lines = (await readLogs(docker, id, { sinceMs: changedAtMs, tty: false, maxLines: 2000, keep: 'last' })).lines.filter((l) => Date.parse(l.t) >= changedAtMs);
+      const lines = (await readLogs(docker, id, { sinceMs: changedAtMs, tty: false, maxLines: 2000, keep: 'last' })).lines.filter(
+        (l) => Date.parse(l.t) >= changedAtMs,
+      );
       const refused = lines.find((l) => l.text.includes(RELOAD_REFUSED));
       if (refused) throw new ReloadRefusedError(`Falco refused the new configuration: ${refused.text.trim().slice(0, 300)}`);
       const mark = lines.find((l) => STARTUP_MARK.test(l.text));

@@ -13,7 +13,10 @@ export async function resolveInside(file: string, root: string): Promise<string>
   const real = st ? await realpath(file) : path.join(await realpath(path.dirname(file)), path.basename(file));
   const rel = path.relative(realRoot, real);
   if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
-    throw new UserError(`${file}: resolves to ${real}, outside ${realRoot}; refusing to write through a symlink`, 'replace the symlink by the file itself, or fix it by hand');
+    throw new UserError(
+      `${file}: resolves to ${real}, outside ${realRoot}; refusing to write through a symlink`,
+      'replace the symlink by the file itself, or fix it by hand',
+    );
   if (st && !st.isFile() && !st.isSymbolicLink()) throw new UserError(`${file}: not a regular file`);
   return real;
 }

@@ -29,7 +29,13 @@ export async function applyEntry(tx: TxContext, intent: JournalEntry, plan: Appl
   // the new run's log starts here: the re-measure looks back no further
   let sinceMs: number | 'last-start' = 'last-start';
   try {
-    await step(tx, 'write', 'Write the files (atomic)', () => writeFiles(entry, plan), () => plan.files.map((f) => f.path).join(', ') || 'no file');
+    await step(
+      tx,
+      'write',
+      'Write the files (atomic)',
+      () => writeFiles(entry, plan),
+      () => plan.files.map((f) => f.path).join(', ') || 'no file',
+    );
     faultPoint('after-files');
     if (plan.limits) {
       const l = plan.limits;
@@ -39,13 +45,25 @@ export async function applyEntry(tx: TxContext, intent: JournalEntry, plan: Appl
     entry = await record(tx, entry, { state: 'applied' }, 'files and limits changed');
     faultPoint('after-applied');
     if (plan.needsReload) {
-      const p = await step(tx, 'reload', 'Wait for Falco to reload (else restart it)', () => waitForPickUp(tx.docker, tx.containerId, changedAt, { watch: tx.watchConfig, timeoutMs: tx.reloadTimeoutMs }), (v) => v.how);
+      const p = await step(
+        tx,
+        'reload',
+        'Wait for Falco to reload (else restart it)',
+        () => waitForPickUp(tx.docker, tx.containerId, changedAt, { watch: tx.watchConfig, timeoutMs: tx.reloadTimeoutMs }),
+        (v) => v.how,
+      );
       sinceMs = p.sinceMs;
     }
     faultPoint('after-reload');
     const verify = { sinceMs, settleMs: tx.settleMs, healthzUrl: tx.healthzUrl, onSettle: () => faultPoint('mid-verify') };
     // problems fail the step (shown ✖), and the change is undone
-    await step(tx, 'verify', 'Check that Falco is healthy', () => verifyHealthy(tx.docker, tx.containerId, verify).then(throwProblems), () => 'healthy');
+    await step(
+      tx,
+      'verify',
+      'Check that Falco is healthy',
+      () => verifyHealthy(tx.docker, tx.containerId, verify).then(throwProblems),
+      () => 'healthy',
+    );
   } catch (e) {
     return revert(tx, entry, describeFailure(e, entry.container.name));
   }
@@ -56,7 +74,13 @@ export async function applyEntry(tx: TxContext, intent: JournalEntry, plan: Appl
   let measureNote = '';
   if (tx.measure) {
     const measure = tx.measure;
-    measures = await step(tx, 'measure', 'Measure again', () => measure(measureFrom), (m) => `${m.length} figures`).catch((e: unknown) => {
+    measures = await step(
+      tx,
+      'measure',
+      'Measure again',
+      () => measure(measureFrom),
+      (m) => `${m.length} figures`,
+    ).catch((e: unknown) => {
       measureNote = `; re-measure failed: ${errorMessage(e)}`;
       return [];
     });

@@ -26,26 +26,47 @@ export async function undoEntry(tx: TxContext, entry: JournalEntry, doneState: E
   let changed: string[] = [];
   const startedAt = Date.now();
   try {
-    changed = await step(tx, 'restore-files', 'Restore files from the journal', () => restoreFiles(plan.files), (c) => (c.length ? `restored ${c.join(', ')}` : 'already identical'));
+    changed = await step(
+      tx,
+      'restore-files',
+      'Restore files from the journal',
+      () => restoreFiles(plan.files),
+      (c) => (c.length ? `restored ${c.join(', ')}` : 'already identical'),
+    );
   } catch (e) {
-    manual.push(`restore these files from ${tx.journal.dir}/${entry.id}.json (field files[].bytesBase64, base64): ${plan.files.map((f) => f.path).join(', ')} (${errorMessage(e)})`);
+    manual.push(
+      `restore these files from ${tx.journal.dir}/${entry.id}.json (field files[].bytesBase64, base64): ${plan.files.map((f) => f.path).join(', ')} (${errorMessage(e)})`,
+    );
   }
   const reverting = doneState === 'reverted';
   if (reverting) faultPoint('revert-after-files');
   const name = entry.container.name;
-  const filesNote = plan.files.length === 0 ? 'no file was part of the change' : manual.length === 0 ? 'the files are restored' : 'the files are not restored (see above)';
+  const filesNote =
+    plan.files.length === 0 ? 'no file was part of the change' : manual.length === 0 ? 'the files are restored' : 'the files are not restored (see above)';
   /** A Docker step failed: what the operator does next depends on why. */
   const dockerStep = (e: unknown, otherwise: string): string => {
     const f = dockerFailure(e);
     if (f === 'engine-gone')
       return `${describeFailure(e, name)}: ${filesNote}; once Docker answers again, run falco-doctor rollback ${entry.id}: it ${plan.limits ? 'puts the limits back and ' : ''}checks Falco`;
-    if (f === 'container-gone') return `the container ${name} no longer exists: ${filesNote}; recreate it as you normally do (docker compose up -d, or your docker run command): it will read them`;
+    if (f === 'container-gone')
+      return `the container ${name} no longer exists: ${filesNote}; recreate it as you normally do (docker compose up -d, or your docker run command): it will read them`;
     return `${otherwise} (${errorMessage(e)})`;
   };
   if (plan.limits) {
     const l = plan.limits;
-    await step(tx, 'restore-limits', 'Restore the container limits', () => updateLimits(tx.docker, tx.containerId, l), () => 'as before').catch((e: unknown) => {
-      manual.push(dockerStep(e, `set the limits back: docker update --cpus ${l.nanoCpus / 1e9 || '(none)'} --memory ${l.memoryBytes || '(none)'} --memory-swap ${l.memorySwapBytes} ${name}`));
+    await step(
+      tx,
+      'restore-limits',
+      'Restore the container limits',
+      () => updateLimits(tx.docker, tx.containerId, l),
+      () => 'as before',
+    ).catch((e: unknown) => {
+      manual.push(
+        dockerStep(
+          e,
+          `set the limits back: docker update --cpus ${l.nanoCpus / 1e9 || '(none)'} --memory ${l.memoryBytes || '(none)'} --memory-swap ${l.memorySwapBytes} ${name}`,
+        ),
+      );
     });
   }
   let sinceMs: number | 'last-start' = startedAt;
@@ -56,7 +77,15 @@ export async function undoEntry(tx: TxContext, entry: JournalEntry, doneState: E
       const down = !state.Running || state.Restarting;
       if (down) sinceMs = await step(tx, 'restart', 'Restart Falco with the restored files', () => restartContainer(tx.docker, tx.containerId));
       else if (changed.length > 0 && plan.needsReload)
-        sinceMs = (await step(tx, 'reload', 'Wait for Falco to reload the restored files', () => waitForPickUp(tx.docker, tx.containerId, startedAt, { watch: tx.watchConfig, timeoutMs: tx.reloadTimeoutMs }), (p) => p.how)).sinceMs;
+        sinceMs = (
+          await step(
+            tx,
+            'reload',
+            'Wait for Falco to reload the restored files',
+            () => waitForPickUp(tx.docker, tx.containerId, startedAt, { watch: tx.watchConfig, timeoutMs: tx.reloadTimeoutMs }),
+            (p) => p.how,
+          )
+        ).sinceMs;
       else sinceMs = 'last-start';
       if (reverting) faultPoint('revert-after-reload');
       const verify = () => verifyHealthy(tx.docker, tx.containerId, { sinceMs, settleMs: tx.settleMs, healthzUrl: tx.healthzUrl }).then(throwProblems);
@@ -71,11 +100,15 @@ export async function undoEntry(tx: TxContext, entry: JournalEntry, doneState: E
   }
   const done = manual.length === 0;
   const patch = { state: done ? doneState : ('rollback-incomplete' as const), finishedAt: new Date().toISOString() };
-  const next = await record(tx, entry, patch, done ? `undone (${changed.length} file(s) restored)` : `undo incomplete: ${manual.join(' | ')}`).catch((e: unknown) => {
-    // e.g. the state dir filled up: the undo itself happened, but the journal still says otherwise
-    manual.push(`the journal entry ${tx.journal.dir}/${entry.id}.json could not be updated (${errorMessage(e)}): make room, then run falco-doctor rollback ${entry.id} (it finds everything restored and records it)`);
-    return { ...entry, ...patch, state: 'rollback-incomplete' as const };
-  });
+  const next = await record(tx, entry, patch, done ? `undone (${changed.length} file(s) restored)` : `undo incomplete: ${manual.join(' | ')}`).catch(
+    (e: unknown) => {
+      // e.g. the state dir filled up: the undo itself happened, but the journal still says otherwise
+      manual.push(
+        `the journal entry ${tx.journal.dir}/${entry.id}.json could not be updated (${errorMessage(e)}): make room, then run falco-doctor rollback ${entry.id} (it finds everything restored and records it)`,
+      );
+      return { ...entry, ...patch, state: 'rollback-incomplete' as const };
+    },
+  );
   const ok = manual.length === 0;
   return { entry: next, ok, manualSteps: manual };
 }

@@ -68,7 +68,9 @@ export async function verifyHealthy(docker: DockerClient, id: string, opts: Veri
 /** The log of the current run: from `since`, or from the last "Falco version:" line since the start. */
 async function runLog(docker: DockerClient, id: string, since: number | 'last-start', startedMs: number): Promise<string[]> {
   const from = since === 'last-start' ? startedMs : since;
-  const lines = (await readLogs(docker, id, { sinceMs: from, tty: false, maxLines: 20_000, keep: 'last' })).lines.filter((l) => Date.parse(l.t) >= from).map((l) => l.text);
+  const lines = (await readLogs(docker, id, { sinceMs: from, tty: false, maxLines: 20_000, keep: 'last' })).lines
+    .filter((l) => Date.parse(l.t) >= from)
+    .map((l) => l.text);
   if (since !== 'last-start') return lines;
   let last = -1;
   lines.forEach((l, i) => {

@@ -3,7 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CHECKLIST_SCHEMA_VERSION, KEEP_RUNS, ResultsFileSchema, type ChecklistRun, type Confirmation, type ResultsFile } from '../../core/checklist/results.js';
+import {
+  CHECKLIST_SCHEMA_VERSION,
+  KEEP_RUNS,
+  ResultsFileSchema,
+  type ChecklistRun,
+  type Confirmation,
+  type ResultsFile,
+} from '../../core/checklist/results.js';
 import { writeDurable } from '../apply/durable-write.js';
 import { ensurePrivateDir } from '../journal/journal.js';
 import { parseJsonFile } from '../files/json-file.js';

@@ -21,7 +21,10 @@ export async function checkRollbackReady(stateDir: string): Promise<RollbackRead
     return { stateDirOk: false, stateDirMode: await modeOf(stateDir), dryRunChecked: 0, problems: [`cannot open the journal: ${errorMessage(e)}`] };
   }
   const mode = await modeOf(stateDir);
-  const writable = await access(stateDir, constants.W_OK).then(() => true, () => false);
+  const writable = await access(stateDir, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
   let entries;
   try {
     entries = (await journal.list()).filter((e) => e.state !== 'rolled-back' && e.state !== 'reverted').slice(-CHECK_LAST);
@@ -33,7 +36,10 @@ export async function checkRollbackReady(stateDir: string): Promise<RollbackRead
     for (const f of plan.files) {
       try {
         const real = await resolveInside(f.path, f.root);
-        const exists = await stat(real).then(() => true, () => false);
+        const exists = await stat(real).then(
+          () => true,
+          () => false,
+        );
         await access(exists ? real : path.dirname(real), constants.W_OK);
       } catch (e) {
         problems.push(`${entry.id}: ${f.path}: ${errorMessage(e)}`);
@@ -44,5 +50,8 @@ export async function checkRollbackReady(stateDir: string): Promise<RollbackRead
 }
 
 async function modeOf(dir: string): Promise<string> {
-  return stat(dir).then((s) => `0${(s.mode & 0o777).toString(8)}`, () => 'missing');
+  return stat(dir).then(
+    (s) => `0${(s.mode & 0o777).toString(8)}`,
+    () => 'missing',
+  );
 }

@@ -82,7 +82,8 @@ export async function readCgroup(p: CgroupPaths): Promise<CgroupReading> {
       readFile(path.join(p.dir, 'memory.max'), 'utf8').then(limitOf, () => 0),
     ]);
     return {
-      wallNs, t,
+      wallNs,
+      t,
       usageNs: (cpu['usage_usec'] ?? 0) * 1000,
       memUsageBytes: current,
       inactiveFileBytes: mem['inactive_file'] ?? 0,
@@ -101,7 +102,9 @@ export async function readCgroup(p: CgroupPaths): Promise<CgroupReading> {
     readFile(path.join(p.memory, 'memory.limit_in_bytes'), 'utf8').then(limitOf),
   ]);
   return {
-    wallNs, t, usageNs,
+    wallNs,
+    t,
+    usageNs,
     memUsageBytes: usage,
     inactiveFileBytes: mem['total_inactive_file'] ?? 0,
     cacheBytes: mem['total_cache'] ?? 0,

@@ -12,7 +12,10 @@ export function connectDocker(env: NodeJS.ProcessEnv = process.env): DockerClien
   // ssh://, npipe://, fd:// would otherwise be tried as plain HTTP on port 2375, and a remote host's
   // paths taken for this one's (hostVisible)
   if (!host.startsWith('tcp://'))
-    throw new UnreachableError(`DOCKER_HOST=${host}: falco-doctor talks to Docker over unix:// or tcp:// only`, 'unset DOCKER_HOST to use the local socket, or run falco-doctor on the Docker host itself');
+    throw new UnreachableError(
+      `DOCKER_HOST=${host}: falco-doctor talks to Docker over unix:// or tcp:// only`,
+      'unset DOCKER_HOST to use the local socket, or run falco-doctor on the Docker host itself',
+    );
   const url = new URL(host);
   return new Docker({ host: url.hostname, port: Number(url.port || 2375), protocol: 'http' });
 }
@@ -47,10 +50,7 @@ export function dockerUnreachable(e: unknown, env: NodeJS.ProcessEnv = process.e
       'add your user to the "docker" group (then log in again), or run with sudo',
     );
   if (code === 'ENOENT' || code === 'ECONNREFUSED')
-    return new UnreachableError(
-      `no Docker engine answers at ${where}`,
-      'start Docker (systemctl start docker), or point DOCKER_HOST at the engine',
-    );
+    return new UnreachableError(`no Docker engine answers at ${where}`, 'start Docker (systemctl start docker), or point DOCKER_HOST at the engine');
   const message = e instanceof Error ? e.message : String(e);
   return new UnreachableError(`cannot reach Docker at ${where}: ${message}`, 'check that dockerd runs and DOCKER_HOST');
 }

@@ -42,7 +42,11 @@ export function containerFs(docker: DockerClient, info: ContainerInfo, hostVisib
       const host = hostVisible ? hostPathFor(p, info.mounts) : null;
       if (host) {
         const entries = await readdir(host, { withFileTypes: true }).catch(() => null);
-        if (entries) return entries.filter((e) => e.isFile()).map((e) => path.posix.join(p, e.name)).sort();
+        if (entries)
+          return entries
+            .filter((e) => e.isFile())
+            .map((e) => path.posix.join(p, e.name))
+            .sort();
       }
       const files = await archive(docker, info.id, p);
       if (!files || files.every((f) => f.type !== 'directory')) return null;

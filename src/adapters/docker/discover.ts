@@ -46,10 +46,7 @@ export async function findFalcoContainer(docker: DockerClient, wanted: string | 
   const pool = running.length > 0 ? running : found;
   if (pool.length === 1) return pool[0]!;
   if (pool.length === 0) throw new UnreachableError('no Falco container found', listHint(rows));
-  throw new UserError(
-    `${pool.length} containers look like Falco: ${pool.map((c) => `${c.name} (${c.why})`).join(', ')}`,
-    'pick one with --container NAME',
-  );
+  throw new UserError(`${pool.length} containers look like Falco: ${pool.map((c) => `${c.name} (${c.why})`).join(', ')}`, 'pick one with --container NAME');
 }
 
 function listHint(rows: { name: string; image: string; state: string }[]): string {

@@ -31,13 +31,9 @@ const InspectSchema = z.object({
     CpusetCpus: z.string().default(''),
     RestartPolicy: z.object({ Name: z.string() }).nullish(),
   }),
-  Mounts: z
-    .array(z.object({ Type: z.string(), Source: z.string(), Destination: z.string(), RW: z.boolean() }))
-    .nullish(),
+  Mounts: z.array(z.object({ Type: z.string(), Source: z.string(), Destination: z.string(), RW: z.boolean() })).nullish(),
   NetworkSettings: z.object({
-    Ports: z
-      .record(z.string(), z.array(z.object({ HostIp: z.string(), HostPort: z.string() })).nullable())
-      .nullish(),
+    Ports: z.record(z.string(), z.array(z.object({ HostIp: z.string(), HostPort: z.string() })).nullable()).nullish(),
     Networks: z.record(z.string(), z.object({ IPAddress: z.string() })).nullish(),
   }),
 });
@@ -51,8 +47,7 @@ export function toContainerInfo(i: Inspect): ContainerInfo {
   const ports: ContainerInfo['ports'] = [];
   for (const [spec, bindings] of Object.entries(i.NetworkSettings.Ports ?? {})) {
     const [port, protocol] = spec.split('/');
-    for (const b of bindings ?? [])
-      ports.push({ containerPort: Number(port), protocol: protocol ?? 'tcp', hostIp: b.HostIp, hostPort: Number(b.HostPort) });
+    for (const b of bindings ?? []) ports.push({ containerPort: Number(port), protocol: protocol ?? 'tcp', hostIp: b.HostIp, hostPort: Number(b.HostPort) });
   }
   return {
     id: i.Id,

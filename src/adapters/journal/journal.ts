@@ -55,5 +55,7 @@ export async function openJournal(stateDir: string): Promise<Journal> {
 /** Sortable, unique enough for one host: 20250101T120000123Z-<fix>-<4 hex>. */
 export function newEntryId(fixId: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:.]/g, '');
-  return `${stamp}-${fixId}-${Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0')}`;
+  return `${stamp}-${fixId}-${Math.floor(Math.random() * 0x10000)
+    .toString(16)
+    .padStart(4, '0')}`;
 }

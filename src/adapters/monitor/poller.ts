@@ -72,9 +72,12 @@ export function startMonitor(docker: DockerClient, opts: MonitorOptions, onTick:
     } catch {
       // a consumer's failure is the consumer's: the poller keeps its schedule
     }
-    timer = setTimeout(() => {
-      inFlight = loop();
-    }, Math.max(0, opts.intervalMs - (Date.now() - started)));
+    timer = setTimeout(
+      () => {
+        inFlight = loop();
+      },
+      Math.max(0, opts.intervalMs - (Date.now() - started)),
+    );
   };
 
   inFlight = loop();
@@ -86,4 +89,3 @@ export function startMonitor(docker: DockerClient, opts: MonitorOptions, onTick:
     },
   };
 }
-

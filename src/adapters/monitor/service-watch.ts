@@ -59,7 +59,9 @@ export class ServiceWatch {
   }
 
   private async pickBusiest(others: { id: string; name: string }[], hostMemBytes: number): Promise<Chosen | undefined> {
-    const reads = await Promise.all(others.map(async (c) => ({ c, raw: await withTimeout(readStats(this.docker, c.id), CALL_TIMEOUT_MS, 'docker stats').catch(() => null) })));
+    const reads = await Promise.all(
+      others.map(async (c) => ({ c, raw: await withTimeout(readStats(this.docker, c.id), CALL_TIMEOUT_MS, 'docker stats').catch(() => null) })),
+    );
     const measured = reads.flatMap(({ c, raw }) => {
       const prev = this.candidates.get(c.id);
       if (!raw || !prev) return [];

@@ -38,7 +38,9 @@ export async function describeLiveTarget(docker: DockerClient, info: ContainerIn
   const engine = await withTimeout(docker.info() as Promise<{ NCPU?: number; MemTotal?: number }>, CALL_TIMEOUT_MS, 'docker info');
   const falco = await readFalcoFiles(containerFs(docker, info, hostVisible), info.cmd);
   const startedMs = Date.parse(info.state.startedAt);
-  const startup = await readLogs(docker, info.id, { sinceMs: Number.isFinite(startedMs) ? startedMs : 0, tty: false, maxLines: 400, keep: 'first' }).catch(() => ({ lines: [] }));
+  const startup = await readLogs(docker, info.id, { sinceMs: Number.isFinite(startedMs) ? startedMs : 0, tty: false, maxLines: 400, keep: 'first' }).catch(
+    () => ({ lines: [] }),
+  );
   const { header, webserver } = describeTarget(info, {
     configFiles: falco.configFiles,
     overrides: falco.overrides,

@@ -49,23 +49,53 @@ export function journaledChanges(docker: DockerClient, target: Target, o: Change
   const container: JournalEntry['container'] = { id: target.id, name: target.name, healthzUrl: target.healthzUrl, watchConfig: target.watchConfig };
   const dir = defaultStateDir(process.env, o.stateDir);
   const txFor = (journal: Journal): TxContext => ({
-    docker, journal, containerId: target.id, watchConfig: target.watchConfig, healthzUrl: target.healthzUrl,
-    settleMs: o.timings.settleSeconds * 1000, reloadTimeoutMs: o.timings.reloadTimeoutSeconds * 1000, measure: null, emit: o.emit,
+    docker,
+    journal,
+    containerId: target.id,
+    watchConfig: target.watchConfig,
+    healthzUrl: target.healthzUrl,
+    settleMs: o.timings.settleSeconds * 1000,
+    reloadTimeoutMs: o.timings.reloadTimeoutSeconds * 1000,
+    measure: null,
+    emit: o.emit,
   });
   // the fix journal's lock: one doctor changes Falco at a time, whether it runs a fix or a rollout
   const session = async (what: string) => {
     const lock = await acquireLock(dir, what);
-    const s = { lock, journal: await openJournal(dir).catch(async (e: unknown) => { await lock.release(); throw e; }) };
+    const s = {
+      lock,
+      journal: await openJournal(dir).catch(async (e: unknown) => {
+        await lock.release();
+        throw e;
+      }),
+    };
     const unfinished = (await s.journal.list()).filter(isIncomplete).at(-1);
     if (unfinished) {
       await s.lock.release();
-      throw new UserError(`transaction ${unfinished.id} (${unfinished.fixId}) did not finish (its process died)`, 'undo it first: falco-doctor rollback --last');
+      throw new UserError(
+        `transaction ${unfinished.id} (${unfinished.fixId}) did not finish (its process died)`,
+        'undo it first: falco-doctor rollback --last',
+      );
     }
     return s;
   };
   const intentFor = async (kind: string, changes: string[], files: JournalEntry['files']): Promise<JournalEntry> => ({
-    schemaVersion: JOURNAL_SCHEMA_VERSION, id: newEntryId(kind), fixId: kind, title: changes[0] ?? kind, createdAt: new Date().toISOString(), state: 'intent', pid: process.pid,
-    container, changes, files, limitsBefore: await readLimits(docker, target.id), limitsAfter: null, appliedAt: null, measures: [], log: [], finishedAt: null,
+    schemaVersion: JOURNAL_SCHEMA_VERSION,
+    id: newEntryId(kind),
+    fixId: kind,
+    title: changes[0] ?? kind,
+    createdAt: new Date().toISOString(),
+    state: 'intent',
+    pid: process.pid,
+    container,
+    changes,
+    files,
+    limitsBefore: await readLimits(docker, target.id),
+    limitsAfter: null,
+    appliedAt: null,
+    measures: [],
+    log: [],
+    finishedAt: null,
   });
 
   return {
@@ -78,10 +108,17 @@ export function journaledChanges(docker: DockerClient, target: Target, o: Change
         if (after === beforeText) return null;
         const intent = await intentFor(kind, [summary], [before]);
         await s.journal.write(intent);
-        const plan: ApplyPlan = { files: [{ path: target.configHostPath, containerPath: target.configPath, before: beforeText, after }], limits: null, needsReload: true, summary: [summary] };
+        const plan: ApplyPlan = {
+          files: [{ path: target.configHostPath, containerPath: target.configPath, before: beforeText, after }],
+          limits: null,
+          needsReload: true,
+          summary: [summary],
+        };
         const r = await applyEntry(txFor(s.journal), intent, plan);
         if (r.outcome !== 'verified')
-          throw new UserError(`${kind}: ${r.failure ?? 'failed'}; ${r.outcome === 'reverted' ? 'undone, falco.yaml is as before' : `undo incomplete: ${r.manualSteps.join('; ')}`}`);
+          throw new UserError(
+            `${kind}: ${r.failure ?? 'failed'}; ${r.outcome === 'reverted' ? 'undone, falco.yaml is as before' : `undo incomplete: ${r.manualSteps.join('; ')}`}`,
+          );
         return intent.id;
       } finally {
         await s.lock.release();
@@ -105,12 +142,27 @@ export function journaledChanges(docker: DockerClient, target: Target, o: Change
           failure = e;
         }
         const startedAt = Date.now();
-        await docker.getContainer(target.id).start().catch((e: unknown) => {
-          throw new UserError(`could not start ${target.name} again: ${errorMessage(e)}`, `start it by hand: docker start ${target.name} (or falco-doctor rollback ${entry.id})`);
-        });
+        await docker
+          .getContainer(target.id)
+          .start()
+          .catch((e: unknown) => {
+            throw new UserError(
+              `could not start ${target.name} again: ${errorMessage(e)}`,
+              `start it by hand: docker start ${target.name} (or falco-doctor rollback ${entry.id})`,
+            );
+          });
         await waitForStartup(docker, target, startedAt, o.timings.reloadTimeoutSeconds * 1000);
-        const problems = await verifyHealthy(docker, target.id, { sinceMs: startedAt, settleMs: o.timings.settleSeconds * 1000, healthzUrl: target.healthzUrl });
-        entry = await record(tx, entry, { state: problems.length ? 'applied' : 'verified', finishedAt: new Date().toISOString() }, problems.length ? `started, not healthy: ${problems.join('; ')}` : 'Falco started again, healthy');
+        const problems = await verifyHealthy(docker, target.id, {
+          sinceMs: startedAt,
+          settleMs: o.timings.settleSeconds * 1000,
+          healthzUrl: target.healthzUrl,
+        });
+        entry = await record(
+          tx,
+          entry,
+          { state: problems.length ? 'applied' : 'verified', finishedAt: new Date().toISOString() },
+          problems.length ? `started, not healthy: ${problems.join('; ')}` : 'Falco started again, healthy',
+        );
         if (problems.length) throw new UserError(`${target.name} started again but is not healthy: ${problems.join('; ')}`, `read docker logs ${target.name}`);
         if (failure !== null) throw failure;
         return { journalId: entry.id, value: value as T };
@@ -127,7 +179,12 @@ async function waitForStartup(docker: DockerClient, target: Target, sinceMs: num
   while (Date.now() < deadline) {
     const lines = (await readLogs(docker, target.id, { sinceMs, tty: false, maxLines: 2000, keep: 'last' })).lines.map((l) => l.text);
     const loaded = parseStartupLog(lines).rulesFiles.length > 0;
-    const healthy = target.healthzUrl === null || (await httpGet(target.healthzUrl).then((r) => r.status === 200, () => false));
+    const healthy =
+      target.healthzUrl === null ||
+      (await httpGet(target.healthzUrl).then(
+        (r) => r.status === 200,
+        () => false,
+      ));
     if (loaded && healthy) return;
     await sleep(300);
   }

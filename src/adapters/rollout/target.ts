@@ -10,11 +10,19 @@ import { bindMountFor } from '../../core/bind-mount.js';
 import { collectSnapshot } from '../collect.js';
 import { liveCollectOptions } from '../collect-options.js';
 
-export async function resolveRolloutTarget(docker: DockerClient, container: string | null, toolVersion: string): Promise<{ target: RolloutState['target']; original: RolloutState['original'] }> {
+export async function resolveRolloutTarget(
+  docker: DockerClient,
+  container: string | null,
+  toolVersion: string,
+): Promise<{ target: RolloutState['target']; original: RolloutState['original'] }> {
   const snapshot = await collectSnapshot(docker, liveCollectOptions({ container, windowMs: 1000, lookbackMs: 60_000, toolVersion }), () => {});
   const ctx = buildContext(snapshot);
   const main = snapshot.falco.configFiles[0];
-  if (!main?.hostPath) throw new UserError(`${snapshot.target.name}: falco.yaml is not on a bind mount`, 'a phase switch written inside the container would not persist; mount /etc/falco from the host');
+  if (!main?.hostPath)
+    throw new UserError(
+      `${snapshot.target.name}: falco.yaml is not on a bind mount`,
+      'a phase switch written inside the container would not persist; mount /etc/falco from the host',
+    );
   const from = ctx.config.provenance['rules']?.source;
   if (from && from !== main.path)
     throw new UserError(`the rules: selection is set by ${from}, not falco.yaml`, 'move it into falco.yaml (the rollout edits that block), or remove it there');
@@ -41,7 +49,13 @@ export async function resolveRolloutTarget(docker: DockerClient, container: stri
 
 /** The service's container id by name (it may have been recreated since the baseline). */
 export async function serviceId(docker: DockerClient, name: string): Promise<string> {
-  const found = await docker.getContainer(name).inspect().then((i: { Id: string; State: { Running: boolean } }) => (i.State.Running ? i.Id : null), () => null);
+  const found = await docker
+    .getContainer(name)
+    .inspect()
+    .then(
+      (i: { Id: string; State: { Running: boolean } }) => (i.State.Running ? i.Id : null),
+      () => null,
+    );
   if (!found) throw new UserError(`the protected service ${name} is not running`, 'start it, or name another with --service');
   return found;
 }

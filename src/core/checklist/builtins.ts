@@ -30,7 +30,12 @@ export interface BuiltinVerdict {
 const CHANNELS = ['stdout_output', 'syslog_output', 'file_output', 'program_output', 'http_output', 'grpc_output'] as const;
 const NOTIFIER = /(curl|wget|sendmail|mail|slack|teams|pagerduty|opsgenie|ntfy|notify|alert|sidekick)/i;
 
-const ev = (label: string, observed: string, source: string, expected?: string): ChecklistEvidence => ({ label, observed, source, ...(expected ? { expected } : {}) });
+const ev = (label: string, observed: string, source: string, expected?: string): ChecklistEvidence => ({
+  label,
+  observed,
+  source,
+  ...(expected ? { expected } : {}),
+});
 const on = (cfg: Record<string, unknown>, key: string) => getPath(cfg, `${key}.enabled`) === true;
 
 export function runBuiltin(id: BuiltinId, i: BuiltinInputs): BuiltinVerdict {
@@ -79,7 +84,14 @@ export function runBuiltin(id: BuiltinId, i: BuiltinInputs): BuiltinVerdict {
       const b = i.rollout?.baseline;
       return {
         status: b ? 'pass' : 'fail',
-        evidence: [ev('Rollout baseline', b ? `measured ${new Date(b.window.startedAt).toISOString()} (${b.window.series.latencyMs.seen} latency probes)` : 'none', 'state dir: rollout/state.json', 'measured')],
+        evidence: [
+          ev(
+            'Rollout baseline',
+            b ? `measured ${new Date(b.window.startedAt).toISOString()} (${b.window.series.latencyMs.seen} latency probes)` : 'none',
+            'state dir: rollout/state.json',
+            'measured',
+          ),
+        ],
       };
     }
     case 'rollout-gate-passed': {
@@ -96,7 +108,15 @@ export function runBuiltin(id: BuiltinId, i: BuiltinInputs): BuiltinVerdict {
         status: ok ? 'pass' : 'fail',
         evidence: [
           ev('State dir (journal)', `${r.stateDirOk ? 'writable' : 'not usable'}, mode ${r.stateDirMode}`, 'stat of the state dir', 'writable, 0700'),
-          ev('Dry-run undo of journaled changes', r.dryRunChecked === 0 ? 'journal empty' : r.problems.length ? r.problems.join('; ') : `${r.dryRunChecked} entries: every undo computable, files writable`, 'journal entries, restore plan (no file written)'),
+          ev(
+            'Dry-run undo of journaled changes',
+            r.dryRunChecked === 0
+              ? 'journal empty'
+              : r.problems.length
+                ? r.problems.join('; ')
+                : `${r.dryRunChecked} entries: every undo computable, files writable`,
+            'journal entries, restore plan (no file written)',
+          ),
         ],
       };
     }

@@ -20,7 +20,9 @@ export function statusMark(s: ItemStatus): string {
 export function formatChecklist(results: readonly ItemResult[], target: string): string {
   const lines = [`Production checklist for ${target}`, ''];
   for (const r of results) {
-    lines.push(`${statusMark(r.status)} ${r.status.padEnd(9)} ${r.title}${r.confirmation ? ` (confirmed by ${r.confirmation.by} ${r.confirmation.at}: ${r.confirmation.note})` : ''}`);
+    lines.push(
+      `${statusMark(r.status)} ${r.status.padEnd(9)} ${r.title}${r.confirmation ? ` (confirmed by ${r.confirmation.by} ${r.confirmation.at}: ${r.confirmation.note})` : ''}`,
+    );
     if (r.status === 'pass' || r.status === 'confirmed') continue;
     for (const e of r.evidence) lines.push(`      ${e.label}: ${e.observed}${e.expected ? ` (expected ${e.expected})` : ''}`);
     for (const f of r.fixes) lines.push(`      fix: falco-doctor fix ${f.id} — ${f.title}${f.summary ? `: ${f.summary}` : ''}`);

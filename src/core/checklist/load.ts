@@ -6,7 +6,11 @@ import { didYouMean } from '../text/did-you-mean.js';
 import { ChecklistSchema, type Checklist } from './schema.js';
 
 /** `knownThresholds`: the runbooks' qualified threshold names a test may name as `$runbook.name`. */
-export function loadChecklist(file: DataFile, knownFixes: readonly string[], knownThresholds: readonly string[]): { checklist: Checklist | null; errors: DataError[] } {
+export function loadChecklist(
+  file: DataFile,
+  knownFixes: readonly string[],
+  knownThresholds: readonly string[],
+): { checklist: Checklist | null; errors: DataError[] } {
   const parsed = parseDataFile(file, ChecklistSchema);
   if (!parsed.value) return { checklist: null, errors: parsed.errors };
   const errors: DataError[] = [];
@@ -23,7 +27,10 @@ export function loadChecklist(file: DataFile, knownFixes: readonly string[], kno
       item.check.probes.forEach((t, ti) => {
         if (!isProbeId(t.probe)) err(['items', i, 'check', 'probes', ti, 'probe'], unknown('probe', t.probe, Object.keys(PROBES)));
         if (typeof t.value === 'string' && t.value.startsWith('$') && !knownThresholds.includes(t.value.slice(1)))
-          err(['items', i, 'check', 'probes', ti, 'value'], unknown('threshold', t.value.slice(1), [...knownThresholds]) + ' (a runbook threshold: $runbook.name)');
+          err(
+            ['items', i, 'check', 'probes', ti, 'value'],
+            unknown('threshold', t.value.slice(1), [...knownThresholds]) + ' (a runbook threshold: $runbook.name)',
+          );
       });
     item.evidence.forEach((p, ei) => isProbeId(p) || err(['items', i, 'evidence', ei], unknown('probe', p, Object.keys(PROBES))));
     item.fixes.forEach((id, fi) => knownFixes.includes(id) || err(['items', i, 'fixes', fi], unknown('fix', id, [...knownFixes])));

@@ -12,7 +12,12 @@ export const ConfirmationSchema = z.object({ by: z.string(), at: z.string(), not
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
 // `refused` came with issue #14: results saved before it have none (read as applicable).
-export const FixSuggestionSchema = z.object({ id: z.string(), title: z.string(), summary: z.string(), refused: z.object({ reason: z.string() }).nullable().default(null) });
+export const FixSuggestionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  refused: z.object({ reason: z.string() }).nullable().default(null),
+});
 
 export const ItemResultSchema = z.object({
   id: z.string(),

@@ -10,10 +10,7 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case words joined by 
 export const BUILTINS = ['outputs-minimal', 'monitoring', 'alerting', 'rollout-baseline', 'rollout-gate-passed', 'rollback-ready'] as const;
 export type BuiltinId = (typeof BUILTINS)[number];
 
-export const CheckSpecSchema = z.union([
-  z.strictObject({ probes: z.array(TestSchema).min(1) }),
-  z.strictObject({ builtin: z.enum(BUILTINS) }),
-]);
+export const CheckSpecSchema = z.union([z.strictObject({ probes: z.array(TestSchema).min(1) }), z.strictObject({ builtin: z.enum(BUILTINS) })]);
 export type CheckSpec = z.infer<typeof CheckSpecSchema>;
 
 export const ItemSchema = z.strictObject({

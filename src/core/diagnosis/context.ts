@@ -56,10 +56,14 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
     engineKind: engineKind(config, version.version),
     ringBuffer: ringBufferBudget(config, snapshot.host.cpus, version.version),
     // the `rules:` selection is read from 0.38 on (knowledge/falco-config-catalogue.json)
-    rules: loadRules(snapshot.falco.rulesFiles, version.version === null || knownKeysFor(version.version).has('rules') ? getPath(config.value, 'rules') : undefined, {
-      falcoVersion: version.version,
-      minPriority: getPath(config.value, 'priority'),
-    }),
+    rules: loadRules(
+      snapshot.falco.rulesFiles,
+      version.version === null || knownKeysFor(version.version).has('rules') ? getPath(config.value, 'rules') : undefined,
+      {
+        falcoVersion: version.version,
+        minPriority: getPath(config.value, 'priority'),
+      },
+    ),
     startup: parseStartupLog(startupLines),
     dropAlerts: dedupeDropAlerts(collect(windowLines, parseDropAlert)),
     metricsSnapshots: collect(windowLines, parseMetricsSnapshot),

@@ -81,7 +81,9 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
       facts,
       configErrors: [
         ...ctx.config.errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.key ? `${e.key}: ` : ''}${e.message}`),
-        ...(snapshot.falco.configFiles.length > 0 ? startupRefusals(ctx.config, ctx.version.version) : []).map((r) => `${r.key}: Falco refuses to start: ${r.message} (${r.source})`),
+        ...(snapshot.falco.configFiles.length > 0 ? startupRefusals(ctx.config, ctx.version.version) : []).map(
+          (r) => `${r.key}: Falco refuses to start: ${r.message} (${r.source})`,
+        ),
         ...ctx.rules.refusedFiles.map((r) => r.message),
       ],
       notes: notesFor(ctx),

@@ -112,7 +112,5 @@ function renderOperand(v: Test['value'], unit: Parameters<typeof formatValue>[1]
 
 /** Replaces {probe.id} with the formatted measured value. */
 export function fillTemplate(text: string, facts: Facts): string {
-  return text.replace(/\{([a-z_]+\.[a-z_.]+)\}/g, (whole, id: string) =>
-    isProbeId(id) ? formatValue(facts[id] ?? null, PROBES[id].unit) : whole,
-  );
+  return text.replace(/\{([a-z_]+\.[a-z_.]+)\}/g, (whole, id: string) => (isProbeId(id) ? formatValue(facts[id] ?? null, PROBES[id].unit) : whole));
 }

@@ -28,7 +28,7 @@ export function refusalFindings(ctx: DiagnosisContext): Finding[] {
 
 function provenanceOf(ctx: DiagnosisContext, key: string): string {
   const p = ctx.config.provenance[key];
-  return p ? `${p.source}${p.line ? `:${p.line}` : ''}` : 'not set (the default in Falco\'s code applies)';
+  return p ? `${p.source}${p.line ? `:${p.line}` : ''}` : "not set (the default in Falco's code applies)";
 }
 
 /** A version that is not a known release is judged by the nearest one: an info finding says so. */
@@ -36,7 +36,18 @@ function versionNote(version: string | null): Finding[] {
   if (version === null) return [];
   const r = resolveRelease(version);
   if (r.exact || !r.note) return [];
-  return [{ code: codeFor('version-approx'), severity: 'info', runbook: LINT_RUNBOOK.id, title: r.note, cause: 'version-approx', explanation: r.note, evidence: [{ fact: 'falco.version', label: 'falco version', observed: version, source: 'catalogue' }], fixes: [] }];
+  return [
+    {
+      code: codeFor('version-approx'),
+      severity: 'info',
+      runbook: LINT_RUNBOOK.id,
+      title: r.note,
+      cause: 'version-approx',
+      explanation: r.note,
+      evidence: [{ fact: 'falco.version', label: 'falco version', observed: version, source: 'catalogue' }],
+      fixes: [],
+    },
+  ];
 }
 
 export function lintFindings(ctx: DiagnosisContext): Finding[] {
@@ -47,23 +58,17 @@ export function lintFindings(ctx: DiagnosisContext): Finding[] {
 
 function fileFindings(ctx: DiagnosisContext, version: string | null, enabledRuleEventTypes: string[] | undefined): Finding[] {
   return ctx.snapshot.falco.configFiles.flatMap((f) =>
-    lintConfig({ path: f.hostPath ?? f.path, text: f.text }, { version, enabledRuleEventTypes, engineKind: ctx.engineKind ?? undefined }).map(
-      (i): Finding => ({
-        code: i.code,
-        severity: SEVERITY[i.severity],
-        runbook: LINT_RUNBOOK.id,
-        title: i.message.split('\n')[0] ?? i.message,
-        cause: i.class,
-        explanation: [
-          i.message,
-          i.replacement ? `Use instead: ${i.replacement}.` : null,
-          i.didYouMean ? `Did you mean ${i.didYouMean}?` : null,
-        ]
-          .filter(Boolean)
-          .join(' '),
-        evidence: [{ fact: 'config.key', label: i.key, observed: `${i.file}${i.line ? `:${i.line}` : ''}`, source: 'falco.yaml' }],
-        fixes: [],
-      }),
-    ),
+    lintConfig({ path: f.hostPath ?? f.path, text: f.text }, { version, enabledRuleEventTypes, engineKind: ctx.engineKind ?? undefined }).map((i): Finding => ({
+      code: i.code,
+      severity: SEVERITY[i.severity],
+      runbook: LINT_RUNBOOK.id,
+      title: i.message.split('\n')[0] ?? i.message,
+      cause: i.class,
+      explanation: [i.message, i.replacement ? `Use instead: ${i.replacement}.` : null, i.didYouMean ? `Did you mean ${i.didYouMean}?` : null]
+        .filter(Boolean)
+        .join(' '),
+      evidence: [{ fact: 'config.key', label: i.key, observed: `${i.file}${i.line ? `:${i.line}` : ''}`, source: 'falco.yaml' }],
+      fixes: [],
+    })),
   );
 }

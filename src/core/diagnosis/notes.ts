@@ -23,7 +23,9 @@ function startupBesideConfig(ctx: DiagnosisContext): string[] {
   const st = ctx.startup;
   const rb = ctx.ringBuffer;
   if (rb && st.bufferBytes !== null) {
-    const same = st.bufferBytes === rb.bytesPerBuffer && (rb.cpusForEachBuffer === null || st.ringBufferEveryCpus === null || st.ringBufferEveryCpus === rb.cpusForEachBuffer);
+    const same =
+      st.bufferBytes === rb.bytesPerBuffer &&
+      (rb.cpusForEachBuffer === null || st.ringBufferEveryCpus === null || st.ringBufferEveryCpus === rb.cpusForEachBuffer);
     const falco = `${formatBytes(st.bufferBytes)} per buffer${st.ringBufferEveryCpus !== null ? `, one buffer every ${st.ringBufferEveryCpus} CPU(s)` : ''}`;
     const doctor = `${formatBytes(rb.bytesPerBuffer)}${rb.cpusForEachBuffer !== null ? `, every ${rb.cpusForEachBuffer} CPU(s)` : ''}`;
     out.push(

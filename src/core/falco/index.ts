@@ -2,9 +2,22 @@
 // lint, engine budget, rules, parsers of Falco output, version detection and the event-log scanner.
 export type { ConfigError, EffectiveConfig, MergeStrategy, Provenance, SourceFile } from './config/types.js';
 export {
-  ALL_KEYS, COVERED_VERSIONS, LEGACY_KEYS, compareVersions, engineKindsFor, engineOptionsFor, isEngineKind, keyExistsIn,
-  knownBlocksFor, knownKeysFor, lookupKey, lookupLegacy,
-  type EngineKind, type KeySpec, type LegacyKey, type ValueType,
+  ALL_KEYS,
+  COVERED_VERSIONS,
+  LEGACY_KEYS,
+  compareVersions,
+  engineKindsFor,
+  engineOptionsFor,
+  isEngineKind,
+  keyExistsIn,
+  knownBlocksFor,
+  knownKeysFor,
+  lookupKey,
+  lookupLegacy,
+  type EngineKind,
+  type KeySpec,
+  type LegacyKey,
+  type ValueType,
 } from './config/model.js';
 export { computeEffectiveConfig, configFileEntries, getPath, parseOverride, type ConfigFileEntry } from './config/effective.js';
 export { parseKeyPath, type PathSegment } from './config/key-path.js';

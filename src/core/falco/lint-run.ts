@@ -52,9 +52,13 @@ export function lintRun(input: LintRunInput): LintRunReport {
     return { path: f.path, schema: parsed.errors.length > 0 ? null : validateAgainstSchema(parsed.value, version), issues };
   });
   const readsSelection = version === null || knownKeysFor(version).has('rules');
-  const summary = input.rules.length > 0
-    ? loadRules(input.rules, readsSelection ? getPath(config.value, 'rules') : undefined, { falcoVersion: version, minPriority: getPath(config.value, 'priority') })
-    : null;
+  const summary =
+    input.rules.length > 0
+      ? loadRules(input.rules, readsSelection ? getPath(config.value, 'rules') : undefined, {
+          falcoVersion: version,
+          minPriority: getPath(config.value, 'priority'),
+        })
+      : null;
   return {
     falcoVersion: version,
     versionNote: [input.versionNote, resolved?.note].filter(Boolean).join('; '),

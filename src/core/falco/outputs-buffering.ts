@@ -20,6 +20,12 @@ export function outputsBuffering(cmd: readonly string[], version: string | null,
   if (version !== null && compareVersions(version, '0.44.0') >= 0)
     return isOn(bufferedOutputsKey)
       ? { buffered: true, why: `buffered_outputs: true (Falco ${version} honours it)` }
-      : { buffered: false, why: `buffered_outputs is ${bufferedOutputsKey === undefined ? 'absent (false in code)' : 'false'} and Falco ${version} honours it` };
-  return { buffered: true, why: `Falco ${version ?? '(version unknown)'} buffers its outputs unless started with -U, whatever buffered_outputs says (load_config.cpp@0.42.1:73)` };
+      : {
+          buffered: false,
+          why: `buffered_outputs is ${bufferedOutputsKey === undefined ? 'absent (false in code)' : 'false'} and Falco ${version} honours it`,
+        };
+  return {
+    buffered: true,
+    why: `Falco ${version ?? '(version unknown)'} buffers its outputs unless started with -U, whatever buffered_outputs says (load_config.cpp@0.42.1:73)`,
+  };
 }

@@ -56,10 +56,19 @@ function inferFromConfig(text: string): DetectedVersion | null {
   }
   if (seen.length === 0) return null;
   const range = `${lo ? `>= ${lo}` : ''}${lo && hi ? ' and ' : ''}${hi ? `< ${hi}` : ''}`;
-  return { version: lo, source: 'inferred-from-config', note: `inferred from config keys (${seen.join(', ')}): Falco ${range}; the version shown is the lower bound, not a measurement` };
+  return {
+    version: lo,
+    source: 'inferred-from-config',
+    note: `inferred from config keys (${seen.join(', ')}): Falco ${range}; the version shown is the lower bound, not a measurement`,
+  };
 }
 
-export function detectVersion(input: { image: string | null; versionOutput: string | null; startupLines: string[]; configText: string | null }): DetectedVersion {
+export function detectVersion(input: {
+  image: string | null;
+  versionOutput: string | null;
+  startupLines: string[];
+  configText: string | null;
+}): DetectedVersion {
   const fromCli = input.versionOutput ? /Falco version:\s*(\S+)/.exec(input.versionOutput)?.[1] : undefined;
   if (fromCli && isVersion(fromCli)) return { version: fromCli, source: 'falco --version', note: 'reported by falco --version' };
   const startup = parseStartupLog(input.startupLines);

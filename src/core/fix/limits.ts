@@ -26,7 +26,13 @@ export function limitsAfter(before: Limits, change: LimitsChange): Limits {
 }
 
 export function sameLimits(a: Limits, b: Limits): boolean {
-  return a.nanoCpus === b.nanoCpus && a.cpuQuota === b.cpuQuota && a.cpuPeriod === b.cpuPeriod && a.memoryBytes === b.memoryBytes && a.memorySwapBytes === b.memorySwapBytes;
+  return (
+    a.nanoCpus === b.nanoCpus &&
+    a.cpuQuota === b.cpuQuota &&
+    a.cpuPeriod === b.cpuPeriod &&
+    a.memoryBytes === b.memoryBytes &&
+    a.memorySwapBytes === b.memorySwapBytes
+  );
 }
 
 export function describeLimits(l: Limits): string {

@@ -62,7 +62,6 @@ function refuseIfBuffersUnchanged(plan: FixPlan, ctx: DiagnosisContext): void {
     plan.refused = `leaves the ring buffers as they are (${after.buffers} buffer(s) of ${formatBytes(after.bytesPerBuffer)} on ${ctx.snapshot.host.cpus} CPU(s)): no memory or drop change`;
 }
 
-
 function planOp(op: FixOp, ctx: DiagnosisContext, facts: Facts): PlannedChange | string {
   switch (op.op) {
     case 'set': {
@@ -75,9 +74,7 @@ function planOp(op: FixOp, ctx: DiagnosisContext, facts: Facts): PlannedChange |
       return { kind: 'config-unset', key: op.key, before: getPath(ctx.config.value, op.key) ?? null };
     case 'disable-rules': {
       const cut = PRIORITIES.indexOf(op.priorityBelow);
-      const rules = ctx.rules.rules
-        .filter((r) => r.enabled && PRIORITIES.indexOf(normalisePriority(r.priority)) > cut)
-        .map((r) => r.name);
+      const rules = ctx.rules.rules.filter((r) => r.enabled && PRIORITIES.indexOf(normalisePriority(r.priority)) > cut).map((r) => r.name);
       if (rules.length === 0) return `no enabled rule is below ${op.priorityBelow}`;
       return { kind: 'disable-rules', rules, priorityBelow: op.priorityBelow };
     }
@@ -138,7 +135,8 @@ function guardRingBuffer(plan: FixPlan, ctx: DiagnosisContext): void {
     return;
   }
   const share = (total + usedOutside) / limit;
-  if (share >= 0.9) plan.refused = `${text}: with ${formatBytes(usedOutside)} used outside them that is ${Math.round(share * 100)} % of the ${formatBytes(limit)} limit, an OOM kill waiting to happen`;
+  if (share >= 0.9)
+    plan.refused = `${text}: with ${formatBytes(usedOutside)} used outside them that is ${Math.round(share * 100)} % of the ${formatBytes(limit)} limit, an OOM kill waiting to happen`;
   else if (share >= 0.6) plan.warnings.push(`${text}: ${Math.round(share * 100)} % of the ${formatBytes(limit)} limit with current other usage`);
 }
 

@@ -17,5 +17,8 @@ export function appendRuleOverrides(text: string, rules: readonly string[], why:
 }
 
 function stripComments(text: string): string {
-  return text.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
+  return text
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
 }

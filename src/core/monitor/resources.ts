@@ -53,7 +53,10 @@ export interface KernelRates {
 }
 
 /** Rates between two counter readings; null across a counter reset (Falco restarted). */
-export function kernelRates(cur: { t: number; events: number | null; drops: number | null }, prev: { t: number; events: number | null; drops: number | null }): KernelRates | null {
+export function kernelRates(
+  cur: { t: number; events: number | null; drops: number | null },
+  prev: { t: number; events: number | null; drops: number | null },
+): KernelRates | null {
   const seconds = (cur.t - prev.t) / 1000;
   if (seconds <= 0) return null;
   const rate = (a: number | null, b: number | null) => (a === null || b === null || a < b ? null : (a - b) / seconds);

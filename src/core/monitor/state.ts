@@ -127,7 +127,8 @@ function withFalcoSample(state: MonitorState, sample: StatsSample, t: number): M
 function withCounters(state: MonitorState, counters: KernelCounters): MonitorState {
   const kernel = state.lastCounters ? kernelRates(counters, state.lastCounters) : null;
   if (kernel === null) return { ...state, lastCounters: counters };
-  const dropSeries = kernel.dropsPerSec === null ? state.events.dropSeries : pushPoint(state.events.dropSeries, { t: counters.t, v: kernel.dropsPerSec }, state.windowMs);
+  const dropSeries =
+    kernel.dropsPerSec === null ? state.events.dropSeries : pushPoint(state.events.dropSeries, { t: counters.t, v: kernel.dropsPerSec }, state.windowMs);
   return { ...state, lastCounters: counters, events: { ...state.events, kernel, dropSeries } };
 }
 

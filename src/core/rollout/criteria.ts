@@ -51,7 +51,13 @@ function compared(id: Exclude<CriterionId, 'drops'>, c: Criteria): Compared {
     case 'latency': {
       const l = c.latency;
       // both must hold: under maxIncreaseMs and under maxIncreasePercent of the baseline
-      return { series: 'latencyMs', stat: l.statistic, label: `${l.statistic} latency`, unit: 'ms', limit: (b) => Math.min(l.maxIncreaseMs, (b * l.maxIncreasePercent) / 100) };
+      return {
+        series: 'latencyMs',
+        stat: l.statistic,
+        label: `${l.statistic} latency`,
+        unit: 'ms',
+        limit: (b) => Math.min(l.maxIncreaseMs, (b * l.maxIncreasePercent) / 100),
+      };
     }
     case 'cpu':
       return { series: 'cpuPercent', stat: 'mean', label: 'CPU (Falco + service)', unit: 'points', limit: () => c.cpu.maxIncreasePoints };
@@ -59,7 +65,13 @@ function compared(id: Exclude<CriterionId, 'drops'>, c: Criteria): Compared {
       return { series: 'memMb', stat: 'mean', label: 'memory (Falco + service)', unit: 'MiB', limit: () => c.memory.maxIncreaseMb };
     case 'disk-io': {
       const d = c['disk-io'];
-      return { series: 'ioBytesPerSec', stat: 'mean', label: 'block I/O (Falco + service)', unit: 'B/s', limit: (b) => Math.max(d.floorBytesPerSec, (b * d.maxIncreasePercent) / 100) };
+      return {
+        series: 'ioBytesPerSec',
+        stat: 'mean',
+        label: 'block I/O (Falco + service)',
+        unit: 'B/s',
+        limit: (b) => Math.max(d.floorBytesPerSec, (b * d.maxIncreasePercent) / 100),
+      };
     }
     case 'network-latency':
       return { series: 'connectMs', stat: 'p50', label: 'p50 TCP connect time', unit: 'ms', limit: () => c['network-latency'].maxIncreaseMs };
@@ -90,7 +102,12 @@ function judgeSeries(id: CriterionId, c: Compared, base: MeasureWindow, phase: M
   const limit = baseStat === null ? Number.NaN : c.limit(baseStat);
   const common = { criterion: id, label: c.label, unit: c.unit, baseline: baseStat, phase: phaseStat, limit };
   if (b.length < s.minSamples || p.length < s.minSamples)
-    return { ...common, verdict: 'inconclusive', increase: null, summary: `${c.label}: inconclusive: too few samples (baseline ${b.length}, phase ${p.length}, need ${s.minSamples})` };
+    return {
+      ...common,
+      verdict: 'inconclusive',
+      increase: null,
+      summary: `${c.label}: inconclusive: too few samples (baseline ${b.length}, phase ${p.length}, need ${s.minSamples})`,
+    };
   const ci = bootstrapDifference(b, p, c.stat, { resamples: s.resamples, confidence: s.confidence, rng: seededRng(seedFrom([...b, ...p])) });
   if (!ci) return { ...common, verdict: 'inconclusive', increase: null, summary: `${c.label}: inconclusive: too few samples` };
   const verdict: Verdict = ci.hi < limit ? 'pass' : ci.lo >= limit ? 'fail' : 'inconclusive';
@@ -102,7 +119,12 @@ function judgeSeries(id: CriterionId, c: Compared, base: MeasureWindow, phase: M
 function judgeDrops(phase: MeasureWindow, max: number): Omit<CriterionResult, 'fixes'> {
   const common = { criterion: 'drops' as const, label: 'event drops', unit: 'events' as const, baseline: null, increase: null, limit: max };
   if (phase.drops === null)
-    return { ...common, phase: null, verdict: 'inconclusive', summary: 'event drops: inconclusive: nothing reports drops (turn on metrics, or syscall_event_drops.actions log/alert)' };
+    return {
+      ...common,
+      phase: null,
+      verdict: 'inconclusive',
+      summary: 'event drops: inconclusive: nothing reports drops (turn on metrics, or syscall_event_drops.actions log/alert)',
+    };
   const verdict: Verdict = phase.drops <= max ? 'pass' : 'fail';
   return { ...common, phase: phase.drops, verdict, summary: `event drops ${phase.drops} (${phase.dropsSource ?? 'unknown source'}), limit ${max}: ${verdict}` };
 }

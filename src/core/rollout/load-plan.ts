@@ -13,11 +13,17 @@ export function loadRolloutPlan(file: DataFile, knownFixes: readonly string[]): 
     (plan.fixes[c] ?? []).forEach((id, i) => {
       if (knownFixes.includes(id)) return;
       const guess = didYouMean(id, [...knownFixes]);
-      errors.push({ file: file.path, line: parsed.lineOf(['fixes', c, i]), key: `fixes.${c}.${i}`, message: `unknown fix "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}` });
+      errors.push({
+        file: file.path,
+        line: parsed.lineOf(['fixes', c, i]),
+        key: `fixes.${c}.${i}`,
+        message: `unknown fix "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      });
     });
   const seen = new Set<string>();
   plan.phases.forEach((p, i) => {
-    if (seen.has(p.id)) errors.push({ file: file.path, line: parsed.lineOf(['phases', i, 'id']), key: `phases.${i}.id`, message: `phase id "${p.id}" is used twice` });
+    if (seen.has(p.id))
+      errors.push({ file: file.path, line: parsed.lineOf(['phases', i, 'id']), key: `phases.${i}.id`, message: `phase id "${p.id}" is used twice` });
     seen.add(p.id);
   });
   return { plan: errors.length ? null : plan, errors };

@@ -54,7 +54,13 @@ export function withBaseline(s: RolloutState, journalId: string, window: Measure
 
 export function withPhaseStarted(s: RolloutState, phaseId: string, journalId: string | null, window: MeasureWindow, now: number): RolloutState {
   const phases = [...s.phases, { id: phaseId, journalId, window, gate: null, rounds: 1 }];
-  return { ...s, phases, status: 'monitoring', updatedAt: now, log: log(s, now, `phase ${phaseId} started (${journalId ? `journal ${journalId}` : 'selection already in place'})`) };
+  return {
+    ...s,
+    phases,
+    status: 'monitoring',
+    updatedAt: now,
+    log: log(s, now, `phase ${phaseId} started (${journalId ? `journal ${journalId}` : 'selection already in place'})`),
+  };
 }
 
 export function withWindow(s: RolloutState, window: MeasureWindow, now: number): RolloutState {
@@ -74,10 +80,23 @@ export function withGate(s: RolloutState, gate: GateResult, plan: RolloutPlan, n
   const i = currentIndex(s);
   const phases = s.phases.map((p, j) => (j === i ? { ...p, gate: { ...gate, evaluatedAt: now } } : p));
   const last = i === plan.phases.length - 1;
-  const status: RolloutStatus = gate.verdict === 'passed' ? (last ? 'complete' : 'gate-passed') : gate.verdict === 'failed' ? 'gate-failed' : 'gate-inconclusive';
-  return { ...s, phases, status, updatedAt: now, log: log(s, now, `gate of ${phases[i]?.id ?? i + 1}: ${gate.verdict}${gate.failing.length ? ` (${gate.failing.join(', ')})` : ''}`) };
+  const status: RolloutStatus =
+    gate.verdict === 'passed' ? (last ? 'complete' : 'gate-passed') : gate.verdict === 'failed' ? 'gate-failed' : 'gate-inconclusive';
+  return {
+    ...s,
+    phases,
+    status,
+    updatedAt: now,
+    log: log(s, now, `gate of ${phases[i]?.id ?? i + 1}: ${gate.verdict}${gate.failing.length ? ` (${gate.failing.join(', ')})` : ''}`),
+  };
 }
 
 export function withAborted(s: RolloutState, journalId: string | null, now: number): RolloutState {
-  return { ...s, status: 'aborted', abortJournalId: journalId, updatedAt: now, log: log(s, now, journalId ? `aborted: rule selection restored (journal ${journalId})` : 'aborted: nothing to restore') };
+  return {
+    ...s,
+    status: 'aborted',
+    abortJournalId: journalId,
+    updatedAt: now,
+    log: log(s, now, journalId ? `aborted: rule selection restored (journal ${journalId})` : 'aborted: nothing to restore'),
+  };
 }

@@ -29,7 +29,14 @@ export type MeasureWindow = z.infer<typeof WindowSchema>;
 
 export function emptyWindow(startedAt: number, lengthMs: number): MeasureWindow {
   const empty = () => ({ values: [] as number[], seen: 0 });
-  const series: MeasureWindow['series'] = { latencyMs: empty(), connectMs: empty(), cpuPercent: empty(), memMb: empty(), ioBytesPerSec: empty(), falcoCpuPercent: empty() };
+  const series: MeasureWindow['series'] = {
+    latencyMs: empty(),
+    connectMs: empty(),
+    cpuPercent: empty(),
+    memMb: empty(),
+    ioBytesPerSec: empty(),
+    falcoCpuPercent: empty(),
+  };
   return { startedAt, endsAt: startedAt + lengthMs, updatedAt: startedAt, series, probeFailures: 0, drops: null, dropsSource: null, trend: [] };
 }
 

@@ -89,7 +89,11 @@ function nodeLine(doc: Document, lc: LineCounter, path: (string | number)[]): nu
 }
 
 /** Loads everything and cross-checks names: probes, fix ids, codes, thresholds. */
-export function loadCatalogue(runbookFiles: DataFile[], fixesFile: DataFile, codesFile: DataFile): {
+export function loadCatalogue(
+  runbookFiles: DataFile[],
+  fixesFile: DataFile,
+  codesFile: DataFile,
+): {
   catalogue: Catalogue;
   errors: DataError[];
 } {
@@ -107,17 +111,14 @@ export function loadCatalogue(runbookFiles: DataFile[], fixesFile: DataFile, cod
     const before = errors.length;
     rb.value.checks.forEach((check, ci) => {
       const at = (sub: (string | number)[]) => rb.lineOf(['checks', ci, ...sub]);
-      const err = (sub: (string | number)[], message: string) =>
-        errors.push({ file: f.path, line: at(sub), key: ['checks', ci, ...sub].join('.'), message });
+      const err = (sub: (string | number)[], message: string) => errors.push({ file: f.path, line: at(sub), key: ['checks', ci, ...sub].join('.'), message });
       for (const [ti, t] of check.when.entries()) {
         if (!isProbeId(t.probe)) err(['when', ti, 'probe'], unknown('probe', t.probe, Object.keys(PROBES)));
         if (typeof t.value === 'string' && t.value.startsWith('$') && !rb.value!.thresholds[t.value.slice(1)])
           err(['when', ti, 'value'], unknown('threshold', t.value.slice(1), Object.keys(rb.value!.thresholds)));
       }
-      for (const [ei, p] of check.evidence.entries())
-        if (!isProbeId(p)) err(['evidence', ei], unknown('probe', p, Object.keys(PROBES)));
-      for (const [fi, id] of check.fixes.entries())
-        if (!fixMap[id]) err(['fixes', fi], unknown('fix', id, Object.keys(fixMap)));
+      for (const [ei, p] of check.evidence.entries()) if (!isProbeId(p)) err(['evidence', ei], unknown('probe', p, Object.keys(PROBES)));
+      for (const [fi, id] of check.fixes.entries()) if (!fixMap[id]) err(['fixes', fi], unknown('fix', id, Object.keys(fixMap)));
       if (codes.value && !codeMap[check.code]) err(['code'], unknown('code', check.code, Object.keys(codeMap)));
     });
     if (errors.length === before) runbooks.push(rb.value);

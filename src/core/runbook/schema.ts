@@ -1,5 +1,5 @@
 // The shape of runbooks/*.yaml, fixes.yaml and codes.yaml. A closed vocabulary: a check names a probe
-// from the catalogue (src/core/runbook/probes.ts), an operator from OPS, and fixes from fixes.yaml —
+// from the catalogue (src/core/diagnosis/probes/), an operator from OPS, and fixes from fixes.yaml —
 // never a command line.
 import { z } from 'zod';
 import { SEVERITIES } from '../findings.js';

@@ -10,19 +10,25 @@ export function ItemDetail({ item }: { item: ItemResult }) {
   return (
     <Box flexDirection="column">
       <Text bold>
-        <Text color={theme[mark.tone]}>{mark.symbol} {item.status}</Text> {item.title} <Text color={theme.muted}>(automatic check: {item.automatic})</Text>
+        <Text color={theme[mark.tone]}>
+          {mark.symbol} {item.status}
+        </Text>{' '}
+        {item.title} <Text color={theme.muted}>(automatic check: {item.automatic})</Text>
       </Text>
       <Text bold>Evidence</Text>
       {item.evidence.map((e, i) => (
         <Text key={i} wrap="wrap">
-          {'  '}{e.label}: {e.observed}{e.expected ? <Text color={theme.muted}> (expected {e.expected})</Text> : null}
+          {'  '}
+          {e.label}: {e.observed}
+          {e.expected ? <Text color={theme.muted}> (expected {e.expected})</Text> : null}
           <Text color={theme.muted}> — {e.source}</Text>
         </Text>
       ))}
       {item.fixes.length > 0 ? <Text bold>Fixes that would make it pass</Text> : null}
       {item.fixes.map((f) => (
         <Text key={f.id} wrap="wrap">
-          {'  '}falco-doctor fix {f.id} — {f.title}{f.summary ? <Text color={theme.muted}>: {f.summary}</Text> : null}
+          {'  '}falco-doctor fix {f.id} — {f.title}
+          {f.summary ? <Text color={theme.muted}>: {f.summary}</Text> : null}
         </Text>
       ))}
       {item.remedy ? <Text wrap="wrap">Remedy: {item.remedy}</Text> : null}
@@ -31,7 +37,9 @@ export function ItemDetail({ item }: { item: ItemResult }) {
           Confirmed by {item.confirmation.by} at {item.confirmation.at}: {item.confirmation.note}
         </Text>
       ) : item.confirm ? (
-        <Text color={theme.muted} wrap="wrap">Press c to confirm: {item.confirm}</Text>
+        <Text color={theme.muted} wrap="wrap">
+          Press c to confirm: {item.confirm}
+        </Text>
       ) : null}
     </Box>
   );

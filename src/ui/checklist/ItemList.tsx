@@ -12,7 +12,11 @@ export function ItemList({ results, selected }: { results: readonly ItemResult[]
         const mark = itemMark(r.status);
         return (
           <Text key={r.id} wrap="truncate-end" bold={i === selected}>
-            <Text color={theme.accent}>{i === selected ? '›' : ' '}</Text> <Text color={theme[mark.tone]}>{mark.symbol} {r.status.padEnd(9)}</Text> {r.title}
+            <Text color={theme.accent}>{i === selected ? '›' : ' '}</Text>{' '}
+            <Text color={theme[mark.tone]}>
+              {mark.symbol} {r.status.padEnd(9)}
+            </Text>{' '}
+            {r.title}
           </Text>
         );
       })}

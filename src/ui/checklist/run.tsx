@@ -15,7 +15,14 @@ export async function runChecklistUi(results: ItemResult[], opts: ChecklistUiOpt
   let final = results;
   const instance = render(
     <ThemeContext.Provider value={createTheme(opts.noColor)}>
-      <ChecklistApp target={opts.target} results={results} onConfirm={opts.onConfirm} onExit={(r) => { final = r; }} />
+      <ChecklistApp
+        target={opts.target}
+        results={results}
+        onConfirm={opts.onConfirm}
+        onExit={(r) => {
+          final = r;
+        }}
+      />
     </ThemeContext.Provider>,
     { maxFps: 10, exitOnCtrlC: false },
   );

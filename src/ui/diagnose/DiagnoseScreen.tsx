@@ -22,11 +22,7 @@ export function DiagnoseScreen({ state, spinnerFrame }: { state: DiagnoseState; 
     <>
       <Static items={staticItems}>
         {(item) =>
-          item.kind === 'step' ? (
-            <FinishedStepLine key={`step:${item.step.id}`} step={item.step} />
-          ) : (
-            <ReportSummary key="summary" report={item.report} />
-          )
+          item.kind === 'step' ? <FinishedStepLine key={`step:${item.step.id}`} step={item.step} /> : <ReportSummary key="summary" report={item.report} />
         }
       </Static>
       <LiveRegion state={state} spinnerFrame={spinnerFrame} />
@@ -43,9 +39,7 @@ function LiveRegion({ state, spinnerFrame }: { state: DiagnoseState; spinnerFram
         <Box flexDirection="column">
           <RunningSteps steps={state.running} sampling={state.sampling} spinnerFrame={spinnerFrame} />
           {state.helpOpen ? <HelpOverlay /> : null}
-          <Text color={theme.muted}>
-            {state.findingsSoFar === 0 ? '' : `${state.findingsSoFar} finding(s) so far · `}? help · q quit
-          </Text>
+          <Text color={theme.muted}>{state.findingsSoFar === 0 ? '' : `${state.findingsSoFar} finding(s) so far · `}? help · q quit</Text>
         </Box>
       );
     case 'failed':

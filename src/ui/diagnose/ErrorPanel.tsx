@@ -8,9 +8,7 @@ export function ErrorPanel({ failure }: { failure: StreamFailure }) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text color={theme.critical}>
-        ✖ diagnosis failed: {failure.message.replace(/\s*\n\s*/g, ' ')}
-      </Text>
+      <Text color={theme.critical}>✖ diagnosis failed: {failure.message.replace(/\s*\n\s*/g, ' ')}</Text>
       {failure.hint === null ? null : (
         <Text>
           <Text color={theme.muted}>hint:</Text> {failure.hint}

@@ -25,19 +25,27 @@ export function FindingList({ findings, selected, runbookCount, configErrorCount
   return (
     <Box flexDirection="column">
       <Text bold>Findings ({findings.length})</Text>
-      {start > 0 ? <Text color={theme.muted}>{'  '}↑ {start} more</Text> : null}
+      {start > 0 ? (
+        <Text color={theme.muted}>
+          {'  '}↑ {start} more
+        </Text>
+      ) : null}
       {findings.slice(start, end).map((finding, offset) => {
         const isSelected = start + offset === selected;
         const mark = severityMark(finding.severity);
         return (
           <Text key={`${finding.code}:${start + offset}`} wrap="truncate-end" bold={isSelected}>
-            <Text color={theme.accent}>{isSelected ? '›' : ' '}</Text>{' '}
-            <Text color={theme[mark.tone]}>{mark.symbol}</Text> {finding.code.padEnd(codeWidth)}{'  '}
+            <Text color={theme.accent}>{isSelected ? '›' : ' '}</Text> <Text color={theme[mark.tone]}>{mark.symbol}</Text> {finding.code.padEnd(codeWidth)}
+            {'  '}
             {finding.title}
           </Text>
         );
       })}
-      {end < findings.length ? <Text color={theme.muted}>{'  '}↓ {findings.length - end} more</Text> : null}
+      {end < findings.length ? (
+        <Text color={theme.muted}>
+          {'  '}↓ {findings.length - end} more
+        </Text>
+      ) : null}
       <Text color={theme.muted}>↑/↓ or j/k move · Enter details · f/e/w fix · ? help · q quit</Text>
     </Box>
   );
@@ -45,8 +53,7 @@ export function FindingList({ findings, selected, runbookCount, configErrorCount
 
 function NoFindings({ runbookCount, configErrorCount }: { runbookCount: number; configErrorCount: number }) {
   const theme = useTheme();
-  const clear =
-    runbookCount === 0 ? '' : ` — ${runbookCount === 1 ? 'the runbook is' : `all ${runbookCount} runbooks are`} clear`;
+  const clear = runbookCount === 0 ? '' : ` — ${runbookCount === 1 ? 'the runbook is' : `all ${runbookCount} runbooks are`} clear`;
   return (
     <Box flexDirection="column">
       {configErrorCount === 0 ? (

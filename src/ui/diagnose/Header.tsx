@@ -21,8 +21,7 @@ export function Header({ report }: { report: DiagnosisReport }) {
       </Text>
       <Text>
         {'  '}
-        {version} <Text color={theme.muted}>(from {target.versionSource})</Text> · engine{' '}
-        {target.engineKind ?? 'unknown'}
+        {version} <Text color={theme.muted}>(from {target.versionSource})</Text> · engine {target.engineKind ?? 'unknown'}
       </Text>
       {target.configPath === null ? null : (
         <Text>
@@ -30,10 +29,7 @@ export function Header({ report }: { report: DiagnosisReport }) {
         </Text>
       )}
       <Text>
-        {'  '}window {window.seconds} s, {measured}{' '}
-        <Text color={theme.muted}>
-          ({formatTimeRange(window.start, window.end)})
-        </Text>
+        {'  '}window {window.seconds} s, {measured} <Text color={theme.muted}>({formatTimeRange(window.start, window.end)})</Text>
       </Text>
       {window.observer ? (
         // what watching cost: the doctor must not become the load it diagnoses

@@ -19,12 +19,5 @@ export function ResultsView(props: ResultsViewProps) {
   if (helpOpen) return <HelpOverlay />;
   const finding = findings[selected];
   if (view === 'detail' && finding !== undefined) return <FindingDetail finding={finding} />;
-  return (
-    <FindingList
-      findings={findings}
-      selected={selected}
-      runbookCount={runbookCount}
-      configErrorCount={configErrorCount}
-    />
-  );
+  return <FindingList findings={findings} selected={selected} runbookCount={runbookCount} configErrorCount={configErrorCount} />;
 }

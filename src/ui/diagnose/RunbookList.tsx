@@ -16,9 +16,7 @@ export function RunbookList({ runbooks }: { runbooks: readonly RunbookResult[] }
           <Text key={runbook.id}>
             {'  '}
             <Text color={theme[mark.tone]}>{mark.symbol}</Text> {runbook.title}
-            {runbook.findings.length === 0 ? null : (
-              <Text color={theme.muted}> ({runbook.findings.join(', ')})</Text>
-            )}
+            {runbook.findings.length === 0 ? null : <Text color={theme.muted}> ({runbook.findings.join(', ')})</Text>}
           </Text>
         );
       })}

@@ -13,8 +13,8 @@ export function SamplingLine({ progress }: { progress: SamplingProgress }) {
   const limit = latest.memLimitBytes > 0 ? ` / ${formatBytes(latest.memLimitBytes)}` : ' (no limit)';
   return (
     <Text>
-      {'  '}sampling {formatSeconds(elapsedMs)}/{formatSeconds(windowMs)} s{' '}
-      <Text color={theme.accent}>{progressBar(fraction, BAR_WIDTH)}</Text> cpu {formatPercent(latest.cpuPercent)}
+      {'  '}sampling {formatSeconds(elapsedMs)}/{formatSeconds(windowMs)} s <Text color={theme.accent}>{progressBar(fraction, BAR_WIDTH)}</Text> cpu{' '}
+      {formatPercent(latest.cpuPercent)}
       <Text color={theme.muted}> · </Text>mem {formatBytes(latest.memUsageBytes)}
       {limit}
     </Text>

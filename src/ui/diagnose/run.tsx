@@ -18,17 +18,17 @@ export interface DiagnoseUiOptions {
 /** Redraws at most this often: the spinner is the only clock, and an idle screen never redraws. */
 const MAX_FPS = 10;
 
-export async function runDiagnoseUi(
-  events: AsyncIterable<DiagnoseEvent>,
-  opts: DiagnoseUiOptions,
-): Promise<DiagnoseOutcome> {
+export async function runDiagnoseUi(events: AsyncIterable<DiagnoseEvent>, opts: DiagnoseUiOptions): Promise<DiagnoseOutcome> {
   let outcome: DiagnoseOutcome = { report: null, error: null };
   const options = renderOptions(MAX_FPS, opts);
   const instance = render(
     <ThemeContext.Provider value={createTheme(opts.noColor)}>
-      <DiagnoseApp events={events} onExit={(result) => {
+      <DiagnoseApp
+        events={events}
+        onExit={(result) => {
           outcome = result;
-        }} />
+        }}
+      />
     </ThemeContext.Provider>,
     options,
   );

@@ -53,10 +53,7 @@ export interface DiagnoseState {
   fixIds: string[];
 }
 
-export type DiagnoseAction =
-  | { type: 'event'; event: DiagnoseEvent }
-  | { type: 'stream-failed'; failure: StreamFailure }
-  | { type: 'key'; intent: KeyIntent };
+export type DiagnoseAction = { type: 'event'; event: DiagnoseEvent } | { type: 'stream-failed'; failure: StreamFailure } | { type: 'key'; intent: KeyIntent };
 
 export const initialDiagnoseState: DiagnoseState = {
   phase: { kind: 'running' },
@@ -80,10 +77,7 @@ export function diagnoseReducer(state: DiagnoseState, action: DiagnoseAction): D
       return {
         ...state,
         // steps cut short by the failure stay on screen, so the user sees where it stopped
-        finished: [
-          ...state.finished,
-          ...state.running.map((step): FinishedStep => ({ ...step, status: 'failed', detail: 'interrupted' })),
-        ],
+        finished: [...state.finished, ...state.running.map((step): FinishedStep => ({ ...step, status: 'failed', detail: 'interrupted' }))],
         phase: {
           kind: 'failed',
           failure: {
@@ -173,7 +167,9 @@ function onKey(state: DiagnoseState, intent: KeyIntent): DiagnoseState {
     case 'fix-warning': {
       if (state.helpOpen || state.phase.kind !== 'done') return state;
       const open = state.view === 'detail' ? selectedFinding(state) : null;
-      const pool = open ? [open] : state.phase.findings.filter((f) => intent === 'fix-all' || f.severity === (intent === 'fix-critical' ? 'critical' : 'warning'));
+      const pool = open
+        ? [open]
+        : state.phase.findings.filter((f) => intent === 'fix-all' || f.severity === (intent === 'fix-critical' ? 'critical' : 'warning'));
       const fixIds = applicableFixes(pool);
       return fixIds.length === 0 ? state : { ...state, fixIds, quitRequested: true };
     }

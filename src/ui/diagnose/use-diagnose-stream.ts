@@ -12,10 +12,7 @@ export interface DiagnoseOutcome {
   fixIds?: string[];
 }
 
-export function useDiagnoseStream(
-  events: AsyncIterable<DiagnoseEvent>,
-  dispatch: Dispatch<DiagnoseAction>,
-): RefObject<DiagnoseOutcome> {
+export function useDiagnoseStream(events: AsyncIterable<DiagnoseEvent>, dispatch: Dispatch<DiagnoseAction>): RefObject<DiagnoseOutcome> {
   const outcome = useRef<DiagnoseOutcome>({ report: null, error: null });
   useEffect(() => {
     let stopped = false;

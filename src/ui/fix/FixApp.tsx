@@ -20,8 +20,14 @@ export function FixApp({ preview, actions, onExit }: { preview: FixPreviewView; 
   const theme = useTheme();
   const app = useApp();
   useFixInput(dispatch);
-  useEffect(() => run(state.phase === 'applying', () => actions.apply(emit(dispatch)).then((outcome) => dispatch({ type: 'applied', outcome }))), [state.phase === 'applying']);
-  useEffect(() => run(state.phase === 'undoing', () => actions.undo(emit(dispatch)).then((r) => dispatch({ type: 'undone', ...r }))), [state.phase === 'undoing']);
+  useEffect(
+    () => run(state.phase === 'applying', () => actions.apply(emit(dispatch)).then((outcome) => dispatch({ type: 'applied', outcome }))),
+    [state.phase === 'applying'],
+  );
+  useEffect(
+    () => run(state.phase === 'undoing', () => actions.undo(emit(dispatch)).then((r) => dispatch({ type: 'undone', ...r }))),
+    [state.phase === 'undoing'],
+  );
   useEffect(() => {
     if (!state.quitRequested) return;
     onExit(state);
@@ -34,7 +40,13 @@ export function FixApp({ preview, actions, onExit }: { preview: FixPreviewView; 
 
   return (
     <Box flexDirection="column">
-      {state.phase === 'preview' ? <FixPreview preview={state.preview} /> : <Text bold>{state.preview.title} <Text color={theme.muted}>on {state.preview.target}</Text></Text>}
+      {state.phase === 'preview' ? (
+        <FixPreview preview={state.preview} />
+      ) : (
+        <Text bold>
+          {state.preview.title} <Text color={theme.muted}>on {state.preview.target}</Text>
+        </Text>
+      )}
       <FixSteps steps={state.steps} />
       <FixOutcome state={state} />
       <Text color={theme.muted}>{hint(state)}</Text>

@@ -13,7 +13,10 @@ export function FixOutcome({ state }: { state: FixState }) {
       <Box flexDirection="column">
         <Text color={theme.critical}>✖ the undo could not complete. Do this by hand:</Text>
         {state.undoProblems.map((p) => (
-          <Text key={p}>  - {p}</Text>
+          <Text key={p}>
+            {'  - '}
+            {p}
+          </Text>
         ))}
       </Box>
     );
@@ -24,16 +27,24 @@ export function FixOutcome({ state }: { state: FixState }) {
       <Box flexDirection="column">
         <Text color={theme.critical}>✖ the fix failed ({o.failure}) and the undo could not complete. Do this by hand:</Text>
         {o.manualSteps.map((s) => (
-          <Text key={s}>  - {s}</Text>
+          <Text key={s}>
+            {'  - '}
+            {s}
+          </Text>
         ))}
       </Box>
     );
   return (
     <Box flexDirection="column">
-      <Text color={theme.ok}>✔ applied and verified <Text color={theme.muted}>(journal {o.entryId})</Text></Text>
+      <Text color={theme.ok}>
+        ✔ applied and verified <Text color={theme.muted}>(journal {o.entryId})</Text>
+      </Text>
       <Text bold>before → after</Text>
       {o.measures.map((m) => (
-        <Text key={m}>  {m}</Text>
+        <Text key={m}>
+          {'  '}
+          {m}
+        </Text>
       ))}
     </Box>
   );

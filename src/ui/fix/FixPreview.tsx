@@ -19,10 +19,16 @@ export function FixPreview({ preview }: { preview: FixPreviewView }) {
         {preview.title} <Text color={theme.muted}>on {preview.target}</Text>
       </Text>
       {preview.summary.map((s) => (
-        <Text key={s}>  {s}</Text>
+        <Text key={s}>
+          {'  '}
+          {s}
+        </Text>
       ))}
       {preview.warnings.map((w) => (
-        <Text key={w} color={theme.warning}>  ⚠ {w}</Text>
+        <Text key={w} color={theme.warning}>
+          {'  ⚠ '}
+          {w}
+        </Text>
       ))}
       <Box flexDirection="column" marginTop={1}>
         {preview.diff.split('\n').map((line, i) => {

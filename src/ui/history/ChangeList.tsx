@@ -19,7 +19,8 @@ export function ChangeList({ changes, selected, height }: { changes: readonly Ch
         const mark = stateMark(c.state);
         return (
           <Text key={c.id} wrap="truncate-end" bold={isSelected}>
-            <Text color={theme.accent}>{isSelected ? '›' : ' '}</Text> {formatWhen(c.createdAt)} <Text color={theme[mark.tone]}>{mark.symbol}</Text> {c.state.padEnd(STATE_WIDTH)} {c.title}
+            <Text color={theme.accent}>{isSelected ? '›' : ' '}</Text> {formatWhen(c.createdAt)} <Text color={theme[mark.tone]}>{mark.symbol}</Text>{' '}
+            {c.state.padEnd(STATE_WIDTH)} {c.title}
           </Text>
         );
       })}

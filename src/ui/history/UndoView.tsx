@@ -56,18 +56,16 @@ export function UndoView({ undo }: { undo: UndoState }) {
 
 function UndoOutcome({ undo }: { undo: UndoState }) {
   const theme = useTheme();
-  if (undo.phase === 'undone')
-    return (
-      <Text color={theme.ok}>
-        ✔ rolled back: files and limits are as before the change (journal: {undo.change.state})
-      </Text>
-    );
+  if (undo.phase === 'undone') return <Text color={theme.ok}>✔ rolled back: files and limits are as before the change (journal: {undo.change.state})</Text>;
   if (undo.phase === 'undo-failed')
     return (
       <Box flexDirection="column">
         <Text color={theme.critical}>✖ the undo could not complete. Do this by hand:</Text>
         {undo.problems.map((p, i) => (
-          <Text key={i}>  - {p}</Text>
+          <Text key={i}>
+            {'  - '}
+            {p}
+          </Text>
         ))}
       </Box>
     );

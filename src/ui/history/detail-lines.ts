@@ -23,12 +23,21 @@ export function detailLines(c: ChangeView): DetailLine[] {
     ...section('Changes', c.changes, 'none recorded'),
     ...section('Files (restored byte for byte by an undo)', c.files, 'none: container settings only'),
     ...section('Before → after', c.measures, 'no re-measure recorded'),
-    ...section('Log', c.log.map((l) => `${formatClock(l.t)} ${l.message}`), 'empty'),
+    ...section(
+      'Log',
+      c.log.map((l) => `${formatClock(l.t)} ${l.message}`),
+      'empty',
+    ),
   ];
 }
 
 /** Undoing an older change puts its files back as they were before it, over anything done since. */
 export function overlapWarning(c: ChangeView): DetailLine[] {
   if (!c.undoable || c.laterOverlapping.length === 0) return [];
-  return [{ text: `⚠ undoing this also reverts ${c.laterOverlapping.length} later change(s) to the same files or limits: ${c.laterOverlapping.join(', ')}`, tone: 'warning' }];
+  return [
+    {
+      text: `⚠ undoing this also reverts ${c.laterOverlapping.length} later change(s) to the same files or limits: ${c.laterOverlapping.join(', ')}`,
+      tone: 'warning',
+    },
+  ];
 }

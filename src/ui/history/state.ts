@@ -38,7 +38,17 @@ export interface HistoryStart {
 
 export function initialHistoryState(start: HistoryStart): HistoryState {
   const changes = sanitizeDeep(start.changes);
-  const base: HistoryState = { changes, loadError: start.loadError ?? null, selected: 0, view: 'list', undoFrom: 'list', detailOffset: 0, undo: null, notice: null, done: false };
+  const base: HistoryState = {
+    changes,
+    loadError: start.loadError ?? null,
+    selected: 0,
+    view: 'list',
+    undoFrom: 'list',
+    detailOffset: 0,
+    undo: null,
+    notice: null,
+    done: false,
+  };
   if (!start.undoId) return base;
   const i = changes.findIndex((c) => c.id === start.undoId);
   const target = changes[i];

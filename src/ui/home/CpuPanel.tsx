@@ -30,7 +30,10 @@ export const CpuPanel = memo(function CpuPanel({ cpu, hasQuota, now, windowMs, w
   return (
     <Panel label="CPU" width={width} stale={stale}>
       <Line muted={stale}>{parts.join(' · ')}</Line>
-      <SparkLine spark={sparklineOverTime(cpu.series, now, windowMs, sparkWidth, hasQuota ? 100 : undefined)} note={`${windowNote(windowMs)}${hasQuota ? ', of quota' : ', of host'}`} />
+      <SparkLine
+        spark={sparklineOverTime(cpu.series, now, windowMs, sparkWidth, hasQuota ? 100 : undefined)}
+        note={`${windowNote(windowMs)}${hasQuota ? ', of quota' : ', of host'}`}
+      />
     </Panel>
   );
 });

@@ -23,7 +23,10 @@ export const FindingsPanel = memo(function FindingsPanel({ lastDiagnosis, select
   if (findings.length === 0)
     return (
       <Text wrap="truncate-end" color={theme.ok}>
-        ✔ No open findings <Text color={theme.muted}>(last diagnosis {when}, {lastDiagnosis.target.name})</Text>
+        ✔ No open findings{' '}
+        <Text color={theme.muted}>
+          (last diagnosis {when}, {lastDiagnosis.target.name})
+        </Text>
       </Text>
     );
   const { start, end } = visibleWindow(findings.length, selected, height);

@@ -21,10 +21,7 @@ export const LogView = memo(function LogView({ lines, offset, height }: LogViewP
     <Box flexDirection="column">
       <Text wrap="truncate-end">
         <Text bold>Falco log</Text>
-        <Text color={theme.muted}>
-          {' '}
-          {lines.length === 0 ? 'no lines yet' : `${end} of ${lines.length} recent lines`} · ↑/↓ scroll · l or Esc back
-        </Text>
+        <Text color={theme.muted}> {lines.length === 0 ? 'no lines yet' : `${end} of ${lines.length} recent lines`} · ↑/↓ scroll · l or Esc back</Text>
       </Text>
       {shown.map((line, i) => (
         <Text key={`${end - shown.length + i}`} wrap="truncate-end">

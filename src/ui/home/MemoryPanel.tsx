@@ -24,11 +24,15 @@ export const MemoryPanel = memo(function MemoryPanel({ memory, now, windowMs, wi
       : r.limitBytes === null
         ? `${formatBytes(r.usageBytes)} (no limit)`
         : `${formatBytes(r.usageBytes)} of ${formatBytes(r.limitBytes)} (${Math.round(r.ofLimit ?? 0)}%)`;
-  const rings = r?.ringBufferBytes == null ? null : `rings ${formatBytes(r.ringBufferBytes)}${r.ringShare === null ? '' : ` = ${Math.round(r.ringShare)}% of it`}`;
+  const rings =
+    r?.ringBufferBytes == null ? null : `rings ${formatBytes(r.ringBufferBytes)}${r.ringShare === null ? '' : ` = ${Math.round(r.ringShare)}% of it`}`;
   return (
     <Panel label="Memory" width={width} stale={stale}>
       <Line muted={stale}>{rings === null ? usage : `${usage} · ${rings}`}</Line>
-      <SparkLine spark={sparklineOverTime(memory.series, now, windowMs, sparkWidth, r?.limitBytes ?? undefined)} note={`${windowNote(windowMs)}${r?.limitBytes ? ', of limit' : ''}`} />
+      <SparkLine
+        spark={sparklineOverTime(memory.series, now, windowMs, sparkWidth, r?.limitBytes ?? undefined)}
+        note={`${windowNote(windowMs)}${r?.limitBytes ? ', of limit' : ''}`}
+      />
     </Panel>
   );
 });

@@ -16,7 +16,11 @@ beforeAll(async () => {
   runbooks = (await readCatalogue(path.join(REPO, 'runbooks'))).runbooks;
 });
 const shipped = () => {
-  const { checklist, errors } = loadChecklist({ path: 'checklists/production.yaml', text: repoFile('checklists/production.yaml') }, FIX_IDS, Object.keys(qualifiedThresholds(runbooks, {})));
+  const { checklist, errors } = loadChecklist(
+    { path: 'checklists/production.yaml', text: repoFile('checklists/production.yaml') },
+    FIX_IDS,
+    Object.keys(qualifiedThresholds(runbooks, {})),
+  );
   if (!checklist) throw new Error(JSON.stringify(errors));
   return checklist;
 };
@@ -25,14 +29,29 @@ const base: BuiltinInputs = { config: { stdout_output: { enabled: true }, syslog
 
 describe('production.yaml', () => {
   it('the shipped checklist has the nine items of the guide, all names resolved', () => {
-    expect(shipped().items.map((i) => i.id)).toEqual(['buffer-sizes', 'resource-limits', 'essential-rules', 'outputs-minimal', 'monitoring', 'alerting', 'performance-baseline', 'load-tested', 'rollback-plan']);
+    expect(shipped().items.map((i) => i.id)).toEqual([
+      'buffer-sizes',
+      'resource-limits',
+      'essential-rules',
+      'outputs-minimal',
+      'monitoring',
+      'alerting',
+      'performance-baseline',
+      'load-tested',
+      'rollback-plan',
+    ]);
   });
 
   it('a misspelt probe or fix is reported with its line and a did-you-mean', () => {
-    const text = repoFile('checklists/production.yaml').replace('{probe: cpu.limited,', '{probe: cpu.limitd,').replace('fixes: [set-cpu-limit', 'fixes: [set-cpu-limt');
+    const text = repoFile('checklists/production.yaml')
+      .replace('{probe: cpu.limited,', '{probe: cpu.limitd,')
+      .replace('fixes: [set-cpu-limit', 'fixes: [set-cpu-limt');
     const { checklist, errors } = loadChecklist({ path: 'p.yaml', text }, FIX_IDS, Object.keys(qualifiedThresholds(runbooks, {})));
     expect(checklist).toBeNull();
-    expect(errors.map((e) => e.message)).toEqual(['unknown probe "cpu.limitd" (did you mean "cpu.limited"?)', 'unknown fix "set-cpu-limt" (did you mean "set-cpu-limit"?)']);
+    expect(errors.map((e) => e.message)).toEqual([
+      'unknown probe "cpu.limitd" (did you mean "cpu.limited"?)',
+      'unknown fix "set-cpu-limt" (did you mean "set-cpu-limit"?)',
+    ]);
     expect(errors.every((e) => typeof e.line === 'number' && e.line > 1)).toBe(true);
   });
 
@@ -61,13 +80,17 @@ describe('built-in checks', () => {
     expect(sidekick.status).toBe('pass');
     expect(sidekick.evidence[0]?.observed).toContain('(falcosidekick)');
     expect(runBuiltin('alerting', { ...base, config: { program_output: { enabled: true, program: 'jq -c . >> /tmp/x' } } }).status).toBe('unknown');
-    expect(runBuiltin('alerting', { ...base, config: { program_output: { enabled: true, program: 'curl -d @- https://hooks.slack.com/x' } } }).status).toBe('pass');
+    expect(runBuiltin('alerting', { ...base, config: { program_output: { enabled: true, program: 'curl -d @- https://hooks.slack.com/x' } } }).status).toBe(
+      'pass',
+    );
     expect(runBuiltin('alerting', base).status).toBe('fail');
   });
 
   it('rollback-ready: a state dir that is not 0700, or an undo that cannot be written, fails with the reason', () => {
     expect(runBuiltin('rollback-ready', base).status).toBe('pass');
-    expect(runBuiltin('rollback-ready', { ...base, rollback: { ...ready, stateDirOk: false, stateDirMode: '0755' } }).evidence[0]?.observed).toBe('not usable, mode 0755');
+    expect(runBuiltin('rollback-ready', { ...base, rollback: { ...ready, stateDirOk: false, stateDirMode: '0755' } }).evidence[0]?.observed).toBe(
+      'not usable, mode 0755',
+    );
     const broken = runBuiltin('rollback-ready', { ...base, rollback: { ...ready, dryRunChecked: 2, problems: ['e1: /x/falco.yaml: EACCES'] } });
     expect(broken).toMatchObject({ status: 'fail', evidence: [expect.anything(), { observed: 'e1: /x/falco.yaml: EACCES' }] });
   });
@@ -88,7 +111,9 @@ describe('checklist evaluation', () => {
     const byDefault = evaluateChecklist(shipped(), inputs({ facts })).find((x) => x.id === 'essential-rules')!;
     expect(byDefault.automatic).toBe('pass'); // 70 < 80, high-cpu.quota_percent's default
     expect(byDefault.evidence[1]).toMatchObject({ expected: 'lt 80 (high-cpu.quota_percent)' });
-    const raised = evaluateChecklist(shipped(), inputs({ facts, thresholds: qualifiedThresholds(runbooks, { 'high-cpu.quota_percent': 60 }) })).find((x) => x.id === 'essential-rules')!;
+    const raised = evaluateChecklist(shipped(), inputs({ facts, thresholds: qualifiedThresholds(runbooks, { 'high-cpu.quota_percent': 60 }) })).find(
+      (x) => x.id === 'essential-rules',
+    )!;
     expect(raised.automatic).toBe('fail');
     // a bare name, as diagnose accepts it, counts too
     expect(qualifiedThresholds(runbooks, { quota_percent: 60 })['high-cpu.quota_percent']).toBe(60);
@@ -97,7 +122,12 @@ describe('checklist evaluation', () => {
   it('an unknown $threshold in a checklist is refused at its line, with a did-you-mean', () => {
     const text = repoFile('checklists/production.yaml').replace('$high-cpu.quota_percent', '$high-cpu.quota_percnt');
     const { errors } = loadChecklist({ path: 'p.yaml', text }, FIX_IDS, Object.keys(qualifiedThresholds(runbooks, {})));
-    expect(errors).toEqual([expect.objectContaining({ line: 32, message: expect.stringContaining('unknown threshold "high-cpu.quota_percnt" (did you mean "high-cpu.quota_percent"?)') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 32,
+        message: expect.stringContaining('unknown threshold "high-cpu.quota_percnt" (did you mean "high-cpu.quota_percent"?)'),
+      }),
+    ]);
   });
 
   it('gives pass/fail/unknown with evidence, and the fixes only for items that do not pass', () => {

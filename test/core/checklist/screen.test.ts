@@ -7,8 +7,16 @@ import { ItemList } from '../../../src/ui/checklist/ItemList.js';
 import type { ItemResult } from '../../../src/core/checklist/results.js';
 
 const item = (id: string, status: ItemResult['status'], confirm: string | null = null): ItemResult => ({
-  id, title: `Item ${id}`, status, automatic: status === 'confirmed' ? 'fail' : status, evidence: [{ label: 'Enabled rules', observed: '100', expected: 'lte 50', source: 'rules files' }],
-  fixes: status === 'pass' ? [] : [{ id: 'disable-noncritical-rules', title: 'Disable rules below Warning priority', summary: 'disable 75 rules', refused: null }], remedy: null, confirm, confirmation: null,
+  id,
+  title: `Item ${id}`,
+  status,
+  automatic: status === 'confirmed' ? 'fail' : status,
+  evidence: [{ label: 'Enabled rules', observed: '100', expected: 'lte 50', source: 'rules files' }],
+  fixes:
+    status === 'pass' ? [] : [{ id: 'disable-noncritical-rules', title: 'Disable rules below Warning priority', summary: 'disable 75 rules', refused: null }],
+  remedy: null,
+  confirm,
+  confirmation: null,
 });
 const results = [item('a', 'pass'), item('b', 'fail', 'Reviewed?'), item('c', 'unknown')];
 
@@ -39,7 +47,9 @@ describe('checklist screen', () => {
   });
 
   it('renders the list with marks and the detail with evidence and fixes', () => {
-    expect(render(createElement(ItemList, { results, selected: 1 })).lastFrame()).toBe(['  ✔ pass      Item a', '› ✖ fail      Item b', '  ? unknown   Item c'].join('\n'));
+    expect(render(createElement(ItemList, { results, selected: 1 })).lastFrame()).toBe(
+      ['  ✔ pass      Item a', '› ✖ fail      Item b', '  ? unknown   Item c'].join('\n'),
+    );
     const frame = render(createElement(ItemDetail, { item: results[1]! })).lastFrame() ?? '';
     expect(frame).toContain('Enabled rules: 100 (expected lte 50) — rules files');
     expect(frame).toContain('falco-doctor fix disable-noncritical-rules — Disable rules below Warning priority:');

@@ -10,8 +10,8 @@ describe('effective config of each shipped falco.yaml', () => {
       expect(cfg.errors).toEqual([]);
       expect(cfg.files).toEqual(['/etc/falco/falco.yaml']);
       expect(getPath(cfg.value, 'webserver.listen_port')).toBe(8765);
-      expect(cfg.provenance['webserver.listen_port']).toEqual({ source: '/etc/falco/falco.yaml', line: lineOf(main.text, /^  listen_port: 8765/) });
-      expect(cfg.provenance['syscall_event_drops.actions']?.line).toBe(lineOf(main.text, /^  actions:/));
+      expect(cfg.provenance['webserver.listen_port']).toEqual({ source: '/etc/falco/falco.yaml', line: lineOf(main.text, /^ {2}listen_port: 8765/) });
+      expect(cfg.provenance['syscall_event_drops.actions']?.line).toBe(lineOf(main.text, /^ {2}actions:/));
       expect(getPath(cfg.value, 'syscall_event_drops.threshold')).toBe(0.1);
     });
   }
@@ -20,8 +20,8 @@ describe('effective config of each shipped falco.yaml', () => {
     const main = falcoYaml('0.44.1');
     const cfg = computeEffectiveConfig(main, [], []);
     const engineLine = lineOf(main.text, /^engine:/);
-    const modernLine = main.text.split('\n').findIndex((l, i) => i >= engineLine && /^  modern_ebpf:/.test(l)) + 1;
-    const presetLine = main.text.split('\n').findIndex((l, i) => i >= modernLine && /^    buf_size_preset:/.test(l)) + 1;
+    const modernLine = main.text.split('\n').findIndex((l, i) => i >= engineLine && /^ {2}modern_ebpf:/.test(l)) + 1;
+    const presetLine = main.text.split('\n').findIndex((l, i) => i >= modernLine && /^ {4}buf_size_preset:/.test(l)) + 1;
     expect(cfg.provenance['engine.modern_ebpf.buf_size_preset']).toEqual({ source: '/etc/falco/falco.yaml', line: presetLine });
     expect(getPath(cfg.value, 'engine.modern_ebpf.buf_size_preset')).toBe(4);
   });
@@ -32,10 +32,17 @@ describe('drop-ins and -o overrides, with Falco precedence', () => {
   const dropIn = (path: string, text: string, strategy: 'append' | 'override' | 'add-only') => ({ file: { path, text }, strategy });
 
   it('append: sequences appended, other top-level keys replaced whole, new keys added', () => {
-    const cfg = computeEffectiveConfig(main, [
-      dropIn('/etc/falco/config.d/10-rules.yaml', 'rules_files:\n  - /etc/falco/extra.yaml\nengine:\n  kind: kmod\nnew_top: 1\n', 'append'),
-    ], []);
-    expect(getPath(cfg.value, 'rules_files')).toEqual(['/etc/falco/falco_rules.yaml', '/etc/falco/falco_rules.local.yaml', '/etc/falco/rules.d', '/etc/falco/extra.yaml']);
+    const cfg = computeEffectiveConfig(
+      main,
+      [dropIn('/etc/falco/config.d/10-rules.yaml', 'rules_files:\n  - /etc/falco/extra.yaml\nengine:\n  kind: kmod\nnew_top: 1\n', 'append')],
+      [],
+    );
+    expect(getPath(cfg.value, 'rules_files')).toEqual([
+      '/etc/falco/falco_rules.yaml',
+      '/etc/falco/falco_rules.local.yaml',
+      '/etc/falco/rules.d',
+      '/etc/falco/extra.yaml',
+    ]);
     expect(cfg.provenance['rules_files']).toEqual({ source: '/etc/falco/config.d/10-rules.yaml', line: 1 });
     // yaml_helper::include_config_file merges top-level keys only: engine.modern_ebpf.* is gone.
     expect(getPath(cfg.value, 'engine')).toEqual({ kind: 'kmod' });
@@ -45,10 +52,11 @@ describe('drop-ins and -o overrides, with Falco precedence', () => {
   });
 
   it('override replaces sequences; add-only keeps existing keys', () => {
-    const cfg = computeEffectiveConfig(main, [
-      dropIn('/d/a.yaml', 'rules_files: [/only.yaml]\n', 'override'),
-      dropIn('/d/b.yaml', 'json_output: true\nbrand_new: x\n', 'add-only'),
-    ], []);
+    const cfg = computeEffectiveConfig(
+      main,
+      [dropIn('/d/a.yaml', 'rules_files: [/only.yaml]\n', 'override'), dropIn('/d/b.yaml', 'json_output: true\nbrand_new: x\n', 'add-only')],
+      [],
+    );
     expect(getPath(cfg.value, 'rules_files')).toEqual(['/only.yaml']);
     expect(getPath(cfg.value, 'json_output')).toBe(false);
     expect(cfg.provenance['json_output']?.source).toBe('/etc/falco/falco.yaml');
@@ -57,8 +65,11 @@ describe('drop-ins and -o overrides, with Falco precedence', () => {
   });
 
   it('-o wins over files, and errors are data', () => {
-    const cfg = computeEffectiveConfig(main, [dropIn('/d/a.yaml', 'engine:\n  kind: modern_ebpf\n  modern_ebpf: {buf_size_preset: 5}\nconfig_files: []\n: bad\n', 'append')],
-      ['engine.modern_ebpf.buf_size_preset=6', 'rules_files[0]=/x.yaml', 'nokeyvalue']);
+    const cfg = computeEffectiveConfig(
+      main,
+      [dropIn('/d/a.yaml', 'engine:\n  kind: modern_ebpf\n  modern_ebpf: {buf_size_preset: 5}\nconfig_files: []\n: bad\n', 'append')],
+      ['engine.modern_ebpf.buf_size_preset=6', 'rules_files[0]=/x.yaml', 'nokeyvalue'],
+    );
     expect(getPath(cfg.value, 'engine.modern_ebpf.buf_size_preset')).toBe(6);
     expect(cfg.provenance['engine.modern_ebpf.buf_size_preset']).toEqual({ source: '-o engine.modern_ebpf.buf_size_preset=6', line: null });
     expect(getPath(cfg.value, 'rules_files[0]')).toBe('/x.yaml');
@@ -78,8 +89,15 @@ describe('drop-ins and -o overrides, with Falco precedence', () => {
 describe('configFileEntries', () => {
   it('reads strings and {path, strategy}', () => {
     expect(configFileEntries(computeEffectiveConfig(falcoYaml('0.44.1'), [], []).value)).toEqual([{ path: '/etc/falco/config.d', strategy: 'append' }]);
-    expect(configFileEntries({ config_files: ['/a', { path: '/b', strategy: 'override' }, { path: '/c', strategy: 'add-only' }, { path: '/d', strategy: 'weird' }] })).toEqual([
-      { path: '/a', strategy: 'append' }, { path: '/b', strategy: 'override' }, { path: '/c', strategy: 'add-only' }, { path: '/d', strategy: 'append' },
+    expect(
+      configFileEntries({
+        config_files: ['/a', { path: '/b', strategy: 'override' }, { path: '/c', strategy: 'add-only' }, { path: '/d', strategy: 'weird' }],
+      }),
+    ).toEqual([
+      { path: '/a', strategy: 'append' },
+      { path: '/b', strategy: 'override' },
+      { path: '/c', strategy: 'add-only' },
+      { path: '/d', strategy: 'append' },
     ]);
   });
   it('loads nothing when the key is absent or before 0.38', () => {

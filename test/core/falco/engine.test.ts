@@ -17,7 +17,15 @@ describe('engineKind', () => {
 describe('ringBufferBudget', () => {
   it('modern_ebpf: one buffer every 2 CPUs by default (0.44.1 defaults)', () => {
     const b = ringBufferBudget(cfgOf('0.44.1'), 8, '0.44.1');
-    expect(b).toMatchObject({ kind: 'modern_ebpf', preset: 4, bytesPerBuffer: 8 * MB, buffers: 4, totalBytes: 32 * MB, cpusForEachBuffer: 2, presetKey: 'engine.modern_ebpf.buf_size_preset' });
+    expect(b).toMatchObject({
+      kind: 'modern_ebpf',
+      preset: 4,
+      bytesPerBuffer: 8 * MB,
+      buffers: 4,
+      totalBytes: 32 * MB,
+      cpusForEachBuffer: 2,
+      presetKey: 'engine.modern_ebpf.buf_size_preset',
+    });
     expect(b?.explanation).toContain('64 MB of virtual memory');
     expect(ringBufferBudget(cfgOf('0.44.1'), 7, '0.44.1')?.buffers).toBe(4); // ceil(7 / 2)
   });
@@ -37,13 +45,28 @@ describe('ringBufferBudget', () => {
 
   it('kmod and ebpf: one buffer per online CPU, preset from engine.<kind>', () => {
     const b = ringBufferBudget(cfgOf('0.38.0', ['engine.kind=kmod', 'engine.kmod.buf_size_preset=6']), 8, '0.38.0');
-    expect(b).toMatchObject({ kind: 'kmod', preset: 6, bytesPerBuffer: 32 * MB, buffers: 8, totalBytes: 256 * MB, cpusForEachBuffer: null, presetKey: 'engine.kmod.buf_size_preset' });
+    expect(b).toMatchObject({
+      kind: 'kmod',
+      preset: 6,
+      bytesPerBuffer: 32 * MB,
+      buffers: 8,
+      totalBytes: 256 * MB,
+      cpusForEachBuffer: null,
+      presetKey: 'engine.kmod.buf_size_preset',
+    });
     expect(ringBufferBudget(cfgOf('0.38.0', ['engine.kind=ebpf']), 4, '0.38.0')).toMatchObject({ kind: 'ebpf', buffers: 4, totalBytes: 32 * MB });
   });
 
   it('pre-0.38 files use the top-level keys', () => {
     const cfg = cfgOf('0.36.2', ['syscall_buf_size_preset=3', 'modern_bpf.cpus_for_each_syscall_buffer=4']);
-    expect(ringBufferBudget(cfg, 8, '0.36.2', 'modern_ebpf')).toMatchObject({ kind: 'modern_ebpf', preset: 3, bytesPerBuffer: 4 * MB, buffers: 2, cpusForEachBuffer: 4, presetKey: 'syscall_buf_size_preset' });
+    expect(ringBufferBudget(cfg, 8, '0.36.2', 'modern_ebpf')).toMatchObject({
+      kind: 'modern_ebpf',
+      preset: 3,
+      bytesPerBuffer: 4 * MB,
+      buffers: 2,
+      cpusForEachBuffer: 4,
+      presetKey: 'syscall_buf_size_preset',
+    });
     expect(ringBufferBudget(cfg, 8, '0.36.2')).toMatchObject({ kind: 'kmod', buffers: 8, presetKey: 'syscall_buf_size_preset' });
   });
 

@@ -54,7 +54,18 @@ describe('facts read from the data', () => {
     expect(knownKeysFor('0.40.0').has('container_engines.docker.enabled')).toBe(true);
     expect(knownKeysFor('0.41.0').has('container_engines.docker.enabled')).toBe(false);
     // the ten keys issue #13 saw reported as "first appears in 0.44.1" on 0.42.1's own file
-    for (const k of ['buffer_format_base64', 'http_output.max_consecutive_timeouts', 'metrics.output_file', 'metrics.kernel_event_counters_per_cpu_enabled', 'metrics.plugins_metrics_enabled', 'metrics.jemalloc_stats_enabled', 'base_syscalls.all', 'falco_libs.snaplen', 'falco_libs.thread_table_auto_purging_interval_s', 'falco_libs.thread_table_auto_purging_thread_timeout_s'])
+    for (const k of [
+      'buffer_format_base64',
+      'http_output.max_consecutive_timeouts',
+      'metrics.output_file',
+      'metrics.kernel_event_counters_per_cpu_enabled',
+      'metrics.plugins_metrics_enabled',
+      'metrics.jemalloc_stats_enabled',
+      'base_syscalls.all',
+      'falco_libs.snaplen',
+      'falco_libs.thread_table_auto_purging_interval_s',
+      'falco_libs.thread_table_auto_purging_thread_timeout_s',
+    ])
       expect(knownKeysFor('0.42.1').has(k), k).toBe(true);
   });
 

@@ -46,7 +46,9 @@ describe('snippets from tuning guides', () => {
   });
 
   it('the invented tune: block', () => {
-    const issues = lint('tune:\n  syscall_buf_size: 4194304\n  syscall_drops_threshold: 0.2\n  syscall_drops_timeout: 60\n  syscall_drops_rate: 2\n  syscall_drops_max_burst: 500\n');
+    const issues = lint(
+      'tune:\n  syscall_buf_size: 4194304\n  syscall_drops_threshold: 0.2\n  syscall_drops_timeout: 60\n  syscall_drops_rate: 2\n  syscall_drops_max_burst: 500\n',
+    );
     expect(issues.map((i) => [i.key, i.class, i.replacement])).toEqual([
       ['tune.syscall_buf_size', 'not-a-falco-key', 'engine.modern_ebpf.buf_size_preset'],
       ['tune.syscall_drops_threshold', 'not-a-falco-key', 'syscall_event_drops.threshold'],
@@ -66,17 +68,27 @@ describe('snippets from tuning guides', () => {
   });
 
   it('real output keys raise nothing', () => {
-    const text = 'json_output: true\njson_include_output_property: true\njson_include_tags_property: true\nfile_output:\n  enabled: true\n  keep_alive: false\n  filename: /var/log/falco/events.json\nprogram_output:\n  enabled: false\n  program: "jq \'{text: .output}\'"\n';
+    const text =
+      'json_output: true\njson_include_output_property: true\njson_include_tags_property: true\nfile_output:\n  enabled: true\n  keep_alive: false\n  filename: /var/log/falco/events.json\nprogram_output:\n  enabled: false\n  program: "jq \'{text: .output}\'"\n';
     for (const v of CONFIG_VERSIONS) expect(lint(text, v)).toEqual([]);
   });
 
   it('metrics.collection_interval_seconds -> metrics.interval: 30s', () => {
     const [i] = lint('metrics:\n  enabled: true\n  collection_interval_seconds: 30\n');
-    expect(i).toMatchObject({ code: 'FD-CONF-NOT-A-FALCO-KEY', class: 'not-a-falco-key', key: 'metrics.collection_interval_seconds', replacement: 'metrics.interval', line: 3, fix: [{ key: 'metrics.interval', value: '30s' }] });
+    expect(i).toMatchObject({
+      code: 'FD-CONF-NOT-A-FALCO-KEY',
+      class: 'not-a-falco-key',
+      key: 'metrics.collection_interval_seconds',
+      replacement: 'metrics.interval',
+      line: 3,
+      fix: [{ key: 'metrics.interval', value: '30s' }],
+    });
   });
 
   it('log_rotation has no replacement', () => {
-    expect(brief(lint('log_rotation:\n  max_size: 100\n  max_backups: 5\n  max_age: 7\n'))).toEqual([{ key: 'log_rotation', class: 'not-a-falco-key', replacement: null, line: 1 }]);
+    expect(brief(lint('log_rotation:\n  max_size: 100\n  max_backups: 5\n  max_age: 7\n'))).toEqual([
+      { key: 'log_rotation', class: 'not-a-falco-key', replacement: null, line: 1 },
+    ]);
   });
 
   it('prometheus_output -> the webserver /metrics', () => {
@@ -85,7 +97,10 @@ describe('snippets from tuning guides', () => {
       { key: 'prometheus_output.enabled', class: 'not-a-falco-key', replacement: 'webserver.prometheus_metrics_enabled', line: 2 },
       { key: 'prometheus_output.listen_port', class: 'not-a-falco-key', replacement: 'webserver.listen_port', line: 3 },
     ]);
-    expect(issues[0]?.fix).toEqual([{ key: 'webserver.prometheus_metrics_enabled', value: true }, { key: 'metrics.enabled', value: true }]);
+    expect(issues[0]?.fix).toEqual([
+      { key: 'webserver.prometheus_metrics_enabled', value: true },
+      { key: 'metrics.enabled', value: true },
+    ]);
     expect(issues[1]?.message).toContain('8765');
   });
 
@@ -99,7 +114,9 @@ describe('snippets from tuning guides', () => {
     ]);
     expect(issues[0]?.message).toContain('!connect');
     expect(issues[1]?.message).toContain('clone');
-    expect(lint(text.replace('repair: false', 'repair: true'), '0.44.1', { enabledRuleEventTypes: ['openat'] }).map((i) => i.class)).toEqual(['unknown-syscall']);
+    expect(lint(text.replace('repair: false', 'repair: true'), '0.44.1', { enabledRuleEventTypes: ['openat'] }).map((i) => i.class)).toEqual([
+      'unknown-syscall',
+    ]);
   });
 });
 
@@ -114,7 +131,9 @@ describe('other checks', () => {
   });
 
   it('wrong types and out-of-range values', () => {
-    const issues = lint('engine:\n  kind: modern_bpf\n  modern_ebpf:\n    buf_size_preset: 0\n    cpus_for_each_buffer: -1\nsyscall_event_drops:\n  threshold: 1.5\njson_output: maybe\nwebserver:\n  listen_port: http\nmetrics:\n  interval: 30 seconds\n');
+    const issues = lint(
+      'engine:\n  kind: modern_bpf\n  modern_ebpf:\n    buf_size_preset: 0\n    cpus_for_each_buffer: -1\nsyscall_event_drops:\n  threshold: 1.5\njson_output: maybe\nwebserver:\n  listen_port: http\nmetrics:\n  interval: 30 seconds\n',
+    );
     expect(issues.map((i) => [i.key, i.class, i.didYouMean])).toEqual([
       ['engine.kind', 'out-of-range', 'modern_ebpf'],
       ['engine.modern_ebpf.buf_size_preset', 'out-of-range', null],
@@ -130,10 +149,12 @@ describe('other checks', () => {
   });
 
   it('contradictions', () => {
-    expect(lint('webserver:\n  enabled: false\n  prometheus_metrics_enabled: true\nmetrics:\n  enabled: false\n').map((i) => [i.class, i.replacement])).toEqual([
-      ['contradiction', 'webserver.enabled'],
-      ['contradiction', 'metrics.enabled'],
-    ]);
+    expect(lint('webserver:\n  enabled: false\n  prometheus_metrics_enabled: true\nmetrics:\n  enabled: false\n').map((i) => [i.class, i.replacement])).toEqual(
+      [
+        ['contradiction', 'webserver.enabled'],
+        ['contradiction', 'metrics.enabled'],
+      ],
+    );
     // what Falco refuses to start with is judged on the merged config: test/core/falco/refusals.test.ts
   });
 

@@ -19,9 +19,7 @@ describe('key catalogue against the shipped falco.yaml of each release', () => {
       const known = knownKeysFor(v);
       const blocks = knownBlocksFor(v);
       const freeForm = [...known.values()].filter((k) => k.type === 'map' || k.type === 'sequence').map((k) => k.path);
-      const unknown = [...parsed.keyLines.keys()].filter(
-        (p) => !known.has(p) && !blocks.has(p) && !freeForm.some((f) => p.startsWith(`${f}.`)),
-      );
+      const unknown = [...parsed.keyLines.keys()].filter((p) => !known.has(p) && !blocks.has(p) && !freeForm.some((f) => p.startsWith(`${f}.`)));
       expect(unknown).toEqual([]);
     });
   }

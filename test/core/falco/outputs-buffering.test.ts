@@ -25,7 +25,13 @@ describe('outputs buffering per release', () => {
 
   it('diagnose says why a quiet log is not "no drops" on 0.42.1 without -U and without counters', async () => {
     const catalogue = await readCatalogue(path.join(REPO, 'runbooks'));
-    const r = diagnose(makeSnapshot({ cpuPercent: 4, memBytes: 60 * 2 ** 20 }), catalogue, { toolVersion: 't', source: 'bundle', thresholds: {}, only: [], now: new Date(0) }).report;
+    const r = diagnose(makeSnapshot({ cpuPercent: 4, memBytes: 60 * 2 ** 20 }), catalogue, {
+      toolVersion: 't',
+      source: 'bundle',
+      thresholds: {},
+      only: [],
+      now: new Date(0),
+    }).report;
     expect(r.target.falcoVersion).toBe('0.42.1');
     expect(r.notes).toContainEqual(expect.stringContaining('No drop alert in the log, but that does not show there were none'));
     expect(r.notes.join(' ')).toContain('Add -U');

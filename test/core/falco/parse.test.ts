@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  parseAlertLine, parseDropAlert, parseMetricsSnapshot, parsePrometheus, parseShutdownSummary, parseStartupLog, promValue,
+  parseAlertLine,
+  parseDropAlert,
+  parseMetricsSnapshot,
+  parsePrometheus,
+  parseShutdownSummary,
+  parseStartupLog,
+  promValue,
 } from '../../../src/core/falco/index.js';
 import { sample } from './fixtures.js';
 
@@ -31,12 +37,24 @@ describe('parseMetricsSnapshot', () => {
     const m = parseMetricsSnapshot(firstLine('metrics-snapshot.json'));
     expect(m?.format).toBe('json');
     expect(m?.time).toBe('2026-11-23T08:14:35.173784685Z');
-    expect(m?.fields).toMatchObject({ 'falco.cpu_usage_perc': 3.4, 'falco.memory_rss_mb': 54.2, 'scap.engine_name': 'modern_bpf', 'scap.n_evts': 4692, 'falco.rules.Read_sensitive_file_untrusted': 19 });
+    expect(m?.fields).toMatchObject({
+      'falco.cpu_usage_perc': 3.4,
+      'falco.memory_rss_mb': 54.2,
+      'scap.engine_name': 'modern_bpf',
+      'scap.n_evts': 4692,
+      'falco.rules.Read_sensitive_file_untrusted': 19,
+    });
   });
   it('text', () => {
     const m = parseMetricsSnapshot(firstLine('metrics-snapshot-text.txt'));
     expect(m).toMatchObject({ time: '08:01:19.238799437', format: 'text' });
-    expect(m?.fields).toMatchObject({ 'falco.cpu_usage_perc': 44.2, 'falco.version': '0.42.1', 'scap.engine_name': 'modern_bpf', 'scap.n_evts': 446, 'falco.host_netinfo.interfaces.eth0.protocols.ipv6.addresses': 'fd00:0:0:0:0:0:0:2,fe80:0:0:0:fc:ff:fe00:1' });
+    expect(m?.fields).toMatchObject({
+      'falco.cpu_usage_perc': 44.2,
+      'falco.version': '0.42.1',
+      'scap.engine_name': 'modern_bpf',
+      'scap.n_evts': 446,
+      'falco.host_netinfo.interfaces.eth0.protocols.ipv6.addresses': 'fd00:0:0:0:0:0:0:2,fe80:0:0:0:fc:ff:fe00:1',
+    });
     expect(parseMetricsSnapshot(firstLine('drop-alert.json'))).toBeNull();
   });
 });
@@ -44,7 +62,10 @@ describe('parseMetricsSnapshot', () => {
 describe('parsePrometheus', () => {
   const samples = parsePrometheus(sample('webserver-metrics-prometheus.http.txt'));
   it('skips the HTTP headers and reads every sample', () => {
-    const body = sample('webserver-metrics-prometheus.http.txt').split(/\r?\n\r?\n/).slice(1).join('\n\n');
+    const body = sample('webserver-metrics-prometheus.http.txt')
+      .split(/\r?\n\r?\n/)
+      .slice(1)
+      .join('\n\n');
     const expected = body.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).length;
     expect(samples).toHaveLength(expected);
     expect(promValue(samples, 'falcosecurity_scap_n_evts_total')).toBe(4122);
@@ -70,7 +91,8 @@ describe('parseStartupLog', () => {
   it('reads the real 0.42.1 startup log', () => {
     const s = parseStartupLog(sample('startup-log.txt').split('\n'));
     expect(s).toEqual({
-      version: '0.42.1', arch: 'x86_64',
+      version: '0.42.1',
+      arch: 'x86_64',
       configFiles: [
         { path: '/etc/falco/config.d/falco.container_plugin.yaml', validation: 'ok' },
         { path: '/etc/falco/falco.yaml', validation: 'ok' },
@@ -79,9 +101,13 @@ describe('parseStartupLog', () => {
         { path: '/etc/falco/falco_rules.yaml', validation: 'ok' },
         { path: '/etc/falco/falco_rules.local.yaml', validation: 'none' },
       ],
-      bufferBytes: 8388608, engine: 'modern_ebpf', ringBufferEveryCpus: 2,
+      bufferBytes: 8388608,
+      engine: 'modern_ebpf',
+      ringBufferEveryCpus: 2,
       webserver: { threadiness: 2, address: '127.0.0.1', port: 8765 },
-      metricsIntervalMs: 5000, errors: [], standIn: false,
+      metricsIntervalMs: 5000,
+      errors: [],
+      standIn: false,
     });
   });
   it('reads the dry-run log, older and journal formats, errors and the stand-in marker', () => {
@@ -90,12 +116,18 @@ describe('parseStartupLog', () => {
       'Dec 17 07:00:26 node01 falco[17904]: Falco version: 0.37.0 (x86_64)',
       'Wed Apr  3 12:22:26 2024: Falco initialized with configuration file: /etc/falco/falco.yaml',
       'Wed Apr  3 12:22:26 2024: Loading rules from file /etc/falco/falco_rules.yaml',
-      'Wed Apr  3 12:22:26 2024: Opening \'syscall\' source with Kernel module',
+      "Wed Apr  3 12:22:26 2024: Opening 'syscall' source with Kernel module",
       'Wed Apr  3 12:22:26 2024:    /etc/falco/x.yaml | schema validation: failed for <root>: bad',
-      'Error: engine.kind \'foo\' is not a valid kind.',
+      "Error: engine.kind 'foo' is not a valid kind.",
       'Falco STAND-IN (lab)',
     ]);
-    expect(s).toMatchObject({ version: '0.37.0', engine: 'kmod', standIn: true, configFiles: [{ path: '/etc/falco/falco.yaml', validation: 'unknown' }], rulesFiles: [{ path: '/etc/falco/falco_rules.yaml', validation: 'unknown' }] });
+    expect(s).toMatchObject({
+      version: '0.37.0',
+      engine: 'kmod',
+      standIn: true,
+      configFiles: [{ path: '/etc/falco/falco.yaml', validation: 'unknown' }],
+      rulesFiles: [{ path: '/etc/falco/falco_rules.yaml', validation: 'unknown' }],
+    });
     expect(s.errors).toEqual(['/etc/falco/x.yaml | schema validation: failed for <root>: bad', "Error: engine.kind 'foo' is not a valid kind."]);
   });
 });
@@ -103,19 +135,33 @@ describe('parseStartupLog', () => {
 describe('parseShutdownSummary', () => {
   it('reads stdout and stderr of the real run', () => {
     const s = parseShutdownSummary(`${sample('shutdown-summary-with-drops.stdout.txt')}\n${sample('shutdown-summary-with-drops.stderr.txt')}`);
-    expect(s).toEqual({ eventsDetected: 35, bySeverity: { WARNING: 35 }, byRule: { 'Read sensitive file untrusted': 35 }, dropOccurrences: 7, actionsTaken: 7 });
+    expect(s).toEqual({
+      eventsDetected: 35,
+      bySeverity: { WARNING: 35 },
+      byRule: { 'Read sensitive file untrusted': 35 },
+      dropOccurrences: 7,
+      actionsTaken: 7,
+    });
     expect(parseShutdownSummary('')).toEqual({ eventsDetected: null, bySeverity: {}, byRule: {}, dropOccurrences: null, actionsTaken: null });
   });
 });
 
 describe('parseAlertLine', () => {
   it('json and text alerts', () => {
-    expect(parseAlertLine(firstLine('alert-json-read-sensitive-file.json'))).toMatchObject({ time: '2026-11-23T08:14:15.525692877Z', priority: 'Warning', rule: 'Read sensitive file untrusted', format: 'json' });
+    expect(parseAlertLine(firstLine('alert-json-read-sensitive-file.json'))).toMatchObject({
+      time: '2026-11-23T08:14:15.525692877Z',
+      priority: 'Warning',
+      rule: 'Read sensitive file untrusted',
+      format: 'json',
+    });
     const t = parseAlertLine(firstLine('alert-text-read-sensitive-file.txt'));
     expect(t).toMatchObject({ time: '08:01:25.438762173', priority: 'Warning', rule: null, format: 'text' });
     expect(t?.output.startsWith('Sensitive file opened for reading by non-trusted program |')).toBe(true);
     expect(parseAlertLine(firstLine('drop-alert-text.txt'))).toMatchObject({ priority: 'Debug', rule: 'Falco internal: syscall event drop' });
-    expect(parseAlertLine('2026-11-23T08:14:15.525692877+0000: Critical Something bad')).toMatchObject({ priority: 'Critical', time: '2026-11-23T08:14:15.525692877+0000' });
+    expect(parseAlertLine('2026-11-23T08:14:15.525692877+0000: Critical Something bad')).toMatchObject({
+      priority: 'Critical',
+      time: '2026-11-23T08:14:15.525692877+0000',
+    });
     expect(parseAlertLine(firstLine('startup-log.txt'))).toBeNull();
     expect(parseAlertLine('{"a":1}')).toBeNull();
   });

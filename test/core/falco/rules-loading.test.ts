@@ -37,7 +37,10 @@ describe('rules loading', () => {
   });
 
   it('0.37 reads rules_file only; 0.38+ rules_files (configuration.cpp@0.37.1:193, @0.38.0)', () => {
-    const cfg = effectiveConfigOfFiles([{ path: '/etc/falco/falco.yaml', text: 'rules_files: [/etc/falco/new.yaml]\nrules_file: [/etc/falco/old.yaml]\n' }], []);
+    const cfg = effectiveConfigOfFiles(
+      [{ path: '/etc/falco/falco.yaml', text: 'rules_files: [/etc/falco/new.yaml]\nrules_file: [/etc/falco/old.yaml]\n' }],
+      [],
+    );
     expect(rulesPaths(cfg, '0.37.1')).toEqual({ key: 'rules_file', paths: ['/etc/falco/old.yaml'] });
     expect(rulesPaths(cfg, '0.38.0')).toEqual({ key: 'rules_files', paths: ['/etc/falco/new.yaml'] });
     const onlyNew = effectiveConfigOfFiles([{ path: '/etc/falco/falco.yaml', text: 'rules_files: [/etc/falco/new.yaml]\n' }], []);

@@ -9,7 +9,7 @@ function rawCounts(text: string) {
   const items = text.split(/^(?=- )/m);
   const names = (kind: string) => new Set(items.filter((i) => i.startsWith(`- ${kind}:`)).map((i) => /^- \w+:\s*(.+)$/m.exec(i)?.[1]?.trim()));
   const rules = items.filter((i) => i.startsWith('- rule:'));
-  const disabled = rules.filter((i) => /^  enabled: false\s*$/m.test(i)).length;
+  const disabled = rules.filter((i) => /^ {2}enabled: false\s*$/m.test(i)).length;
   return { rules: names('rule').size, enabled: names('rule').size - disabled, lists: names('list').size, macros: names('macro').size };
 }
 
@@ -63,15 +63,20 @@ describe('overrides and selection', () => {
   });
 
   it('standalone enabled, append and override of conditions, lists and macros', () => {
-    const s = loadRules([RULES, local([
-      '- rule: Terminal shell in container\n  enabled: false',
-      '- list: shell_binaries\n  items: [fish]\n  override:\n    items: append',
-      '- macro: open_read\n  condition: or evt.type = creat\n  append: true',
-      '- rule: PTRACE attached to process\n  condition: and evt.type = open\n  override:\n    condition: replace',
-      '- rule: Clear Log Activities\n  condition: and proc.name = x\n  override:\n    condition: append',
-      '- rule: Ghost\n  condition: evt.type = open\n  override:\n    condition: append',
-      '- rule: Mine\n  condition: evt.type = open and undefined_macro_here\n  priority: NOTICE\n  tags: [custom]',
-    ].join('\n\n'))]);
+    const s = loadRules([
+      RULES,
+      local(
+        [
+          '- rule: Terminal shell in container\n  enabled: false',
+          '- list: shell_binaries\n  items: [fish]\n  override:\n    items: append',
+          '- macro: open_read\n  condition: or evt.type = creat\n  append: true',
+          '- rule: PTRACE attached to process\n  condition: and evt.type = open\n  override:\n    condition: replace',
+          '- rule: Clear Log Activities\n  condition: and proc.name = x\n  override:\n    condition: append',
+          '- rule: Ghost\n  condition: evt.type = open\n  override:\n    condition: append',
+          '- rule: Mine\n  condition: evt.type = open and undefined_macro_here\n  priority: NOTICE\n  tags: [custom]',
+        ].join('\n\n'),
+      ),
+    ]);
     const byName = new Map(s.rules.map((r) => [r.name, r]));
     expect(byName.get('Terminal shell in container')?.enabled).toBe(false);
     expect(byName.get('Read sensitive file untrusted')?.evtTypes).toEqual(['creat', 'open', 'openat', 'openat2']);

@@ -11,13 +11,23 @@ const dir = mkdtempSync(join(tmpdir(), 'falco-doctor-scan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface TrueCounts {
-  bytes: number; lines: number; alerts: number; dropAlerts: number; drops: number;
-  byRule: Record<string, number>; byPriority: Record<string, number>; firstTime: string; lastTime: string; minutes: number;
+  bytes: number;
+  lines: number;
+  alerts: number;
+  dropAlerts: number;
+  drops: number;
+  byRule: Record<string, number>;
+  byPriority: Record<string, number>;
+  firstTime: string;
+  lastTime: string;
+  minutes: number;
 }
 
 function generate(format: 'json' | 'text', mb: number): { file: string; counts: TrueCounts } {
   const file = join(dir, `events.${format}`);
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/gen-event-log.mjs'), '--mb', String(mb), '--format', format, '--out', file], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/gen-event-log.mjs'), '--mb', String(mb), '--format', format, '--out', file], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return { file, counts: JSON.parse(r.stdout) as TrueCounts };
 }
@@ -29,7 +39,15 @@ describe('scanFile on a generated ~50 MB log', () => {
       expect(statSync(file).size).toBe(counts.bytes);
       expect(counts.bytes).toBeGreaterThan(50 * 1024 * 1024);
       const r = await scanFile(file);
-      expect(r).toMatchObject({ lines: counts.lines, alerts: counts.alerts, dropAlerts: counts.dropAlerts, malformed: 0, format, firstTime: counts.firstTime, lastTime: counts.lastTime });
+      expect(r).toMatchObject({
+        lines: counts.lines,
+        alerts: counts.alerts,
+        dropAlerts: counts.dropAlerts,
+        malformed: 0,
+        format,
+        firstTime: counts.firstTime,
+        lastTime: counts.lastTime,
+      });
       expect(r.byRule).toEqual(counts.byRule);
       expect(r.byPriority).toEqual(counts.byPriority);
       expect(r.dropsOverTime).toHaveLength(counts.minutes);
@@ -116,9 +134,11 @@ describe('scanFile on small files', () => {
   });
 });
 
-describe("lines Falco writes that are not alerts (issue #13)", () => {
-  it('JSON with spaces after separators is an alert; the shutdown summary and log lines are Falco\'s own, not malformed', () => {
-    const spaced = JSON.stringify(JSON.parse(sample('alert-json-read-sensitive-file.json')), null, 0).replace(/","/g, '", "').replace(/":"/g, '": "');
+describe('lines Falco writes that are not alerts (issue #13)', () => {
+  it("JSON with spaces after separators is an alert; the shutdown summary and log lines are Falco's own, not malformed", () => {
+    const spaced = JSON.stringify(JSON.parse(sample('alert-json-read-sensitive-file.json')), null, 0)
+      .replace(/","/g, '", "')
+      .replace(/":"/g, '": "');
     expect(spaced).toContain('"rule": "');
     const summary = sample('shutdown-summary-with-drops.stdout.txt') + sample('shutdown-summary-with-drops.stderr.txt');
     const s = new EventLogScanner();

@@ -6,8 +6,13 @@ const none = { image: null, versionOutput: null, startupLines: [] as string[], c
 
 describe('detectVersion', () => {
   it('prefers falco --version, then the startup log, then the image tag', () => {
-    expect(detectVersion({ ...none, versionOutput: sample('version.txt'), startupLines: ['Falco version: 0.40.0'], image: 'falcosecurity/falco:0.41.3' })).toMatchObject({ version: '0.42.1', source: 'falco --version' });
-    expect(detectVersion({ ...none, startupLines: sample('startup-log.txt').split('\n'), image: 'falcosecurity/falco:0.41.3' })).toMatchObject({ version: '0.42.1', source: 'startup-log' });
+    expect(
+      detectVersion({ ...none, versionOutput: sample('version.txt'), startupLines: ['Falco version: 0.40.0'], image: 'falcosecurity/falco:0.41.3' }),
+    ).toMatchObject({ version: '0.42.1', source: 'falco --version' });
+    expect(detectVersion({ ...none, startupLines: sample('startup-log.txt').split('\n'), image: 'falcosecurity/falco:0.41.3' })).toMatchObject({
+      version: '0.42.1',
+      source: 'startup-log',
+    });
     expect(detectVersion({ ...none, image: 'falcosecurity/falco:0.41.3' })).toMatchObject({ version: '0.41.3', source: 'image-tag' });
   });
 

@@ -9,7 +9,13 @@ const upstream = (version: string) => [falcoYaml(version)];
 
 describe('webserverSettings', () => {
   it("reads 0.44.1's shipped defaults: on, 8765, /healthz, no Prometheus, no TLS", () => {
-    expect(webserverSettings(effectiveConfigOfFiles(upstream('0.44.1'), []))).toEqual({ enabled: true, port: 8765, healthzPath: '/healthz', prometheus: false, tls: false });
+    expect(webserverSettings(effectiveConfigOfFiles(upstream('0.44.1'), []))).toEqual({
+      enabled: true,
+      port: 8765,
+      healthzPath: '/healthz',
+      prometheus: false,
+      tls: false,
+    });
   });
 
   it('needs both metrics.enabled and webserver.prometheus_metrics_enabled for /metrics', () => {
@@ -20,7 +26,9 @@ describe('webserverSettings', () => {
   });
 
   it('follows ssl_enabled, port and endpoint overrides', () => {
-    const s = webserverSettings(effectiveConfigOfFiles(upstream('0.44.1'), ['webserver.ssl_enabled=true', 'webserver.listen_port=9876', 'webserver.k8s_healthz_endpoint=/health']));
+    const s = webserverSettings(
+      effectiveConfigOfFiles(upstream('0.44.1'), ['webserver.ssl_enabled=true', 'webserver.listen_port=9876', 'webserver.k8s_healthz_endpoint=/health']),
+    );
     expect(s).toMatchObject({ tls: true, port: 9876, healthzPath: '/health' });
   });
 });
@@ -30,6 +38,8 @@ describe('absent keys take the defaults in Falco code, not the shipped yaml', ()
     const cfg = effectiveConfigOfFiles([{ path: '/etc/falco/falco.yaml', text: 'json_output: true\n' }], []);
     expect(webserverSettings(cfg)).toMatchObject({ enabled: false, prometheus: false });
     // -o gives strings; yaml-cpp reads "true" as a boolean
-    expect(webserverSettings(effectiveConfigOfFiles([{ path: '/etc/falco/falco.yaml', text: 'json_output: true\n' }], ['webserver.enabled=true'])).enabled).toBe(true);
+    expect(
+      webserverSettings(effectiveConfigOfFiles([{ path: '/etc/falco/falco.yaml', text: 'json_output: true\n' }], ['webserver.enabled=true'])).enabled,
+    ).toBe(true);
   });
 });

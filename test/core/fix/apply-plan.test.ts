@@ -39,7 +39,10 @@ describe('buildApplyPlan', () => {
 
   it('edits the drop-in that sets the key, not falco.yaml', () => {
     const dropIn = { path: '/etc/falco/config.d/10.yaml', hostPath: '/srv/falco/config.d/10.yaml', text: 'outputs_queue:\n  capacity: 0\n' };
-    const p = buildApplyPlan(plan([{ kind: 'config-set', key: 'outputs_queue.capacity', before: 0, after: 10000 }]), inputs({ configFiles: [inputs().configFiles[0]!, dropIn], provenance: { 'outputs_queue.capacity': { source: dropIn.path, line: 2 } } }));
+    const p = buildApplyPlan(
+      plan([{ kind: 'config-set', key: 'outputs_queue.capacity', before: 0, after: 10000 }]),
+      inputs({ configFiles: [inputs().configFiles[0]!, dropIn], provenance: { 'outputs_queue.capacity': { source: dropIn.path, line: 2 } } }),
+    );
     expect(p.files.map((f) => f.path)).toEqual([dropIn.hostPath]);
   });
 

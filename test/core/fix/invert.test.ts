@@ -7,13 +7,26 @@ const LIMITS = { nanoCpus: 2e8, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 2 ** 29,
 
 function entry(over: Partial<JournalEntry> = {}): JournalEntry {
   return {
-    schemaVersion: 1, id: 'J', fixId: 'f', title: 'F', createdAt: '2025-01-01T00:00:00Z', state: 'verified', pid: 1,
-    container: { id: 'c', name: 'falco', healthzUrl: null, watchConfig: true }, changes: [],
+    schemaVersion: 1,
+    id: 'J',
+    fixId: 'f',
+    title: 'F',
+    createdAt: '2025-01-01T00:00:00Z',
+    state: 'verified',
+    pid: 1,
+    container: { id: 'c', name: 'falco', healthzUrl: null, watchConfig: true },
+    changes: [],
     files: [
       { path: '/a/falco.yaml', containerPath: '/etc/falco/falco.yaml', existed: true, bytesBase64: 'YQ==', mode: 0o640, uid: 7, gid: 8, root: '/a' },
       { path: '/a/local.yaml', containerPath: '/etc/falco/local.yaml', existed: false, bytesBase64: '', mode: 0o644, uid: 0, gid: 0, root: '/a' },
     ],
-    limitsBefore: LIMITS, limitsAfter: null, appliedAt: 0, measures: [], log: [], finishedAt: null, ...over,
+    limitsBefore: LIMITS,
+    limitsAfter: null,
+    appliedAt: 0,
+    measures: [],
+    log: [],
+    finishedAt: null,
+    ...over,
   };
 }
 

@@ -61,7 +61,10 @@ export function makeSnapshot(shape: SnapshotShape): Snapshot {
     host: { cpus: 2, load1: 0.5, memTotalBytes: 8192 * MB, memAvailableBytes: 4096 * MB, kernel: '6.1.0' },
     logs: {
       sinceMs: start - 290_000,
-      startup: fixture('samples/startup-log.txt').split('\n').filter(Boolean).map((text) => ({ stream: 'stderr' as const, t: '2026-11-23T07:00:00Z', text })),
+      startup: fixture('samples/startup-log.txt')
+        .split('\n')
+        .filter(Boolean)
+        .map((text) => ({ stream: 'stderr' as const, t: '2026-11-23T07:00:00Z', text })),
       window: (shape.logLines ?? []).map((text) => ({ stream: 'stdout' as const, t: '2026-11-23T08:00:05Z', text })),
       truncated: false,
     },

@@ -36,7 +36,14 @@ describe('target header', () => {
         hostCpus: 2,
       },
     );
-    expect(header).toMatchObject({ falcoVersion: '0.42.1', bufferPreset: 1, ringBufferBytes: 1 * MIB, cpuLimitCores: null, memLimitBytes: null, prometheus: true });
+    expect(header).toMatchObject({
+      falcoVersion: '0.42.1',
+      bufferPreset: 1,
+      ringBufferBytes: 1 * MIB,
+      cpuLimitCores: null,
+      memLimitBytes: null,
+      prometheus: true,
+    });
   });
 });
 

@@ -29,7 +29,17 @@ describe('columns over time', () => {
   });
 
   it('ignores points outside the window and gap points', () => {
-    expect(columnsOverTime([{ t: -1, v: 99 }, { t: 5000, v: null }], 10_000, 10_000, 2)).toEqual([null, null]);
+    expect(
+      columnsOverTime(
+        [
+          { t: -1, v: 99 },
+          { t: 5000, v: null },
+        ],
+        10_000,
+        10_000,
+        2,
+      ),
+    ).toEqual([null, null]);
   });
 
   it('renders exactly `width` characters', () => {
@@ -46,7 +56,12 @@ describe('rolling series', () => {
   });
 
   it('latest skips gaps', () => {
-    expect(latest([{ t: 1, v: 4 }, { t: 2, v: null }])).toBe(4);
+    expect(
+      latest([
+        { t: 1, v: 4 },
+        { t: 2, v: null },
+      ]),
+    ).toBe(4);
     expect(latest([])).toBeNull();
   });
 });

@@ -5,7 +5,11 @@ import { fixture } from '../helpers/fixtures.js';
 import { header, MIB, ok, stats, T0, tick } from './fixtures.js';
 
 const run = (ticks: MonitorTick[], from: MonitorState = initialMonitorState()) => ticks.reduce(reduceMonitor, from);
-const dropLine = (secondsIn: number) => ({ stream: 'stdout' as const, t: new Date(T0 + secondsIn * 1000).toISOString(), text: fixture('samples/drop-alert-text.txt').trim() });
+const dropLine = (secondsIn: number) => ({
+  stream: 'stdout' as const,
+  t: new Date(T0 + secondsIn * 1000).toISOString(),
+  text: fixture('samples/drop-alert-text.txt').trim(),
+});
 
 describe('monitor reducer', () => {
   it('reads CPU against the quota and the host, and throttling between two samples', () => {
@@ -17,14 +21,17 @@ describe('monitor reducer', () => {
 
   it('reads memory against the limit with the ring buffers as a share of it', () => {
     const s = run([tick(0, { header, falco: stats(T0, 5, 460) })]);
-    expect(s.memory.latest).toEqual({ usageBytes: 460 * MIB, limitBytes: 512 * MIB, ofLimit: (460 / 512) * 100, ringBufferBytes: 256 * MIB, ringShare: (256 / 460) * 100 });
+    expect(s.memory.latest).toEqual({
+      usageBytes: 460 * MIB,
+      limitBytes: 512 * MIB,
+      ofLimit: (460 / 512) * 100,
+      ringBufferBytes: 256 * MIB,
+      ringShare: (256 / 460) * 100,
+    });
   });
 
   it('turns /metrics counters into kernel rates, and skips a counter reset', () => {
-    const s = run([
-      tick(0, { header, counters: { t: T0, events: 1000, drops: 0 } }),
-      tick(5, { counters: { t: T0 + 5000, events: 56_000, drops: 2500 } }),
-    ]);
+    const s = run([tick(0, { header, counters: { t: T0, events: 1000, drops: 0 } }), tick(5, { counters: { t: T0 + 5000, events: 56_000, drops: 2500 } })]);
     expect(s.events.kernel).toEqual({ eventsPerSec: 11_000, dropsPerSec: 500 });
     const reset = reduceMonitor(s, tick(10, { counters: { t: T0 + 10_000, events: 10, drops: 0 } }));
     expect(reset.events.kernel).toEqual(s.events.kernel);
@@ -53,10 +60,7 @@ describe('monitor reducer', () => {
   });
 
   it('marks the target gone with a gap in the graphs, and starts over on a new container start', () => {
-    const s = run([
-      tick(0, { header, falco: stats(T0, 10, 100) }),
-      tick(2, { status: { state: 'gone', detail: 'exited (exit code 0)' } }),
-    ]);
+    const s = run([tick(0, { header, falco: stats(T0, 10, 100) }), tick(2, { status: { state: 'gone', detail: 'exited (exit code 0)' } })]);
     expect(s.status).toEqual({ state: 'gone', detail: 'exited (exit code 0)' });
     expect(s.cpu.series.at(-1)).toEqual({ t: T0 + 2000, v: null });
     expect(s.cpu.latest).not.toBeNull(); // the last values stay on screen

@@ -15,7 +15,12 @@ describe('acceptance criteria', () => {
   it('passes when every increase is confidently under its limit', () => {
     const g = evaluateGate(windowOf(steady(1)), windowOf({ ...steady(10), cpuPercent: noisy(60, 12, 0.5, 99), memMb: noisy(60, 80, 1, 98) }), plan);
     expect(g.results.map((r) => [r.criterion, r.verdict])).toEqual([
-      ['latency', 'pass'], ['cpu', 'pass'], ['memory', 'pass'], ['disk-io', 'pass'], ['network-latency', 'pass'], ['drops', 'pass'],
+      ['latency', 'pass'],
+      ['cpu', 'pass'],
+      ['memory', 'pass'],
+      ['disk-io', 'pass'],
+      ['network-latency', 'pass'],
+      ['drops', 'pass'],
     ]);
     expect(g.verdict).toBe('passed');
   });

@@ -6,10 +6,27 @@ import { shippedPlan, windowOf } from './helpers.js';
 
 const plan = shippedPlan();
 const start: RolloutState = {
-  schemaVersion: ROLLOUT_SCHEMA_VERSION, createdAt: 0, updatedAt: 0, planPath: 'p',
-  target: { id: 'f', name: 'falco', configHostPath: '/h/falco.yaml', configPath: '/etc/falco/falco.yaml', configRoot: '/h', healthzUrl: null, watchConfig: true, dropActionsLog: true },
+  schemaVersion: ROLLOUT_SCHEMA_VERSION,
+  createdAt: 0,
+  updatedAt: 0,
+  planPath: 'p',
+  target: {
+    id: 'f',
+    name: 'falco',
+    configHostPath: '/h/falco.yaml',
+    configPath: '/etc/falco/falco.yaml',
+    configRoot: '/h',
+    healthzUrl: null,
+    watchConfig: true,
+    dropActionsLog: true,
+  },
   service: { container: 'bot', probe: { kind: 'http', url: 'http://127.0.0.1:1/q' }, connect: { host: '127.0.0.1', port: 1 } },
-  original: { present: false, rules: null }, baseline: null, phases: [], status: 'ready', abortJournalId: null, log: [],
+  original: { present: false, rules: null },
+  baseline: null,
+  phases: [],
+  status: 'ready',
+  abortJournalId: null,
+  log: [],
 };
 const gate = (verdict: GateResult['verdict'], failing: GateResult['failing'] = []): GateResult => ({ verdict, results: [], failing });
 const w = windowOf({ latencyMs: [1, 2, 3] });

@@ -129,7 +129,8 @@ export async function runTrial(lab: LabHandle, original: LabState, c: FaultCase,
     const undo = await runDoctor(cli, ['rollback', '--last', '--state-dir', state, ...TRIAL_TIMINGS.slice(2)]);
     if (entry === null) {
       // killed before the intent was written: nothing changed and there is nothing to undo
-      if (undo.exitCode !== 2 || !/nothing to roll back/.test(undo.stderr)) problems.push(`rollback with an empty journal: exit ${undo.exitCode}: ${lastLine(undo.stderr)}`);
+      if (undo.exitCode !== 2 || !/nothing to roll back/.test(undo.stderr))
+        problems.push(`rollback with an empty journal: exit ${undo.exitCode}: ${lastLine(undo.stderr)}`);
     } else {
       if (undo.exitCode !== 0) problems.push(`rollback --last exited ${undo.exitCode}: ${lastLine(undo.stdout + undo.stderr)}`);
       const after = readOnlyEntry(state);
@@ -153,7 +154,8 @@ export async function differences(lab: LabHandle, original: LabState): Promise<s
     if (!a) out.push(`${name}: left behind`);
     else if (!b) out.push(`${name}: missing`);
     else if (a.bytes !== b.bytes) out.push(`${name}: content differs`);
-    else if (a.mode !== b.mode || a.uid !== b.uid || a.gid !== b.gid) out.push(`${name}: mode/owner ${b.mode.toString(8)} ${b.uid}:${b.gid}, was ${a.mode.toString(8)} ${a.uid}:${a.gid}`);
+    else if (a.mode !== b.mode || a.uid !== b.uid || a.gid !== b.gid)
+      out.push(`${name}: mode/owner ${b.mode.toString(8)} ${b.uid}:${b.gid}, was ${a.mode.toString(8)} ${a.uid}:${a.gid}`);
   }
   for (const [k, v] of Object.entries(original.limits)) if (now.limits[k] !== v) out.push(`limit ${k}: ${now.limits[k]}, was ${v}`);
   const st = await containerState(FALCO_CONTAINER);

@@ -19,14 +19,23 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      yes: { type: 'boolean' }, last: { type: 'boolean' }, json: { type: 'boolean' },
-      container: { type: 'string' }, 'state-dir': { type: 'string' }, window: { type: 'string' },
-      settle: { type: 'string' }, 'reload-timeout': { type: 'string' }, 'max-changes-per-hour': { type: 'string' },
+      yes: { type: 'boolean' },
+      last: { type: 'boolean' },
+      json: { type: 'boolean' },
+      container: { type: 'string' },
+      'state-dir': { type: 'string' },
+      window: { type: 'string' },
+      settle: { type: 'string' },
+      'reload-timeout': { type: 'string' },
+      'max-changes-per-hour': { type: 'string' },
     },
   });
   const [command, id] = positionals;
   const stateDir = v['state-dir'] ?? null;
-  const timings = { settleSeconds: Number(v.settle ?? FIX_DEFAULTS.timings.settleSeconds), reloadTimeoutSeconds: Number(v['reload-timeout'] ?? FIX_DEFAULTS.timings.reloadTimeoutSeconds) };
+  const timings = {
+    settleSeconds: Number(v.settle ?? FIX_DEFAULTS.timings.settleSeconds),
+    reloadTimeoutSeconds: Number(v['reload-timeout'] ?? FIX_DEFAULTS.timings.reloadTimeoutSeconds),
+  };
   if (command === 'history') return runHistoryCommand({ stateDir, json: Boolean(v.json) }, io);
   if (command === 'rollback') return runRollbackCommand(connectDocker(), { id: id ?? null, last: Boolean(v.last), stateDir, timings }, io);
   if (command !== 'fix' || !id) throw new UserError('usage: fix ID [--yes] | rollback [ID|--last] | history [--json]');
@@ -34,7 +43,15 @@ async function main(argv: string[]): Promise<number> {
   const extra = process.env['FALCO_DOCTOR_TEST_FIXES'];
   if (extra) Object.assign(catalogue.fixes, FixCatalogueSchema.parse(YAML.parse(readFileSync(extra, 'utf8'))).fixes);
   const req = {
-    ...FIX_DEFAULTS, fixId: id, container: v.container ?? null, stateDir, timings, catalogue, toolVersion: 'test', hostVisible: true, thresholds: {},
+    ...FIX_DEFAULTS,
+    fixId: id,
+    container: v.container ?? null,
+    stateDir,
+    timings,
+    catalogue,
+    toolVersion: 'test',
+    hostVisible: true,
+    thresholds: {},
     windowSeconds: Number(v.window ?? FIX_DEFAULTS.windowSeconds),
     maxChangesPerHour: Number(v['max-changes-per-hour'] ?? FIX_DEFAULTS.maxChangesPerHour),
   };

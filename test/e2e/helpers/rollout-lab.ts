@@ -22,7 +22,9 @@ export const ROLLOUT_SCENARIO: Scenario = {
 
 /** The shipped plan with windows of seconds; phases: core (stable only), then the full suite. */
 export function compressedPlan(dir: string, windowSeconds: number): string {
-  const shipped = YAML.parse(fs.readFileSync(path.join(REPO, 'checklists/staged-rollout.yaml'), 'utf8')) as Record<string, unknown> & { phases: { id: string }[] };
+  const shipped = YAML.parse(fs.readFileSync(path.join(REPO, 'checklists/staged-rollout.yaml'), 'utf8')) as Record<string, unknown> & {
+    phases: { id: string }[];
+  };
   const plan = {
     ...shipped,
     baseline: { window: `${windowSeconds}s` },

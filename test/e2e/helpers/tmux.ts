@@ -23,7 +23,10 @@ export interface TmuxSession {
 
 const RECORDER = fileURLToPath(new URL('./exit-recorder.mjs', import.meta.url));
 
-export async function startTmux(argv: string[], opts: { cwd: string; cols?: number; rows?: number; env?: Record<string, string>; recordExit?: boolean }): Promise<TmuxSession> {
+export async function startTmux(
+  argv: string[],
+  opts: { cwd: string; cols?: number; rows?: number; env?: Record<string, string>; recordExit?: boolean },
+): Promise<TmuxSession> {
   const name = `fd-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const exitFile = path.join(os.tmpdir(), `${name}.exit`);
   if (opts.recordExit) argv = ['node', RECORDER, exitFile, ...argv];
@@ -41,10 +44,15 @@ export async function startTmux(argv: string[], opts: { cwd: string; cols?: numb
     async waitForText(text, timeoutMs = 30_000) {
       let last = '';
       try {
-        await waitFor(`"${String(text)}" on screen`, async () => {
-          last = await screen();
-          return typeof text === 'string' ? last.includes(text) : text.test(last);
-        }, timeoutMs, 100);
+        await waitFor(
+          `"${String(text)}" on screen`,
+          async () => {
+            last = await screen();
+            return typeof text === 'string' ? last.includes(text) : text.test(last);
+          },
+          timeoutMs,
+          100,
+        );
       } catch (e) {
         throw new Error(`${(e as Error).message}\n--- screen ---\n${last}`);
       }

@@ -98,8 +98,7 @@ export class DropMonitor {
   /** What Falco prints to stderr when the event loop ends (both with and without drops). */
   printStats(): void {
     process.stderr.write(
-      `Syscall event drop monitoring:\n   - event drop detected: ${this.occurrences} occurrences\n` +
-        `   - num times actions taken: ${this.actionsTaken}\n`,
+      `Syscall event drop monitoring:\n   - event drop detected: ${this.occurrences} occurrences\n` + `   - num times actions taken: ${this.actionsTaken}\n`,
     );
   }
 }

@@ -93,7 +93,11 @@ function family(out: string[], name: string, type: 'gauge' | 'counter', samples:
   // Falco repeats HELP/TYPE before every labelled sample; the sample file shows exactly that.
   for (const s of samples) {
     out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    const labels = s.labels ? `{${Object.entries(s.labels).map(([k, val]) => `${k}="${val}"`).join(',')}}` : '';
+    const labels = s.labels
+      ? `{${Object.entries(s.labels)
+          .map(([k, val]) => `${k}="${val}"`)
+          .join(',')}}`
+      : '';
     out.push(`${name}${labels} ${s.value}`);
   }
 }
@@ -104,8 +108,10 @@ export function prometheusText(v: EngineView, cpu: res.CpuWindow): string {
   const f6 = (n: number): string => n.toFixed(6);
   const p = 'falcosecurity_';
   family(out, `${p}falco_version_info`, 'gauge', [{ labels: { version: FALCO_VERSION }, value: '1' }]);
-  for (const [file, sha] of v.rulesHashes) family(out, `${p}falco_sha256_rules_files_info`, 'gauge', [{ labels: { file_name: file, sha256: sha }, value: '1' }]);
-  for (const [file, sha] of v.configHashes) family(out, `${p}falco_sha256_config_files_info`, 'gauge', [{ labels: { file_name: file, sha256: sha }, value: '1' }]);
+  for (const [file, sha] of v.rulesHashes)
+    family(out, `${p}falco_sha256_rules_files_info`, 'gauge', [{ labels: { file_name: file, sha256: sha }, value: '1' }]);
+  for (const [file, sha] of v.configHashes)
+    family(out, `${p}falco_sha256_config_files_info`, 'gauge', [{ labels: { file_name: file, sha256: sha }, value: '1' }]);
   family(out, `${p}falco_rules_matches_total`, 'counter', one(0));
   family(out, `${p}scap_engine_name_info`, 'gauge', [{ labels: { engine_name: v.engineName, evt_source: 'syscall' }, value: '1' }]);
   family(out, `${p}scap_n_evts_total`, 'counter', one(v.counters.nEvts));

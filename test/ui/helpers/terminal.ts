@@ -51,7 +51,8 @@ export class FakeStdout extends EventEmitter {
       i += ch.length;
       if (ch === '\n') this.moveTo(this.row + 1, 0);
       else if (ch === '\r') this.col = 0;
-      else if (ch === '\u001B') continue; // an escape we do not model: drop the byte
+      else if (ch === '\u001B')
+        continue; // an escape we do not model: drop the byte
       else this.put(ch);
     }
   }

@@ -101,8 +101,6 @@ export const DROP_PROBES = {
     label: 'Alerts dropped by the outputs queue',
     unit: 'count',
     source: '/metrics falcosecurity_falco_outputs_queue_num_drops_total, or metrics snapshots',
-    compute: (ctx) =>
-      promDelta(ctx, 'falcosecurity_falco_outputs_queue_num_drops_total') ??
-      snapshotDelta(ctx, 'falco.outputs_queue_num_drops'),
+    compute: (ctx) => promDelta(ctx, 'falcosecurity_falco_outputs_queue_num_drops_total') ?? snapshotDelta(ctx, 'falco.outputs_queue_num_drops'),
   },
 } satisfies Record<string, Probe>;

@@ -165,12 +165,31 @@ export function deriveCatalogue(input: { releases: ReleaseInput[]; schemas: Sche
     const inYaml = releases.map((r) => yaml.get(r)?.has(path) ?? false);
     const inCode = releases.map((r) => code(r)[path] !== undefined);
     const inSchema = releases.map((r) => schemaLeavesOf.get(r)?.has(path) ?? false);
-    const newestSchema = [...releases].reverse().map((r) => schemaLeavesOf.get(r)?.get(path)).find(Boolean);
-    const newestYaml = [...releases].reverse().map((r) => yaml.get(r)?.get(path)).find(Boolean);
-    const newestCode = [...releases].reverse().map((r) => code(r)[path]).find(Boolean);
+    const newestSchema = [...releases]
+      .reverse()
+      .map((r) => schemaLeavesOf.get(r)?.get(path))
+      .find(Boolean);
+    const newestYaml = [...releases]
+      .reverse()
+      .map((r) => yaml.get(r)?.get(path))
+      .find(Boolean);
+    const newestCode = [...releases]
+      .reverse()
+      .map((r) => code(r)[path])
+      .find(Boolean);
     const type: ValueType =
-      newestSchema && newestSchema.type !== 'any' ? newestSchema.type : newestCode && codeType(newestCode.cxxType) !== 'any' ? codeType(newestCode.cxxType) : newestYaml?.type ?? 'any';
-    const key: CatalogueKey = { type, read: spans(releases.map((_, i) => Boolean(inYaml[i] || inCode[i])), releases) };
+      newestSchema && newestSchema.type !== 'any'
+        ? newestSchema.type
+        : newestCode && codeType(newestCode.cxxType) !== 'any'
+          ? codeType(newestCode.cxxType)
+          : (newestYaml?.type ?? 'any');
+    const key: CatalogueKey = {
+      type,
+      read: spans(
+        releases.map((_, i) => Boolean(inYaml[i] || inCode[i])),
+        releases,
+      ),
+    };
     if (inSchema.some(Boolean)) key.schema = spans(inSchema, releases);
     const shipped = runsOver(releases, (r) => {
       const l = yaml.get(r)?.get(path);

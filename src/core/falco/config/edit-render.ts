@@ -20,7 +20,10 @@ export function renderValue(value: unknown, indent: number): string {
   if (Array.isArray(value) ? value.length === 0 : Object.keys(value as object).length === 0) return Array.isArray(value) ? ' []' : ' {}';
   const pad = ' '.repeat(indent + 2);
   const body = stringify(value).replace(/\n$/, '');
-  return `\n${body.split('\n').map((l) => pad + l).join('\n')}`;
+  return `\n${body
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n')}`;
 }
 
 export function lineStart(text: string, offset: number): number {

@@ -129,6 +129,8 @@ export function unifiedDiff(fileName: string, before: string, after: string): st
   if (before === after) return '';
   const patch = createTwoFilesPatch(`a/${fileName}`, `b/${fileName}`, before, after, undefined, undefined, { context: 3 });
   // Drop diff's "Index:"/"====" preamble: plain unified diff, as git prints it.
-  return patch.split('\n').filter((l, i) => !(i < 2 && (l.startsWith('Index:') || /^=+$/.test(l)))).join('\n');
+  return patch
+    .split('\n')
+    .filter((l, i) => !(i < 2 && (l.startsWith('Index:') || /^=+$/.test(l))))
+    .join('\n');
 }
-

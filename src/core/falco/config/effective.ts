@@ -59,11 +59,7 @@ function dropProvenanceUnder(prov: Record<string, Provenance>, key: string): voi
   for (const p of Object.keys(prov)) if (p === key || p.startsWith(`${key}.`)) delete prov[p];
 }
 
-export function computeEffectiveConfig(
-  main: SourceFile,
-  dropIns: { file: SourceFile; strategy: MergeStrategy }[],
-  overrides: string[],
-): EffectiveConfig {
+export function computeEffectiveConfig(main: SourceFile, dropIns: { file: SourceFile; strategy: MergeStrategy }[], overrides: string[]): EffectiveConfig {
   const parsedMain = parseYamlSource(main);
   const value: Record<string, unknown> = structuredClone(parsedMain.value);
   const provenance: Record<string, Provenance> = {};

@@ -37,7 +37,8 @@ function toSpec(path: string, k: CatalogueKey, release: string | null): KeySpec 
   const spec: KeySpec = { path, type: c.type ?? k.type, ...bounds(k) };
   if (shipped) spec.default = shipped.value;
   if (code) spec.codeDefault = code.value;
-  if (k.read.length === 0 || (release !== null && !inSpans(release, k.read))) spec.schemaOnly = release === null ? k.read.length === 0 : inSpans(release, k.schema);
+  if (k.read.length === 0 || (release !== null && !inSpans(release, k.read)))
+    spec.schemaOnly = release === null ? k.read.length === 0 : inSpans(release, k.schema);
   const oneOf = c.oneOf ?? k.enum;
   if (oneOf) spec.oneOf = oneOf;
   if (c.min !== undefined) spec.min = c.min;

@@ -26,10 +26,15 @@ function metrics(at: (k: string) => unknown, version: string | null, out: Refusa
   const interval = at('metrics.interval') ?? '5000';
   const s = String(interval);
   if (/^\d+$/.test(s))
-    out.push({ key: 'metrics.interval', message: `Metrics interval was passed as numeric value without Prometheus time unit (metrics.interval: ${s}${at('metrics.interval') === undefined ? ', the default in code when the key is absent' : ''}). Please specify a time unit`, source: src });
+    out.push({
+      key: 'metrics.interval',
+      message: `Metrics interval was passed as numeric value without Prometheus time unit (metrics.interval: ${s}${at('metrics.interval') === undefined ? ', the default in code when the key is absent' : ''}). Please specify a time unit`,
+      source: src,
+    });
   else {
     const ms = durationMs(s);
-    if (ms !== null && ms < 100) out.push({ key: 'metrics.interval', message: `Metrics interval must have a minimum value of 100ms (metrics.interval: ${s})`, source: src });
+    if (ms !== null && ms < 100)
+      out.push({ key: 'metrics.interval', message: `Metrics interval must have a minimum value of 100ms (metrics.interval: ${s})`, source: src });
   }
   // metrics.output_rule defaults to false in code (configuration.cpp@0.42.1:620), although the shipped yaml sets true.
   const prometheus = version === null || compareVersions(version, '0.38.0') >= 0 ? on(at('webserver.prometheus_metrics_enabled')) : false;
@@ -37,7 +42,8 @@ function metrics(at: (k: string) => unknown, version: string | null, out: Refusa
   if (!on(at('metrics.output_rule')) && !file && !prometheus)
     out.push({
       key: 'metrics.enabled',
-      message: "Metrics are enabled with no output configured. Please enable at least one output channel ('metrics.output_rule', 'metrics.output_file' or 'webserver.prometheus_metrics_enabled')",
+      message:
+        "Metrics are enabled with no output configured. Please enable at least one output channel ('metrics.output_rule', 'metrics.output_file' or 'webserver.prometheus_metrics_enabled')",
       source: src,
     });
 }
@@ -49,16 +55,29 @@ function drops(at: (k: string) => unknown, out: Refusal[]): void {
   let ignore = false;
   for (const a of actions) {
     if (a === 'ignore') ignore = true;
-    else if ((a === 'log' || a === 'alert') && ignore) out.push({ key: 'syscall_event_drops.actions', message: `syscall event drop action "${a}" does not make sense with the "ignore" action`, source: src });
+    else if ((a === 'log' || a === 'alert') && ignore)
+      out.push({ key: 'syscall_event_drops.actions', message: `syscall event drop action "${a}" does not make sense with the "ignore" action`, source: src });
     else if (!['log', 'alert', 'exit'].includes(a))
-      out.push({ key: 'syscall_event_drops.actions', message: `available actions for syscall event drops are "ignore", "log", "alert", and "exit" (got "${a}")`, source: src });
+      out.push({
+        key: 'syscall_event_drops.actions',
+        message: `available actions for syscall event drops are "ignore", "log", "alert", and "exit" (got "${a}")`,
+        source: src,
+      });
   }
   const t = at('syscall_event_drops.threshold');
   if (t !== undefined && t !== null && (Number(t) < 0 || Number(t) > 1))
-    out.push({ key: 'syscall_event_drops.threshold', message: `syscall event drops threshold must be a double in the range [0, 1] (got ${String(t)})`, source: src });
+    out.push({
+      key: 'syscall_event_drops.threshold',
+      message: `syscall event drops threshold must be a double in the range [0, 1] (got ${String(t)})`,
+      source: src,
+    });
   const mc = at('syscall_event_timeouts.max_consecutives');
   if (mc !== undefined && mc !== null && Number(mc) === 0)
-    out.push({ key: 'syscall_event_timeouts.max_consecutives', message: 'the maximum consecutive timeouts without an event must be an unsigned integer > 0', source: 'userspace/falco/configuration.cpp@0.42.1' });
+    out.push({
+      key: 'syscall_event_timeouts.max_consecutives',
+      message: 'the maximum consecutive timeouts without an event must be an unsigned integer > 0',
+      source: 'userspace/falco/configuration.cpp@0.42.1',
+    });
 }
 
 function engine(at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
@@ -67,7 +86,11 @@ function engine(at: (k: string) => unknown, version: string | null, out: Refusal
   const kind = String(at('engine.kind') ?? 'kmod');
   const valid = version !== null && compareVersions(version, '0.44.0') >= 0 ? KINDS_044 : KINDS_037;
   if (!valid.includes(kind)) {
-    out.push({ key: 'engine.kind', message: `engine.kind '${kind}' is not a valid kind.`, source: version !== null && compareVersions(version, '0.44.0') >= 0 ? 'userspace/falco/configuration.cpp@0.44.0 load_engine_config' : src });
+    out.push({
+      key: 'engine.kind',
+      message: `engine.kind '${kind}' is not a valid kind.`,
+      source: version !== null && compareVersions(version, '0.44.0') >= 0 ? 'userspace/falco/configuration.cpp@0.44.0 load_engine_config' : src,
+    });
     return;
   }
   if (kind === 'replay' && !at('engine.replay.capture_file'))
@@ -77,7 +100,11 @@ function engine(at: (k: string) => unknown, version: string | null, out: Refusal
   if (kind === 'kmod' || kind === 'ebpf' || kind === 'modern_ebpf') {
     const preset = at(`engine.${kind}.buf_size_preset`);
     if (preset !== undefined && preset !== null && (!Number.isInteger(Number(preset)) || Number(preset) < 1 || Number(preset) > 10))
-      out.push({ key: `engine.${kind}.buf_size_preset`, message: `The 'buf_size_preset' value must be between '1' and '10' (got ${String(preset)})`, source: 'userspace/falco/app/actions/configure_syscall_buffer_size.cpp@0.42.1' });
+      out.push({
+        key: `engine.${kind}.buf_size_preset`,
+        message: `The 'buf_size_preset' value must be between '1' and '10' (got ${String(preset)})`,
+        source: 'userspace/falco/app/actions/configure_syscall_buffer_size.cpp@0.42.1',
+      });
   }
 }
 

@@ -18,7 +18,13 @@ export interface ParsedYaml {
 export function parseYamlSource(file: SourceFile): ParsedYaml {
   const refused = hostileYaml(file.text);
   if (refused)
-    return { value: {}, leaves: new Map(), keyLines: new Map(), itemLines: new Map(), errors: [{ file: file.path, line: null, key: null, message: `refused: ${refused}` }] };
+    return {
+      value: {},
+      leaves: new Map(),
+      keyLines: new Map(),
+      itemLines: new Map(),
+      errors: [{ file: file.path, line: null, key: null, message: `refused: ${refused}` }],
+    };
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, uniqueKeys: true });
   const errors: ConfigError[] = doc.errors.map((e) => ({
@@ -43,7 +49,11 @@ export function parseYamlSource(file: SourceFile): ParsedYaml {
       const v = pair.value;
       if (isMap(v) && v.items.length > 0) walk(v, path);
       else leaves.set(path, line);
-      if (isSeq(v)) itemLines.set(path, v.items.map((it) => ((it as Node | null)?.range ? lineOf((it as Node).range![0]) : line)));
+      if (isSeq(v))
+        itemLines.set(
+          path,
+          v.items.map((it) => ((it as Node | null)?.range ? lineOf((it as Node).range![0]) : line)),
+        );
     }
   };
   walk(doc.contents, '');

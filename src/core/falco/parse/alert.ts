@@ -18,11 +18,21 @@ export function parseAlertLine(line: string): AlertLine | null {
   const json = parseJsonObject(line);
   if (json) {
     if (typeof json['priority'] !== 'string' || typeof json['output'] !== 'string') return null;
-    return { time: typeof json['time'] === 'string' ? json['time'] : null, priority: json['priority'], rule: typeof json['rule'] === 'string' ? json['rule'] : null, output: json['output'], format: 'json' };
+    return {
+      time: typeof json['time'] === 'string' ? json['time'] : null,
+      priority: json['priority'],
+      rule: typeof json['rule'] === 'string' ? json['rule'] : null,
+      output: json['output'],
+      format: 'json',
+    };
   }
   const m = TEXT_ALERT.exec(line.replace(/\r$/, ''));
   if (!m) return null;
   const output = m[3] as string;
-  const rule = output.startsWith('Falco internal: syscall event drop') ? 'Falco internal: syscall event drop' : output.startsWith('Falco metrics snapshot') ? 'Falco internal: metrics snapshot' : null;
+  const rule = output.startsWith('Falco internal: syscall event drop')
+    ? 'Falco internal: syscall event drop'
+    : output.startsWith('Falco metrics snapshot')
+      ? 'Falco internal: metrics snapshot'
+      : null;
   return { time: m[1] ?? null, priority: m[2] as string, rule, output, format: 'text' };
 }

@@ -15,8 +15,7 @@ function parseValue(s: string): number {
 function parseLabels(s: string): Record<string, string> {
   const labels: Record<string, string> = {};
   const re = /([a-zA-Z_][\w]*)\s*=\s*"((?:[^"\\]|\\.)*)"/g;
-  for (let m = re.exec(s); m; m = re.exec(s))
-    labels[m[1] as string] = (m[2] ?? '').replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+  for (let m = re.exec(s); m; m = re.exec(s)) labels[m[1] as string] = (m[2] ?? '').replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
   return labels;
 }
 

@@ -19,7 +19,11 @@ export interface StartupInfo {
 }
 
 // "Mon Nov 23 08:14:08 2026: " (Falco's own prefix) or "Dec 17 07:00:26 node01 falco[17904]: " (syslog/journal).
-const PREFIXES = [/^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}: /, /^\w{3} [ \d]\d \d\d:\d\d:\d\d \S+ falco(?:\[\d+\])?: /, /^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?: /];
+const PREFIXES = [
+  /^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}: /,
+  /^\w{3} [ \d]\d \d\d:\d\d:\d\d \S+ falco(?:\[\d+\])?: /,
+  /^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?: /,
+];
 
 export function stripLogPrefix(line: string): string {
   for (const p of PREFIXES) {
@@ -42,7 +46,19 @@ function engineOf(msg: string): string | null {
 const FILE_ENTRY = /^\s+(\S.*?)\s+\|\s+schema validation:\s*(.+)$/;
 
 export function parseStartupLog(lines: string[]): StartupInfo {
-  const info: StartupInfo = { version: null, arch: null, configFiles: [], rulesFiles: [], bufferBytes: null, engine: null, ringBufferEveryCpus: null, webserver: null, metricsIntervalMs: null, errors: [], standIn: false };
+  const info: StartupInfo = {
+    version: null,
+    arch: null,
+    configFiles: [],
+    rulesFiles: [],
+    bufferBytes: null,
+    engine: null,
+    ringBufferEveryCpus: null,
+    webserver: null,
+    metricsIntervalMs: null,
+    errors: [],
+    standIn: false,
+  };
   let list: 'config' | 'rules' | null = null;
   for (const raw of lines) {
     if (raw.includes('STAND-IN')) info.standIn = true;
@@ -69,6 +85,7 @@ export function parseStartupLog(lines: string[]): StartupInfo {
     else if ((m = /Setting metrics interval to .*?, equivalent to (\d+) \(ms\)/.exec(msg))) info.metricsIntervalMs = Number(m[1]);
     if (/^Error:|Runtime error|schema validation: failed/.test(msg)) info.errors.push(msg.trim());
   }
-  for (const f of [...info.configFiles, ...info.rulesFiles]) if (f.validation.startsWith('failed')) info.errors.push(`${f.path} | schema validation: ${f.validation}`);
+  for (const f of [...info.configFiles, ...info.rulesFiles])
+    if (f.validation.startsWith('failed')) info.errors.push(`${f.path} | schema validation: ${f.validation}`);
   return info;
 }

@@ -3,7 +3,7 @@
 
 export function parseFieldTail(s: string): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  const re = /([\w.\[\]-]+)=("((?:[^"\\]|\\.)*)"|[^\s)]*)/g;
+  const re = /([\w.[\]-]+)=("((?:[^"\\]|\\.)*)"|[^\s)]*)/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const key = m[1] as string;
     if (m[3] !== undefined) out[key] = m[3].replace(/\\(.)/g, '$1');

@@ -48,7 +48,8 @@ export function collect(files: SourceFile[]): Collected {
     }
     const lc = new LineCounter();
     for (const doc of parseAllDocuments(file.text, { lineCounter: lc })) {
-      for (const e of doc.errors) c.errors.push({ file: file.path, line: e.linePos?.[0]?.line ?? null, key: null, message: e.message.split('\n')[0] ?? e.message });
+      for (const e of doc.errors)
+        c.errors.push({ file: file.path, line: e.linePos?.[0]?.line ?? null, key: null, message: e.message.split('\n')[0] ?? e.message });
       if (doc.errors.length > 0 || doc.contents === null) continue;
       if (!isSeq(doc.contents)) {
         c.errors.push({ file: file.path, line: 1, key: null, message: 'Rules content is not yaml array of objects' });
@@ -88,14 +89,23 @@ function item(c: Collected, it: Item, file: string, line: number | null): void {
     const prev = c.macros.get(name);
     if (modifying && !prev) return err(`Macro has 'append' or 'override' key but no macro by that name already exists`, name);
     const cond = str(it['condition']);
-    c.macros.set(name, { condition: prev && mode('condition') === 'append' ? `${prev.condition} ${cond}` : cond, file: prev?.file ?? file, line: prev?.line ?? line });
+    c.macros.set(name, {
+      condition: prev && mode('condition') === 'append' ? `${prev.condition} ${cond}` : cond,
+      file: prev?.file ?? file,
+      line: prev?.line ?? line,
+    });
   } else if ('rule' in it) rule(c, it, file, line, modifying, mode, err);
   else err(`Unknown top level object: ${Object.keys(it).join(', ')}`);
 }
 
 function rule(
-  c: Collected, it: Item, file: string, line: number | null, modifying: boolean,
-  mode: (f: string) => 'append' | 'replace' | null, err: (m: string, k?: string | null) => void,
+  c: Collected,
+  it: Item,
+  file: string,
+  line: number | null,
+  modifying: boolean,
+  mode: (f: string) => 'append' | 'replace' | null,
+  err: (m: string, k?: string | null) => void,
 ): void {
   const name = str(it['rule']);
   const prev = c.rules.get(name);
@@ -117,7 +127,9 @@ function rule(
   }
   if (!('condition' in it)) return err(`Item has no mapping for key 'condition'`, name);
   c.rules.set(name, {
-    name, file, line,
+    name,
+    file,
+    line,
     condition: str(it['condition']),
     enabled: it['enabled'] !== false,
     priority: str(it['priority']) || 'Debug',

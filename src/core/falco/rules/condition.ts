@@ -4,14 +4,25 @@
 // check := field [op value] | macro-name. Values: strings, barewords, (lists), val(field).
 
 export type Expr =
-  | { t: 'and' | 'or'; items: Expr[] }
-  | { t: 'not'; item: Expr }
-  | { t: 'cmp'; field: string; op: string; values: string[] }
-  | { t: 'ref'; name: string };
+  { t: 'and' | 'or'; items: Expr[] } | { t: 'not'; item: Expr } | { t: 'cmp'; field: string; op: string; values: string[] } | { t: 'ref'; name: string };
 
 type Tok = { k: 'word' | 'str' | 'op' | '(' | ')' | ','; v: string; adj: boolean };
 
-const WORD_OPS = new Set(['contains', 'icontains', 'bcontains', 'startswith', 'bstartswith', 'endswith', 'glob', 'iglob', 'pmatch', 'in', 'intersects', 'regex', 'exists']);
+const WORD_OPS = new Set([
+  'contains',
+  'icontains',
+  'bcontains',
+  'startswith',
+  'bstartswith',
+  'endswith',
+  'glob',
+  'iglob',
+  'pmatch',
+  'in',
+  'intersects',
+  'regex',
+  'exists',
+]);
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];

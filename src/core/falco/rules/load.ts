@@ -75,15 +75,28 @@ function info(r: RuleDef, defs: Definitions, errors: RulesSummary['errors']): Ru
     errors.push({ file: r.file, line: r.line, key: r.name, message: `rule ${r.name}: ${e.message}` });
   }
   const a = expr ? analyze(expr, defs) : null;
-  for (const m of new Set(a?.undefinedMacros ?? [])) errors.push({ file: r.file, line: r.line, key: r.name, message: `rule ${r.name}: undefined macro '${m}'` });
+  for (const m of new Set(a?.undefinedMacros ?? []))
+    errors.push({ file: r.file, line: r.line, key: r.name, message: `rule ${r.name}: undefined macro '${m}'` });
   const syscall = r.source === 'syscall';
   const evtTypes = syscall && a ? a.evtTypes : null;
   const costHints: string[] = [];
   if (syscall && a && evtTypes === null) costHints.push('no evt.type restriction: evaluated for every syscall event');
-  if (a && a.stringMatchOps >= MANY_STRING_MATCHES) costHints.push(`${a.stringMatchOps} string-matching checks (contains/glob/pmatch/startswith...) after macro expansion`);
+  if (a && a.stringMatchOps >= MANY_STRING_MATCHES)
+    costHints.push(`${a.stringMatchOps} string-matching checks (contains/glob/pmatch/startswith...) after macro expansion`);
   if (a && a.regexOps > 0) costHints.push(`${a.regexOps} regex check(s)`);
   if (a && a.macroDepth >= DEEP_MACROS) costHints.push(`macros nested ${a.macroDepth} deep`);
-  return { name: r.name, file: r.file, line: r.line, enabled: r.enabled, priority: r.priority, tags: r.tags, source: r.source, condition: r.condition, evtTypes, costHints };
+  return {
+    name: r.name,
+    file: r.file,
+    line: r.line,
+    enabled: r.enabled,
+    priority: r.priority,
+    tags: r.tags,
+    source: r.source,
+    condition: r.condition,
+    evtTypes,
+    costHints,
+  };
 }
 
 /** The supported way to disable a rule from a later file (falco-facts.md, "Rules"). */

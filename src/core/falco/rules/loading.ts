@@ -14,8 +14,16 @@ import { resolveRelease } from '../catalogue/index.js';
 
 /** userspace/engine/falco_engine_version.h per release series (RELEASES.md); 0.35/0.36 used an integer. */
 const ENGINE_VERSIONS: [string, string][] = [
-  ['0.35', '0.17.0'], ['0.36', '0.26.0'], ['0.37', '0.31.0'], ['0.38', '0.40.0'], ['0.39', '0.43.0'],
-  ['0.40', '0.46.0'], ['0.41', '0.50.0'], ['0.42', '0.57.0'], ['0.43', '0.58.0'], ['0.44', '0.62.0'],
+  ['0.35', '0.17.0'],
+  ['0.36', '0.26.0'],
+  ['0.37', '0.31.0'],
+  ['0.38', '0.40.0'],
+  ['0.39', '0.43.0'],
+  ['0.40', '0.46.0'],
+  ['0.41', '0.50.0'],
+  ['0.42', '0.57.0'],
+  ['0.43', '0.58.0'],
+  ['0.44', '0.62.0'],
 ];
 
 /** The rules-engine version of a Falco release (integer forms N read as 0.N.0), or null when unknown. */
@@ -61,7 +69,12 @@ export function engineRefusals(files: { path: string; required: string[] }[], fa
     for (const r of f.required) {
       const need = normalizeEngineVersion(r);
       if (compareVersions(need, running) > 0)
-        out.push({ file: f.path, required: need, running, message: `${f.path} requires engine version ${need}, but Falco ${falcoVersion} runs engine ${running}: Falco refuses the file.` });
+        out.push({
+          file: f.path,
+          required: need,
+          running,
+          message: `${f.path} requires engine version ${need}, but Falco ${falcoVersion} runs engine ${running}: Falco refuses the file.`,
+        });
     }
   return out;
 }

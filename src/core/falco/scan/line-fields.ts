@@ -51,7 +51,9 @@ export function jsonFields(line: Buffer): JsonFields {
   }
 }
 
-const TEXT_HEAD = new RegExp(`^(\\d{2}:\\d{2}:\\d{2}\\.\\d+|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?): (${PRIORITIES.join('|')}) `);
+const TEXT_HEAD = new RegExp(
+  `^(\\d{2}:\\d{2}:\\d{2}\\.\\d+|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?): (${PRIORITIES.join('|')}) `,
+);
 
 export interface TextFields {
   time: string;

@@ -42,7 +42,8 @@ export class MinuteCounter {
         return b;
       }
     }
-    const iso = isDigit(buf[start]) && isDigit(buf[start + 1]) && isDigit(buf[start + 2]) && isDigit(buf[start + 3]) && buf[start + 4] === 0x2d && start + 4 < end;
+    const iso =
+      isDigit(buf[start]) && isDigit(buf[start + 1]) && isDigit(buf[start + 2]) && isDigit(buf[start + 3]) && buf[start + 4] === 0x2d && start + 4 < end;
     const len = Math.min(end - start, iso ? 16 : 5);
     let same = len === this.curLen;
     for (let i = 0; same && i < len; i++) same = this.curBytes[i] === buf[start + i];

@@ -273,7 +273,10 @@ export class EventLogScanner {
       const rule = this.rules.get(buf, s.keyStart, s.keyEnd);
       count(rule, buf, s.keyStart, s.keyEnd, this.byRule);
       if (rule && priority && s.pipe)
-        this.textHeads.add({ bytes: Buffer.from(buf.subarray(s.timeEnd + 2, s.stop + 3)), probe: s.keyStart - s.timeEnd - 2, rule, priority, drop: false }, 'start');
+        this.textHeads.add(
+          { bytes: Buffer.from(buf.subarray(s.timeEnd + 2, s.stop + 3)), probe: s.keyStart - s.timeEnd - 2, rule, priority, drop: false },
+          'start',
+        );
     }
     this.time(buf, start, s.timeEnd, drops);
   }

@@ -108,13 +108,31 @@ export class SpanCache {
     if (w === null) return;
     if (mode === 'prefix') {
       if (this.prefixCount >= MAX_PREFIXES || this.prefixes.some((p) => p?.bytes.equals(init.bytes))) return;
-      this.prefixes[this.prefixCount++] = { bytes: init.bytes, probe: init.probe, rule: init.rule, priority: init.priority, drop: init.drop, hits: 0, len: init.bytes.length, words: w };
+      this.prefixes[this.prefixCount++] = {
+        bytes: init.bytes,
+        probe: init.probe,
+        rule: init.rule,
+        priority: init.priority,
+        drop: init.drop,
+        hits: 0,
+        len: init.bytes.length,
+        words: w,
+      };
       return;
     }
     if (this.spanCount >= MAX_SPANS) return;
     // One literal with every field, so that all spans share one shape (a spread gives each its own,
     // and the hot loop's property loads go megamorphic).
-    const span: Span = { bytes: init.bytes, probe: init.probe, rule: init.rule, priority: init.priority, drop: init.drop, hits: 0, len: init.bytes.length, words: w };
+    const span: Span = {
+      bytes: init.bytes,
+      probe: init.probe,
+      rule: init.rule,
+      priority: init.priority,
+      drop: init.drop,
+      hits: 0,
+      len: init.bytes.length,
+      words: w,
+    };
     if (mode === 'start') {
       if (span.len < FINGERPRINT_BYTES) return;
       const at = fingerprint(new DataView(span.bytes.buffer, span.bytes.byteOffset, span.bytes.length), 0);

@@ -34,7 +34,19 @@ const SHORTEST = 12;
 export function textTimeEnd(buf: Buffer, start: number, end: number): number {
   const s = start;
   if (end - s < SHORTEST) return -1;
-  if (!(digit(buf[s] as number) && digit(buf[s + 1] as number) && buf[s + 2] === COLON && digit(buf[s + 3] as number) && digit(buf[s + 4] as number) && buf[s + 5] === COLON && digit(buf[s + 6] as number) && digit(buf[s + 7] as number) && buf[s + 8] === DOT && digit(buf[s + 9] as number))) return -1;
+  if (!(
+    digit(buf[s] as number) &&
+    digit(buf[s + 1] as number) &&
+    buf[s + 2] === COLON &&
+    digit(buf[s + 3] as number) &&
+    digit(buf[s + 4] as number) &&
+    buf[s + 5] === COLON &&
+    digit(buf[s + 6] as number) &&
+    digit(buf[s + 7] as number) &&
+    buf[s + 8] === DOT &&
+    digit(buf[s + 9] as number)
+  ))
+    return -1;
   let i = s + 10;
   while (i < end && digit(buf[i] as number)) i++;
   return i + 1 < end && buf[i] === COLON && buf[i + 1] === SPACE ? i : -1;
@@ -87,4 +99,3 @@ export function textSpans(buf: Buffer, start: number, end: number, out: TextSpan
   out.pipe = pipe;
   return true;
 }
-

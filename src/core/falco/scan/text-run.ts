@@ -61,7 +61,16 @@ export function textRun(buf: Buffer, view: DataView, from: number, heads: SpanCa
     const c = end - s >= SHORTEST ? view.getFloat64(s, true) : NaN;
     const sameClock = c === clock;
     if (
-      (sameClock || (c === c && ((buf[s] as number) - ZERO) >>> 0 <= 9 && ((buf[s + 1] as number) - ZERO) >>> 0 <= 9 && buf[s + 2] === COLON && ((buf[s + 3] as number) - ZERO) >>> 0 <= 9 && ((buf[s + 4] as number) - ZERO) >>> 0 <= 9 && buf[s + 5] === COLON && ((buf[s + 6] as number) - ZERO) >>> 0 <= 9 && ((buf[s + 7] as number) - ZERO) >>> 0 <= 9)) &&
+      (sameClock ||
+        (c === c &&
+          ((buf[s] as number) - ZERO) >>> 0 <= 9 &&
+          ((buf[s + 1] as number) - ZERO) >>> 0 <= 9 &&
+          buf[s + 2] === COLON &&
+          ((buf[s + 3] as number) - ZERO) >>> 0 <= 9 &&
+          ((buf[s + 4] as number) - ZERO) >>> 0 <= 9 &&
+          buf[s + 5] === COLON &&
+          ((buf[s + 6] as number) - ZERO) >>> 0 <= 9 &&
+          ((buf[s + 7] as number) - ZERO) >>> 0 <= 9)) &&
       buf[s + 8] === DOT &&
       ((buf[s + 9] as number) - ZERO) >>> 0 <= 9
     ) {

@@ -20,7 +20,7 @@ export function report(ctx: LintContext, i: IssueInput): void {
     class: i.class,
     severity: i.severity,
     file: ctx.file.path,
-    line: i.line !== undefined ? i.line : ctx.parsed.keyLines.get(i.key) ?? null,
+    line: i.line !== undefined ? i.line : (ctx.parsed.keyLines.get(i.key) ?? null),
     key: i.key,
     message: i.message,
     replacement: i.replacement ?? null,

@@ -10,15 +10,21 @@ export function lintContradictions(ctx: LintContext): void {
   if (on(v('webserver.prometheus_metrics_enabled'))) {
     if (has(ctx, 'webserver.enabled') && !on(v('webserver.enabled')))
       report(ctx, {
-        class: 'contradiction', severity: 'warning', key: 'webserver.prometheus_metrics_enabled',
+        class: 'contradiction',
+        severity: 'warning',
+        key: 'webserver.prometheus_metrics_enabled',
         message: 'webserver.prometheus_metrics_enabled is true but webserver.enabled is false: nothing serves /metrics.',
-        replacement: 'webserver.enabled', fix: [{ key: 'webserver.enabled', value: true }],
+        replacement: 'webserver.enabled',
+        fix: [{ key: 'webserver.enabled', value: true }],
       });
     if (!on(v('metrics.enabled')))
       report(ctx, {
-        class: 'contradiction', severity: 'warning', key: 'webserver.prometheus_metrics_enabled',
+        class: 'contradiction',
+        severity: 'warning',
+        key: 'webserver.prometheus_metrics_enabled',
         message: 'webserver.prometheus_metrics_enabled is true but metrics.enabled is not: /metrics needs metrics.enabled too.',
-        replacement: 'metrics.enabled', fix: [{ key: 'metrics.enabled', value: true }],
+        replacement: 'metrics.enabled',
+        fix: [{ key: 'metrics.enabled', value: true }],
       });
   }
   // Settings Falco refuses to start with (both rules keys, ignore with log/alert, an output without its

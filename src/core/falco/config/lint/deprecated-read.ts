@@ -41,7 +41,8 @@ export function deprecatedRead(ctx: LintContext, path: string, legacy: LegacyKey
     message: ignored
       ? `${path} is ignored by Falco ${ctx.version}: the engine block is in use, so Falco logs "Since the new 'engine' config key is being used, deprecated config '${path}' will be ignored."` +
         (target ? ` Set ${target} instead.` : '')
-      : `${path} is still used by Falco ${ctx.version} (the engine block is at its kmod defaults) but deprecated; it is removed in 0.38.0.` + (target ? ` Use ${target}.` : ''),
+      : `${path} is still used by Falco ${ctx.version} (the engine block is at its kmod defaults) but deprecated; it is removed in 0.38.0.` +
+        (target ? ` Use ${target}.` : ''),
     replacement: target,
     ...(target ? { fix: [{ key: target, value }] } : {}),
   });

@@ -18,7 +18,8 @@ export function checkEngineOption(ctx: LintContext, path: string): boolean {
     class: 'wrong-engine-kind',
     severity: 'warning',
     key: path,
-    message: `${path} has no effect: engine.kind is ${ctx.kind}, so Falco reads only engine.${ctx.kind}.*${gone}.` +
+    message:
+      `${path} has no effect: engine.kind is ${ctx.kind}, so Falco reads only engine.${ctx.kind}.*${gone}.` +
       (target ? ` Set ${target} instead.` : ` The ${ctx.kind} engine has no ${opt} option.`),
     replacement: target,
     ...(target ? { fix: [{ key: target, value: valueAt(ctx, path) }] } : {}),

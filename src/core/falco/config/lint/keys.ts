@@ -56,7 +56,12 @@ export function lintKeys(ctx: LintContext): void {
       if (FREE_FORM.has(spec.type)) explained.push(path);
       // configuration.cpp@0.43.0 warns about gRPC only when it is enabled: a `false` left in the file is silent.
       if (spec.deprecatedSince && ctx.version && compareVersions(ctx.version, spec.deprecatedSince) >= 0 && isOn(valueAt(ctx, path)))
-        report(ctx, { class: 'deprecated', severity: 'warning', key: path, message: `${path} is deprecated since Falco ${spec.deprecatedSince} and removed in ${spec.until ?? 'a later release'}.` });
+        report(ctx, {
+          class: 'deprecated',
+          severity: 'warning',
+          key: path,
+          message: `${path} is deprecated since Falco ${spec.deprecatedSince} and removed in ${spec.until ?? 'a later release'}.`,
+        });
       continue;
     }
     const outcome = legacy && legacy.kind !== 'moved' ? legacyIssue(ctx, path, legacy) : 'valid';
@@ -117,7 +122,12 @@ function hasInventedChildren(ctx: LintContext, path: string): boolean {
 function inventedFix(path: string, value: unknown, replacement: string | null): { fix?: { key: string; value: unknown }[] } {
   if (replacement === null) return {};
   if (path === 'prometheus_output.enabled' && value === true)
-    return { fix: [{ key: 'webserver.prometheus_metrics_enabled', value: true }, { key: 'metrics.enabled', value: true }] };
+    return {
+      fix: [
+        { key: 'webserver.prometheus_metrics_enabled', value: true },
+        { key: 'metrics.enabled', value: true },
+      ],
+    };
   if (path === 'metrics.collection_interval_seconds' && typeof value === 'number') return { fix: [{ key: replacement, value: `${value}s` }] };
   if (path === 'tune.syscall_buf_size' && typeof value === 'number') {
     const preset = presetFromBytes(value);

@@ -12,7 +12,27 @@ import { report, valueAt, type LintContext } from './context.js';
 const PROCESS_STATE = ['clone', 'clone3', 'fork', 'vfork', 'execve', 'execveat', 'close'];
 const NETWORK_STATE = ['socket', 'bind', 'getsockopt'];
 const PROCESS_EVENTS = new Set(['execve', 'execveat']);
-const FD_EVENTS = new Set(['open', 'openat', 'openat2', 'creat', 'socket', 'connect', 'accept', 'accept4', 'listen', 'bind', 'sendto', 'recvfrom', 'sendmsg', 'recvmsg', 'read', 'write', 'dup', 'dup2', 'dup3']);
+const FD_EVENTS = new Set([
+  'open',
+  'openat',
+  'openat2',
+  'creat',
+  'socket',
+  'connect',
+  'accept',
+  'accept4',
+  'listen',
+  'bind',
+  'sendto',
+  'recvfrom',
+  'sendmsg',
+  'recvmsg',
+  'read',
+  'write',
+  'dup',
+  'dup2',
+  'dup3',
+]);
 const NETWORK_EVENTS = new Set(['connect', 'accept', 'accept4', 'listen', 'sendto', 'recvfrom', 'sendmsg', 'recvmsg']);
 
 export function lintBaseSyscalls(ctx: LintContext): void {
@@ -29,8 +49,13 @@ export function lintBaseSyscalls(ctx: LintContext): void {
     if (!X86_64_SYSCALLS.has(name)) {
       const dym = didYouMean(name, X86_64_SYSCALLS);
       report(ctx, {
-        class: 'unknown-syscall', severity: 'warning', key: 'base_syscalls.custom_set', line: lines[i] ?? null,
-        message: `base_syscalls.custom_set: "${name}" is not a Linux x86_64 syscall; Falco logs "Invalid (${neg ? 'negative' : 'positive'}) syscall names" and ignores it.` + (dym ? ` Did you mean ${dym}?` : ''),
+        class: 'unknown-syscall',
+        severity: 'warning',
+        key: 'base_syscalls.custom_set',
+        line: lines[i] ?? null,
+        message:
+          `base_syscalls.custom_set: "${name}" is not a Linux x86_64 syscall; Falco logs "Invalid (${neg ? 'negative' : 'positive'}) syscall names" and ignores it.` +
+          (dym ? ` Did you mean ${dym}?` : ''),
         didYouMean: dym,
       });
     }
@@ -42,7 +67,9 @@ export function lintBaseSyscalls(ctx: LintContext): void {
   const blinded = [...negative].filter((n) => needed.has(n));
   if (blinded.length > 0)
     report(ctx, {
-      class: 'contradiction', severity: 'warning', key: 'base_syscalls.custom_set',
+      class: 'contradiction',
+      severity: 'warning',
+      key: 'base_syscalls.custom_set',
       message: `base_syscalls.custom_set removes ${blinded.map((n) => `!${n}`).join(', ')}, which enabled rules need: those rules will not see these events (Falco warns "unsupported-evttype").`,
     });
 
@@ -55,8 +82,11 @@ export function lintBaseSyscalls(ctx: LintContext): void {
   const missing = [...want].filter((s) => !positive.has(s) && !needed.has(s)).sort();
   if (missing.length > 0)
     report(ctx, {
-      class: 'contradiction', severity: 'warning', key: 'base_syscalls.custom_set',
+      class: 'contradiction',
+      severity: 'warning',
+      key: 'base_syscalls.custom_set',
       message: `base_syscalls.custom_set replaces Falco's state-engine syscalls and repair is false: the enabled rules' events need ${missing.join(', ')} for correct process/fd state (falco.yaml base_syscalls suggestions). Add them or set base_syscalls.repair: true.`,
-      replacement: 'base_syscalls.repair', fix: [{ key: 'base_syscalls.repair', value: true }],
+      replacement: 'base_syscalls.repair',
+      fix: [{ key: 'base_syscalls.repair', value: true }],
     });
 }

@@ -73,7 +73,13 @@ function checkRange(ctx: LintContext, spec: KeySpec, path: string, line: number,
   const n = Number(v);
   const preset = path.endsWith('buf_size_preset') || path === 'syscall_buf_size_preset';
   if (preset && n === 0) {
-    report(ctx, { class: 'out-of-range', severity: 'error', key: path, line, message: `${path}: preset 0 is reserved; use 1 (1 MB) to 10 (512 MB), default 4 (8 MB).` });
+    report(ctx, {
+      class: 'out-of-range',
+      severity: 'error',
+      key: path,
+      line,
+      message: `${path}: preset 0 is reserved; use 1 (1 MB) to 10 (512 MB), default 4 (8 MB).`,
+    });
     return;
   }
   if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
