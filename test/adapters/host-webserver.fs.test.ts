@@ -65,8 +65,8 @@ describe('httpGet', () => {
 
   it('fails at once when nothing listens', async () => {
     const port = await listen(http.createServer());
-    servers.pop()?.close();
-    await new Promise((r) => setTimeout(r, 50));
+    // closed, and the port free, when close() calls back: no sleep
+    await new Promise((r) => servers.pop()?.close(r));
     await expect(httpGet(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
   });
 

@@ -90,32 +90,16 @@ describe('per-command help', () => {
   });
 });
 
-describe('README command sections', () => {
-  /** `### \`falco-doctor X…\`` → X (the home screen's heading names no command) */
-  const sections = new Map(
-    repoFile('README.md')
-      .split(/^### /m)
-      .slice(1)
-      .flatMap((sec) => {
-        const m = /^`falco-doctor(?: ([a-z]+))?`/.exec(sec);
-        return m ? [[(m[1] ?? 'home') as Command, sec] as const] : [];
-      }),
-  );
-
-  it('are man-style, one per command (help covers --version)', () => {
-    for (const c of COMMANDS.filter((x) => x !== 'version')) {
-      const sec = sections.get(c);
-      expect(sec, `README: no section for ${c}`).toBeDefined();
-      for (const part of ['**SYNOPSIS**', '**EXIT STATUS**', '**EXAMPLES**']) expect(sec, `${c}: ${part}`).toContain(part);
-      if (c !== 'help') for (const part of ['**NAME**', '**DESCRIPTION**', '**OPTIONS**']) expect(sec, `${c}: ${part}`).toContain(part);
-    }
-  });
-
-  it("list exactly the flags of the command's --help under OPTIONS", () => {
+describe('README commands table', () => {
+  // The README tours the tool and points to each command's --help, the one full usage text (issue #14).
+  const readme = repoFile('README.md');
+  it('lists every command with its --help summary and the way to read its usage', () => {
     for (const c of COMMANDS.filter((x) => x !== 'version' && x !== 'help')) {
-      const options = /\*\*OPTIONS\*\* —([^*]*)/.exec(sections.get(c)!)![1]!;
-      const inReadme = [...new Set([...options.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]!))].sort();
-      expect(inReadme, c).toEqual(COMMAND_HELP[c].flags.map((f) => f.name).sort());
+      const name = c === 'home' ? '`falco-doctor`' : `\`falco-doctor ${c}\``;
+      const row = readme.split('\n').find((l) => l.startsWith(`| ${name} |`));
+      expect(row, `README: no row for ${c}`).toBeDefined();
+      expect(row).toContain(COMMAND_HELP[c].summary);
+      expect(row).toContain(c === 'home' ? '`falco-doctor home --help`' : `\`falco-doctor ${c} --help\``);
     }
   });
 });

@@ -78,6 +78,7 @@ describe('home monitor on the lab', () => {
     expect(new Set(counters).size).toBe(counters.length);
     const stopped = m.ticks.length;
     await m.handle.stop();
+    // that nothing more comes can only be seen by waiting: longer than the poll interval, bounded
     await new Promise((r) => setTimeout(r, 700));
     expect(m.ticks.length).toBe(stopped);
   });

@@ -3,6 +3,7 @@
 // of any length costs two calls), memory as `docker stats` computes it, and logs.
 import Docker from 'dockerode';
 import { docker } from './docker-cli.js';
+import { waitFor as poll } from '../helpers/wait.js';
 
 const engine = new Docker();
 
@@ -64,13 +65,7 @@ export async function containerLogs(name: string): Promise<{ stdout: string; std
   return { stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-/** Polls `check` until it returns a value (not undefined) or the deadline passes. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
+/** The one waitFor (test/helpers/wait.ts), with the lab's positional spelling. */
+export function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
+  return poll(what, check, { timeoutMs, everyMs });
 }

@@ -4,6 +4,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
 import { FixApp, type FixActions } from '../../src/ui/fix/FixApp.js';
 import { fixReducer, initialFixState, type FixPreviewView } from '../../src/ui/fix/state.js';
+import { waitFor } from '../helpers/wait.js';
 
 const PREVIEW: FixPreviewView = {
   title: 'Raise the ring-buffer size preset',
@@ -13,10 +14,7 @@ const PREVIEW: FixPreviewView = {
   diff: '--- a/falco.yaml\n+++ b/falco.yaml\n@@ -1,1 +1,1 @@\n-    buf_size_preset: 1\n+    buf_size_preset: 4',
 };
 
-async function until(cond: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!cond()) throw new Error(`timed out waiting for ${what}`);
-}
+const until = (cond: () => boolean, what: string): Promise<boolean> => waitFor(what, cond, { timeoutMs: 2000, everyMs: 10 });
 
 describe('fix reducer', () => {
   test('confirm applies, u only undoes a verified change, keys wait while busy', () => {

@@ -1,9 +1,6 @@
-// Poll a condition until it holds or a deadline passes: tests never sleep a fixed time.
+// e2e tests' spelling of the one waitFor (test/helpers/wait.ts): a condition, a deadline, a poll.
+import { waitFor as poll } from '../../helpers/wait.js';
+
 export async function waitFor(what: string, cond: () => Promise<boolean> | boolean, timeoutMs = 20_000, everyMs = 250): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await cond()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
+  await poll(what, cond, { timeoutMs, everyMs });
 }

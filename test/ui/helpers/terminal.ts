@@ -3,6 +3,7 @@
 // cursor up, column 0, clear screen) and keeps what a person would see, scrollback included.
 // ink-testing-library's debug mode bypasses all of that, so this also tests the real redraw path.
 import { EventEmitter } from 'node:events';
+import { waitFor as poll } from '../../helpers/wait.js';
 
 const CSI = /^\u001B\[([?]?)([0-9;]*)([A-Za-z])/;
 
@@ -136,23 +137,16 @@ export const KEYS = {
   ctrlC: '\u0003',
 } as const;
 
-/** Polls `read` until `predicate` holds; fails with the last value seen, never sleeps blindly. */
+/** The one waitFor (test/helpers/wait.ts) on a rendered frame: fails with the last frame seen. */
 export async function waitFor(
   read: () => string,
   predicate: (text: string) => boolean,
   { timeoutMs = 3000, what = 'condition' }: { timeoutMs?: number; what?: string } = {},
 ): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = read();
-    if (predicate(text)) {
-      // in ink 6 a visible frame does not yet mean input handlers are armed: yield once more
-      await new Promise((resolve) => setImmediate(resolve));
-      return text;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen was:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  const text = await poll(what, () => (predicate(read()) ? read() : undefined), { timeoutMs, everyMs: 10, describe: () => `screen was:\n${read()}` });
+  // in ink 6 a visible frame does not yet mean input handlers are armed: yield once more
+  await new Promise((resolve) => setImmediate(resolve));
+  return text;
 }
 
 export const waitForText = (read: () => string, needle: string, timeoutMs?: number) =>
