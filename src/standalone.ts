@@ -15,7 +15,7 @@ const setEngine = (yoga: unknown) => void ((globalThis as { __FALCO_DOCTOR_YOGA_
 if (asksVersion) process.stdout.write(`${__FALCO_DOCTOR_VERSION__}\n`);
 else
   void (process.stdout.isTTY ? loadYoga().then(setEngine) : Promise.resolve()).then(
-    () => import('./cli.js'),
+    () => import('./cli/cli.js'),
     (e: unknown) => {
       process.stderr.write(`falco-doctor: cannot load the layout engine: ${String(e)}\n`);
       process.exitCode = 1;

@@ -39,8 +39,9 @@ export interface CliArgs {
   thresholds: Record<string, number>;
   runbooks: string[];
   noColor: boolean;
-  /** the operand: the fix id of `fix`, the journal id of `rollback` */
-  target: string | null;
+  /** the command's operand: the fix id of `fix`, the journal id of `rollback`, the file of `scan`, the
+   *  shell of `completion` (not the Falco target, which is --container) */
+  operand: string | null;
   yes: boolean;
   last: boolean;
   stateDir: string | null;
@@ -208,7 +209,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     thresholds,
     runbooks: v.runbook ?? [],
     noColor: Boolean(v['no-color']) || noColorEnv(),
-    target: positionals[1] ?? null,
+    operand: positionals[1] ?? null,
     yes: Boolean(v.yes),
     last: Boolean(v.last),
     stateDir: v['state-dir'] ?? null,

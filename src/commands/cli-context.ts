@@ -1,5 +1,5 @@
 // What the commands share, built from the parsed arguments: the collector's options, the fix request,
-// the adapters loaded on demand, and the process's output streams. src/cli.tsx and the home loop
+// the adapters loaded on demand, and the process's output streams. src/cli/cli.tsx and the home loop
 // (src/commands/home-loop.ts) both use it.
 import type { CliArgs } from '../cli/args.js';
 import type { DockerClient } from '../adapters/docker/client.js';

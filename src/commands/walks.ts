@@ -1,5 +1,5 @@
 // `checklist` and `rollout` have flags of their own (ROLLOUT_OPTIONS, CHECKLIST_OPTIONS) and a
-// `-- CMD ARGS` tail for the exec probe, so cli.tsx hands them their argv whole.
+// `-- CMD ARGS` tail for the exec probe, so src/cli/cli.tsx hands them their argv whole.
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { EXIT, UserError, type ExitCode } from '../core/errors.js';

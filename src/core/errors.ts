@@ -1,4 +1,4 @@
-// One error taxonomy; only src/cli.tsx maps these to exit codes.
+// One error taxonomy; only src/cli/cli.tsx maps these to exit codes.
 export const EXIT = {
   ok: 0,
   runtime: 1,

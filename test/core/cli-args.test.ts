@@ -57,7 +57,7 @@ describe('parseCli: flags per command', () => {
   });
 
   it('completion needs one of the three shells', () => {
-    expect(parseCli(['completion', 'zsh'], false)).toMatchObject({ command: 'completion', target: 'zsh' });
+    expect(parseCli(['completion', 'zsh'], false)).toMatchObject({ command: 'completion', operand: 'zsh' });
     expect(() => parseCli(['completion'], false)).toThrow('completion needs a shell');
     expect(() => parseCli(['completion', 'tcsh'], false)).toThrow('unknown shell "tcsh"');
   });

@@ -74,7 +74,7 @@ describe('per-command help', () => {
 
   it('the entry point prints the command help for `X --help`, `help X`, and for the walks before their own flags', async () => {
     const run = (...args: string[]) =>
-      execa('node', ['--import', 'tsx', path.join(REPO, 'src/cli.tsx'), ...args], { cwd: REPO, reject: false, env: { CI: 'true' } });
+      execa('node', ['--import', 'tsx', path.join(REPO, 'src/cli/cli.tsx'), ...args], { cwd: REPO, reject: false, env: { CI: 'true' } });
     const [a, b, c, d] = await Promise.all([
       run('bundle', '--help'),
       run('help', 'bundle'),

@@ -1,5 +1,5 @@
 // Entry point for `falco-doctor checklist` in a terminal: mount the screen, hand back the results as
-// they stand when the operator quits (confirmations included). cli.tsx decides the exit code.
+// they stand when the operator quits (confirmations included). src/cli/cli.tsx decides the exit code.
 import { render } from 'ink';
 import type { ItemResult } from '../../core/checklist/results.js';
 import { ThemeContext, createTheme } from '../theme.js';

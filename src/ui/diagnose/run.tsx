@@ -1,5 +1,5 @@
 // Entry point for `falco-doctor diagnose` in a terminal: mount the screen, let the user read the
-// result, and hand back the report (or the error) once they quit. cli.tsx decides exit codes.
+// result, and hand back the report (or the error) once they quit. src/cli/cli.tsx decides exit codes.
 import { render } from 'ink';
 import { renderOptions } from '../render-options.js';
 import type { DiagnoseEvent } from '../../core/events.js';

@@ -1,4 +1,4 @@
-// Test entry for the fix/rollback/history commands until the lead wires them into src/cli.tsx: parses
+// Test entry for the fix/rollback/history commands until the lead wires them into src/cli/cli.tsx: parses
 // the same flags, builds the same adapters and maps errors to exit codes as cli.tsx does. Run with tsx.
 // FALCO_DOCTOR_TEST_FIXES=<yaml file> adds fixes (e.g. one Falco refuses) to the shipped catalogue.
 import { readFileSync } from 'node:fs';

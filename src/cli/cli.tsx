@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Composition root: parse the arguments, hand them to the command (each in src/commands/, loaded on
+// demand), and map errors to exit codes — the only place that does.
+import { parseCli, type Shell } from './args.js';
+import { HELP, commandHelp } from './help.js';
+import { EXIT, UserError, errorMessage, type ExitCode } from '../core/errors.js';
+import { toolVersion } from '../version.js';
+import { connectDocker, io, timings } from '../commands/cli-context.js';
+
+async function main(argv: string[]): Promise<ExitCode> {
+  // checklist and rollout parse their own flags (and answer their own --help): commands/walks.ts
+  const walk = argv[0];
+  if (walk === 'rollout' || walk === 'checklist') {
+    const { runWalk } = await import('../commands/walks.js');
+    return runWalk(walk, argv.slice(1), toolVersion());
+  }
+  const args = parseCli(argv, Boolean(process.stdout.isTTY && process.stdin.isTTY));
+  switch (args.command) {
+    case 'version':
+      process.stdout.write(`${toolVersion()}\n`);
+      return EXIT.ok;
+    case 'help':
+      process.stdout.write(args.topic ? commandHelp(args.topic) : HELP);
+      return EXIT.ok;
+    case 'checklist': // after a global flag (falco-doctor --no-color checklist): the walk with the rest
+    case 'rollout': {
+      const { runWalk } = await import('../commands/walks.js');
+      return runWalk(
+        args.command,
+        argv.filter((a, i) => i !== argv.indexOf(args.command)),
+        toolVersion(),
+      );
+    }
+    case 'completion': {
+      const { completionFor } = await import('../commands/completion.js');
+      process.stdout.write(await completionFor(args.operand as Shell));
+      return EXIT.ok;
+    }
+    case 'scan': {
+      const { runScan } = await import('../commands/scan.js');
+      process.stdout.write(await runScan(args.operand ?? '', args.format === 'json'));
+      return EXIT.ok;
+    }
+    case 'lint': {
+      const { runLint } = await import('../commands/lint.js');
+      return runLint(
+        {
+          files: args.files,
+          falcoVersion: args.falcoVersion,
+          overrides: args.overrides,
+          rules: args.rulesPaths,
+          json: args.format === 'json',
+          failOn: args.failOn,
+        },
+        (t) => process.stdout.write(t),
+      );
+    }
+    case 'info': {
+      const { runInfo } = await import('../commands/info.js');
+      process.stdout.write(await runInfo(args, toolVersion()));
+      return EXIT.ok;
+    }
+    case 'bundle': {
+      const { runBundleCommand } = await import('../commands/bundle.js');
+      return runBundleCommand(args);
+    }
+    case 'fix': {
+      const { fixCommand } = await import('../commands/fix-command.js');
+      return fixCommand(args);
+    }
+    case 'rollback': {
+      const { runRollbackCommand } = await import('../commands/rollback.js');
+      return runRollbackCommand(await connectDocker(), { id: args.operand, last: args.last, stateDir: args.stateDir, timings: timings(args) }, io);
+    }
+    case 'history': {
+      const { runHistoryCommand } = await import('../commands/history.js');
+      return runHistoryCommand({ stateDir: args.stateDir, json: args.format === 'json' }, io);
+    }
+    case 'diagnose': {
+      const { diagnoseCommand } = await import('../commands/diagnose-command.js');
+      return diagnoseCommand(args);
+    }
+    case 'home': {
+      // the home loop is its own chunk: a command that is not `home` never parses it
+      const { homeLoop } = await import('../commands/home-loop.js');
+      return homeLoop(args);
+    }
+  }
+}
+
+// Every wait inside has its own timeout; this handle only keeps Node from exiting silently (with 0)
+// if a socket is dropped under a pending request.
+const keepAlive = setInterval(() => {}, 60_000);
+main(process.argv.slice(2)).then(
+  (code) => {
+    clearInterval(keepAlive);
+    process.exitCode = code;
+    // a quit mid-run leaves probes in flight; they have nothing left to report to
+    if (code === EXIT.interrupted) process.exit(code);
+  },
+  async (raw: unknown) => {
+    clearInterval(keepAlive);
+    // Docker went away mid-run (dockerd stopped): the same exit 5 and message as when it was never there
+    // (should the client's chunk fail to load, e.g. dist/ replaced under a running TUI, the error is kept)
+    const e = await import('../adapters/docker/client.js').then(
+      ({ isEngineGone, dockerUnreachable }) => (isEngineGone(raw) ? dockerUnreachable(raw) : raw),
+      () => raw,
+    );
+    if (e instanceof UserError) {
+      process.stderr.write(`falco-doctor: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    process.stderr.write(`falco-doctor: ${errorMessage(e)}\n`);
+    if (process.env['FALCO_DOCTOR_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = EXIT.runtime;
+  },
+);
