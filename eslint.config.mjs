@@ -16,7 +16,7 @@ const CORE_IO = [
 const UI_IO = [
   {
     group: ['dockerode', 'execa', 'node:child_process', 'child_process', '**/adapters/docker/**'],
-    message: 'src/ui never calls Docker or processes: take the data or an action from src/commands (e.g. fix-ui.ts).',
+    message: 'src/ui never calls Docker or processes: take the data or an action from src/commands (e.g. commands/fix/ui.ts).',
   },
 ];
 

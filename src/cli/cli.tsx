@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<ExitCode> {
       return runBundleCommand(args);
     }
     case 'fix': {
-      const { fixCommand } = await import('../commands/fix-command.js');
+      const { fixCommand } = await import('../commands/fix/command.js');
       return fixCommand(args);
     }
     case 'rollback': {

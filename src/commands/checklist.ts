@@ -18,7 +18,7 @@ import { readChecklist } from '../adapters/checklist/read-checklist.js';
 import { liveCollectOptions } from '../adapters/collect-options.js';
 import { qualifiedThresholds } from '../core/runbook/thresholds.js';
 import { parseThresholds } from '../cli/args.js';
-import type { CommandIo } from './fix.js';
+import type { CommandIo } from './fix/fix.js';
 
 export const CHECKLIST_OPTIONS = {
   'state-dir': { type: 'string' },

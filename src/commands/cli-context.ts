@@ -5,7 +5,7 @@ import type { CliArgs } from '../cli/args.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 import type { CollectOptions } from '../adapters/collect.js';
 import type { Catalogue } from '../core/runbook/load.js';
-import type { FixRequest } from './fix.js';
+import type { FixRequest } from './fix/fix.js';
 import { toolVersion } from '../version.js';
 import { hostVisible } from '../adapters/docker/endpoint.js';
 import { liveCollectOptions } from '../adapters/collect-options.js';

@@ -7,8 +7,8 @@ import { SEVERITIES } from '../core/findings.js';
 import { readCatalogue } from '../adapters/catalogue-files.js';
 import { readChecklist } from '../adapters/checklist/read-checklist.js';
 import { CHECKLIST_OPTIONS } from './checklist.js';
-import { ROLLOUT_OPTIONS } from './rollout-args.js';
-import { ROLLOUT_ACTIONS } from './rollout.js';
+import { ROLLOUT_OPTIONS } from './rollout/args.js';
+import { ROLLOUT_ACTIONS } from './rollout/rollout.js';
 
 export async function completionFor(shell: Shell): Promise<string> {
   const catalogue = await readCatalogue();

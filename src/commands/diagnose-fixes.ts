@@ -6,11 +6,11 @@ import { EXIT, type ExitCode } from '../core/errors.js';
 import type { Catalogue } from '../core/runbook/load.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { DockerClient } from '../adapters/docker/client.js';
-import type { FixRequest, PreparedFix } from './fix.js';
+import type { FixRequest, PreparedFix } from './fix/fix.js';
 import { connectDocker, fixRequest } from './cli-context.js';
 
 export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, req: FixRequest, args: Pick<CliArgs, 'noColor'>): Promise<ExitCode> {
-  const { fixUiModel } = await import('./fix-ui.js');
+  const { fixUiModel } = await import('./fix/ui.js');
   const { runFixUi } = await import('../ui/fix/run.js');
   const { preview, actions } = fixUiModel(docker, prepared, req);
   const r = await runFixUi(preview, actions, { noColor: args.noColor });
@@ -22,7 +22,7 @@ export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, re
 /** Each chosen fix in turn; the worst exit code of them. */
 export async function applyChosenFixes(ids: readonly string[], snapshot: Snapshot | null, args: CliArgs, catalogue: Catalogue): Promise<ExitCode> {
   if (!snapshot) return EXIT.runtime;
-  const { prepareFixFor } = await import('./fix.js');
+  const { prepareFixFor } = await import('./fix/fix.js');
   const docker = await connectDocker();
   let worst: ExitCode = EXIT.ok;
   for (const fixId of ids) {

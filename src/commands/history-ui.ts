@@ -7,8 +7,8 @@ import { stateDir as resolveStateDir } from '../adapters/paths.js';
 import { errorMessage } from '../core/errors.js';
 import type { JournalEntry } from '../core/fix/journal-entry.js';
 import type { ChangeView, HistoryActions } from '../ui/history/run.js';
-import { formatMeasure } from './fix-report.js';
-import type { TimingOptions } from './fix-session.js';
+import { formatMeasure } from './fix/report.js';
+import type { TimingOptions } from './fix/session.js';
 
 /** Still in place, or left half done by a process that died: `rollback` restores the before-state. */
 export function isUndoable(e: JournalEntry): boolean {

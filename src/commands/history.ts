@@ -3,8 +3,8 @@
 import { stateDir } from '../adapters/paths.js';
 import { openJournal } from '../adapters/journal/journal.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
-import { formatHistory } from './fix-report.js';
-import type { CommandIo } from './fix.js';
+import { formatHistory } from './fix/report.js';
+import type { CommandIo } from './fix/fix.js';
 
 export async function runHistoryCommand(req: { stateDir: string | null; json: boolean }, io: CommandIo): Promise<ExitCode> {
   const journal = await openJournal(stateDir(process.env, req.stateDir));

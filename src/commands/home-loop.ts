@@ -53,7 +53,7 @@ async function screens(
       continue;
     }
     if (next === 'rollout') {
-      const { runRolloutScreen } = await import('./rollout-screen.js');
+      const { runRolloutScreen } = await import('./rollout/screen.js');
       await runRolloutScreen({ stateDir: args.stateDir, service: args.service, noColor: args.noColor });
       continue;
     }

@@ -7,8 +7,8 @@ import type { DockerClient } from '../adapters/docker/client.js';
 import type { FixEvent } from '../adapters/apply/context.js';
 import { undoEntry, type UndoResult } from '../adapters/apply/undo.js';
 import { dockerFailure } from '../adapters/apply/docker-failure.js';
-import { openSession, txContext, type TimingOptions } from './fix-session.js';
-import type { CommandIo } from './fix.js';
+import { openSession, txContext, type TimingOptions } from './fix/session.js';
+import type { CommandIo } from './fix/fix.js';
 
 export interface RollbackRequest {
   /** a journal id, or null with last: true */

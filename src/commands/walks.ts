@@ -6,8 +6,8 @@ import { EXIT, UserError, type ExitCode } from '../core/errors.js';
 import { commandHelp } from '../cli/help.js';
 import { readCatalogue } from '../adapters/catalogue-files.js';
 import { connectDocker } from '../adapters/docker/client.js';
-import { runRolloutCommand } from './rollout.js';
-import { ROLLOUT_OPTIONS, toRolloutRequest } from './rollout-args.js';
+import { runRolloutCommand } from './rollout/rollout.js';
+import { ROLLOUT_OPTIONS, toRolloutRequest } from './rollout/args.js';
 import { CHECKLIST_OPTIONS, runChecklistCommand, toChecklistRequest } from './checklist.js';
 
 const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };

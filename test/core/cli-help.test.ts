@@ -7,7 +7,7 @@ import { COMMANDS, COMMAND_FLAGS, OPTIONS, WALKS, type Command } from '../../src
 import { HELP, commandHelp } from '../../src/cli/help.js';
 import { COMMAND_HELP } from '../../src/cli/help-texts.js';
 import { CHECKLIST_OPTIONS } from '../../src/commands/checklist.js';
-import { ROLLOUT_OPTIONS } from '../../src/commands/rollout-args.js';
+import { ROLLOUT_OPTIONS } from '../../src/commands/rollout/args.js';
 import { REPO, repoFile } from './helpers/fixtures.js';
 
 type Table = Readonly<Record<string, { readonly type: string; readonly short?: string }>>;

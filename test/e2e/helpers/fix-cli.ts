@@ -8,7 +8,7 @@ import { EXIT, UserError, errorMessage } from '../../../src/core/errors.js';
 import { FixCatalogueSchema } from '../../../src/core/fix/schema.js';
 import { readCatalogue } from '../../../src/adapters/catalogue-files.js';
 import { connectDocker } from '../../../src/adapters/docker/client.js';
-import { runFixCommand, FIX_DEFAULTS } from '../../../src/commands/fix.js';
+import { runFixCommand, FIX_DEFAULTS } from '../../../src/commands/fix/fix.js';
 import { runRollbackCommand } from '../../../src/commands/rollback.js';
 import { runHistoryCommand } from '../../../src/commands/history.js';
 

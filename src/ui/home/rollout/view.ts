@@ -1,6 +1,6 @@
 // The staged rollout as the home screen's `r` shows it: the same report as `falco-doctor rollout
 // status` (read from the state dir), the plan it follows, and what the operator would run next.
-// Built by src/commands/rollout-screen.ts; rendered into lines here, so the screen can scroll them.
+// Built by src/commands/rollout/screen.ts; rendered into lines here, so the screen can scroll them.
 import type { RolloutReport } from '../../../core/rollout/report.js';
 import { describeNext, formatGate, formatWindow } from '../../../core/rollout/report.js';
 import type { NextAction } from '../../../core/rollout/machine.js';

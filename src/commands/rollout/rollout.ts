@@ -2,26 +2,26 @@
 // the baseline (asks, stops Falco, measures, starts it: journaled), or switch to the next phase's rule
 // selection (journaled) and monitor it to the end of its window, then gate it against the baseline.
 // State lives in the state dir, so any session (or a restarted process) continues where it stopped.
-import type { Catalogue } from '../core/runbook/load.js';
-import { fixDescriber } from '../core/fix/describe.js';
-import { EXIT, UserError, type ExitCode } from '../core/errors.js';
-import { durationMs, type RolloutPlan } from '../core/rollout/plan-schema.js';
-import { ROLLOUT_SCHEMA_VERSION, type LatencyProbe, type RolloutState } from '../core/rollout/state.js';
-import { nextAction, withAborted, withBaseline, withGate, withNewRound, withPhaseStarted, withWindow } from '../core/rollout/machine.js';
-import { evaluateGate } from '../core/rollout/criteria.js';
-import { emptyWindow, type MeasureWindow } from '../core/rollout/window.js';
-import { applySelection, describeSelection, phaseSelection } from '../core/rollout/selection.js';
-import { formatGate, formatReport, rolloutReport } from '../core/rollout/report.js';
-import type { DockerClient } from '../adapters/docker/client.js';
-import { stateDir as resolveStateDir } from '../adapters/paths.js';
-import { acquireLock } from '../adapters/journal/lock.js';
-import { readRolloutState, writeRolloutState, rolloutDir } from '../adapters/rollout/state-file.js';
-import { journaledChanges, type ChangeTimings, type RolloutChanges } from '../adapters/rollout/changes.js';
-import { measureWindow } from '../adapters/rollout/measure.js';
-import { closeProbes } from '../adapters/rollout/latency-probe.js';
-import { resolveRolloutTarget, serviceId } from '../adapters/rollout/target.js';
-import { readRolloutPlan } from '../adapters/rollout/plan-file.js';
-import type { CommandIo } from './fix.js';
+import type { Catalogue } from '../../core/runbook/load.js';
+import { fixDescriber } from '../../core/fix/describe.js';
+import { EXIT, UserError, type ExitCode } from '../../core/errors.js';
+import { durationMs, type RolloutPlan } from '../../core/rollout/plan-schema.js';
+import { ROLLOUT_SCHEMA_VERSION, type LatencyProbe, type RolloutState } from '../../core/rollout/state.js';
+import { nextAction, withAborted, withBaseline, withGate, withNewRound, withPhaseStarted, withWindow } from '../../core/rollout/machine.js';
+import { evaluateGate } from '../../core/rollout/criteria.js';
+import { emptyWindow, type MeasureWindow } from '../../core/rollout/window.js';
+import { applySelection, describeSelection, phaseSelection } from '../../core/rollout/selection.js';
+import { formatGate, formatReport, rolloutReport } from '../../core/rollout/report.js';
+import type { DockerClient } from '../../adapters/docker/client.js';
+import { stateDir as resolveStateDir } from '../../adapters/paths.js';
+import { acquireLock } from '../../adapters/journal/lock.js';
+import { readRolloutState, writeRolloutState, rolloutDir } from '../../adapters/rollout/state-file.js';
+import { journaledChanges, type ChangeTimings, type RolloutChanges } from '../../adapters/rollout/changes.js';
+import { measureWindow } from '../../adapters/rollout/measure.js';
+import { closeProbes } from '../../adapters/rollout/latency-probe.js';
+import { resolveRolloutTarget, serviceId } from '../../adapters/rollout/target.js';
+import { readRolloutPlan } from '../../adapters/rollout/plan-file.js';
+import type { CommandIo } from '../fix/fix.js';
 
 export const ROLLOUT_ACTIONS = ['status', 'next', 'abort'] as const;
 export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];

@@ -1,8 +1,8 @@
 // Plain-text renderings of a transaction's outcome and of the journal, for stdout and pipes.
-import type { JournalEntry, Measure } from '../core/fix/journal-entry.js';
-import type { ApplyResult } from '../adapters/apply/transaction.js';
-import { formatValue } from '../core/diagnosis/format.js';
-import { PROBES, isProbeId } from '../core/diagnosis/probes/index.js';
+import type { JournalEntry, Measure } from '../../core/fix/journal-entry.js';
+import type { ApplyResult } from '../../adapters/apply/transaction.js';
+import { formatValue } from '../../core/diagnosis/format.js';
+import { PROBES, isProbeId } from '../../core/diagnosis/probes/index.js';
 
 export function formatMeasure(m: Measure): string {
   const show = (v: Measure['before']) => (isProbeId(m.fact) ? formatValue(v, PROBES[m.fact].unit) : String(v));

@@ -1,8 +1,8 @@
-// `falco-doctor fix ID`: --yes or no terminal applies at once (commands/fix.ts); in a terminal, the fix
+// `falco-doctor fix ID`: --yes or no terminal applies at once (commands/fix/fix.ts); in a terminal, the fix
 // screen previews the diff first (the same flow as f on the diagnose screen).
-import type { CliArgs } from '../cli/args.js';
-import type { ExitCode } from '../core/errors.js';
-import { connectDocker, fixRequest, io, readCatalogue } from './cli-context.js';
+import type { CliArgs } from '../../cli/args.js';
+import type { ExitCode } from '../../core/errors.js';
+import { connectDocker, fixRequest, io, readCatalogue } from '../cli-context.js';
 
 export async function fixCommand(args: CliArgs): Promise<ExitCode> {
   const { runFixCommand, prepareFix } = await import('./fix.js');
@@ -10,6 +10,6 @@ export async function fixCommand(args: CliArgs): Promise<ExitCode> {
   const req = fixRequest(args, args.operand ?? '', args.container, await readCatalogue());
   if (args.format !== 'ui' || args.yes) return runFixCommand(docker, req, args.yes, io);
   const prepared = await prepareFix(docker, req, (l) => io.err(`${l}\n`));
-  const { runFixFlow } = await import('./diagnose-fixes.js');
+  const { runFixFlow } = await import('../diagnose-fixes.js');
   return runFixFlow(docker, prepared, req, args);
 }

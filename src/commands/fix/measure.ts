@@ -1,13 +1,13 @@
 // The re-measure after a fix: the same probes as the diagnosis, over a short window, with a log
 // look-back that starts when Falco picked the change up (older drop alerts belong to the old config).
-import type { DockerClient } from '../adapters/docker/client.js';
-import { collectSnapshot } from '../adapters/collect.js';
-import { liveCollectOptions } from '../adapters/collect-options.js';
-import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose.js';
-import { measures } from '../core/fix/measure.js';
-import type { Measure } from '../core/fix/journal-entry.js';
+import type { DockerClient } from '../../adapters/docker/client.js';
+import { collectSnapshot } from '../../adapters/collect.js';
+import { liveCollectOptions } from '../../adapters/collect-options.js';
+import { diagnose, type Diagnosis } from '../../core/diagnosis/diagnose.js';
+import { measures } from '../../core/fix/measure.js';
+import type { Measure } from '../../core/fix/journal-entry.js';
 import type { FixRequest } from './fix.js';
-import { faultPoint } from '../adapters/apply/fault.js';
+import { faultPoint } from '../../adapters/apply/fault.js';
 
 export async function measureAfter(docker: DockerClient, req: FixRequest, sinceMs: number, watch: string[], before: Diagnosis): Promise<Measure[]> {
   const collect = liveCollectOptions({

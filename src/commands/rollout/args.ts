@@ -1,9 +1,9 @@
 // The rollout's flags, for node:util parseArgs: commands/walks.ts parses them with ROLLOUT_OPTIONS and
 // calls toRolloutRequest; the test entry uses the same two, so both parse alike.
-import { UserError } from '../core/errors.js';
-import type { Catalogue } from '../core/runbook/load.js';
-import type { LatencyProbe } from '../core/rollout/state.js';
-import { Duration } from '../core/rollout/plan-schema.js';
+import { UserError } from '../../core/errors.js';
+import type { Catalogue } from '../../core/runbook/load.js';
+import type { LatencyProbe } from '../../core/rollout/state.js';
+import { Duration } from '../../core/rollout/plan-schema.js';
 import { ROLLOUT_ACTIONS, type RolloutAction, type RolloutRequest } from './rollout.js';
 
 export const ROLLOUT_OPTIONS = {

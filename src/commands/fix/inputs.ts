@@ -2,18 +2,18 @@
 // file, the current limits, and the before-state of every file the plan touches.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Snapshot } from '../core/snapshot.js';
-import type { DiagnosisContext } from '../core/diagnosis/context.js';
-import type { ApplyInputs, ApplyPlan } from '../core/fix/apply-plan.js';
-import type { FileBefore } from '../core/fix/journal-entry.js';
-import { getPath } from '../core/falco/config/effective.js';
-import { UserError } from '../core/errors.js';
-import { hostPathFor } from '../adapters/docker/container-fs.js';
-import type { DockerClient } from '../adapters/docker/client.js';
-import { findComposeFile, type ComposeTarget } from '../adapters/apply/compose.js';
-import { readLimits } from '../adapters/apply/limits.js';
-import { snapshotFile } from '../adapters/apply/file-snapshot.js';
-import { bindMountFor } from '../core/bind-mount.js';
+import type { Snapshot } from '../../core/snapshot.js';
+import type { DiagnosisContext } from '../../core/diagnosis/context.js';
+import type { ApplyInputs, ApplyPlan } from '../../core/fix/apply-plan.js';
+import type { FileBefore } from '../../core/fix/journal-entry.js';
+import { getPath } from '../../core/falco/config/effective.js';
+import { UserError } from '../../core/errors.js';
+import { hostPathFor } from '../../adapters/docker/container-fs.js';
+import type { DockerClient } from '../../adapters/docker/client.js';
+import { findComposeFile, type ComposeTarget } from '../../adapters/apply/compose.js';
+import { readLimits } from '../../adapters/apply/limits.js';
+import { snapshotFile } from '../../adapters/apply/file-snapshot.js';
+import { bindMountFor } from '../../core/bind-mount.js';
 
 const LOCAL_RULES = 'falco_rules.local.yaml';
 

@@ -1,13 +1,13 @@
 // `r` on the home screen: the staged rollout's status, read-only — the report `rollout status`
 // prints, the plan and the command for the next step. The steps themselves stay with
 // `falco-doctor rollout next` (a phase is monitored for hours; it is not a screen to leave with q).
-import { readCatalogue } from '../adapters/catalogue-files.js';
-import { stateDir as resolveStateDir } from '../adapters/paths.js';
-import { readRolloutPlan } from '../adapters/rollout/plan-file.js';
-import { readRolloutState, rolloutDir } from '../adapters/rollout/state-file.js';
-import { errorMessage } from '../core/errors.js';
-import { rolloutReport } from '../core/rollout/report.js';
-import type { RolloutView } from '../ui/home/rollout/run.js';
+import { readCatalogue } from '../../adapters/catalogue-files.js';
+import { stateDir as resolveStateDir } from '../../adapters/paths.js';
+import { readRolloutPlan } from '../../adapters/rollout/plan-file.js';
+import { readRolloutState, rolloutDir } from '../../adapters/rollout/state-file.js';
+import { errorMessage } from '../../core/errors.js';
+import { rolloutReport } from '../../core/rollout/report.js';
+import type { RolloutView } from '../../ui/home/rollout/run.js';
 
 /** what `rollout next` records as planPath when no --plan was given */
 const SHIPPED_PLAN = 'checklists/staged-rollout.yaml';
@@ -41,7 +41,7 @@ export async function loadRolloutView(opts: Omit<RolloutScreenOptions, 'noColor'
 }
 
 export async function runRolloutScreen(opts: RolloutScreenOptions): Promise<void> {
-  const { runRolloutUi } = await import('../ui/home/rollout/run.js');
+  const { runRolloutUi } = await import('../../ui/home/rollout/run.js');
   const load = () => loadRolloutView(opts);
   await runRolloutUi(await load(), load, { noColor: opts.noColor });
 }

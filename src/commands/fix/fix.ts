@@ -1,34 +1,34 @@
 // falco-doctor fix ID: diagnose, plan the fix for this target, show the diff, and (with --yes, or a
 // confirmation in the TUI) run the journaled transaction: intent → write → reload → verify → measure,
 // undone automatically on failure.
-import type { Catalogue } from '../core/runbook/load.js';
-import type { Snapshot } from '../core/snapshot.js';
-import type { FixPlan } from '../core/fix/plan.js';
-import type { JournalEntry } from '../core/fix/journal-entry.js';
-import { JOURNAL_SCHEMA_VERSION, isIncomplete } from '../core/fix/journal-entry.js';
-import { planFix } from '../core/fix/plan.js';
-import { buildApplyPlan, previewText, ApplyPlanError, type ApplyPlan } from '../core/fix/apply-plan.js';
-import { breakerRefusal, DEFAULT_MAX_CHANGES_PER_HOUR } from '../core/fix/breaker.js';
-import { factsToWatch } from '../core/fix/measure.js';
-import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose.js';
-import { getPath } from '../core/falco/config/effective.js';
-import { EXIT, UserError, errorMessage, type ExitCode } from '../core/errors.js';
-import type { DockerClient } from '../adapters/docker/client.js';
-import { collectSnapshot } from '../adapters/collect.js';
-import type { ComposeTarget } from '../adapters/apply/compose.js';
-import type { FixEvent } from '../adapters/apply/context.js';
-import { applyEntry, type ApplyResult } from '../adapters/apply/transaction.js';
-import { readLimits } from '../adapters/apply/limits.js';
-import { faultPoint } from '../adapters/apply/fault.js';
-import { ensureWritable } from '../adapters/apply/writable.js';
-import { ensureRoom, stateDirError } from '../adapters/journal/state-dir-error.js';
-import { dockerUnreachable, isEngineGone } from '../adapters/docker/client.js';
-import { newEntryId } from '../adapters/journal/journal.js';
-import { gatherInputs, snapshotPlanFiles } from './fix-inputs.js';
-import { openSession, txContext, DEFAULT_TIMINGS, type TimingOptions } from './fix-session.js';
-import { measureAfter } from './fix-measure.js';
-import { formatResult } from './fix-report.js';
-import { liveCollectOptions } from '../adapters/collect-options.js';
+import type { Catalogue } from '../../core/runbook/load.js';
+import type { Snapshot } from '../../core/snapshot.js';
+import type { FixPlan } from '../../core/fix/plan.js';
+import type { JournalEntry } from '../../core/fix/journal-entry.js';
+import { JOURNAL_SCHEMA_VERSION, isIncomplete } from '../../core/fix/journal-entry.js';
+import { planFix } from '../../core/fix/plan.js';
+import { buildApplyPlan, previewText, ApplyPlanError, type ApplyPlan } from '../../core/fix/apply-plan.js';
+import { breakerRefusal, DEFAULT_MAX_CHANGES_PER_HOUR } from '../../core/fix/breaker.js';
+import { factsToWatch } from '../../core/fix/measure.js';
+import { diagnose, type Diagnosis } from '../../core/diagnosis/diagnose.js';
+import { getPath } from '../../core/falco/config/effective.js';
+import { EXIT, UserError, errorMessage, type ExitCode } from '../../core/errors.js';
+import type { DockerClient } from '../../adapters/docker/client.js';
+import { collectSnapshot } from '../../adapters/collect.js';
+import type { ComposeTarget } from '../../adapters/apply/compose.js';
+import type { FixEvent } from '../../adapters/apply/context.js';
+import { applyEntry, type ApplyResult } from '../../adapters/apply/transaction.js';
+import { readLimits } from '../../adapters/apply/limits.js';
+import { faultPoint } from '../../adapters/apply/fault.js';
+import { ensureWritable } from '../../adapters/apply/writable.js';
+import { ensureRoom, stateDirError } from '../../adapters/journal/state-dir-error.js';
+import { dockerUnreachable, isEngineGone } from '../../adapters/docker/client.js';
+import { newEntryId } from '../../adapters/journal/journal.js';
+import { gatherInputs, snapshotPlanFiles } from './inputs.js';
+import { openSession, txContext, DEFAULT_TIMINGS, type TimingOptions } from './session.js';
+import { measureAfter } from './measure.js';
+import { formatResult } from './report.js';
+import { liveCollectOptions } from '../../adapters/collect-options.js';
 
 export interface FixRequest {
   fixId: string;

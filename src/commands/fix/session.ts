@@ -1,12 +1,12 @@
 // The pieces every command that changes Falco shares: the journal and the lock in the state dir, and
 // the transaction context (health URL, reload behaviour, timings) for one container.
-import { stateDir } from '../adapters/paths.js';
-import { openJournal, type Journal } from '../adapters/journal/journal.js';
-import { acquireLock, type Lock } from '../adapters/journal/lock.js';
-import { stateDirError } from '../adapters/journal/state-dir-error.js';
-import type { DockerClient } from '../adapters/docker/client.js';
-import type { FixEvent, TxContext } from '../adapters/apply/context.js';
-import type { JournalEntry, Measure } from '../core/fix/journal-entry.js';
+import { stateDir } from '../../adapters/paths.js';
+import { openJournal, type Journal } from '../../adapters/journal/journal.js';
+import { acquireLock, type Lock } from '../../adapters/journal/lock.js';
+import { stateDirError } from '../../adapters/journal/state-dir-error.js';
+import type { DockerClient } from '../../adapters/docker/client.js';
+import type { FixEvent, TxContext } from '../../adapters/apply/context.js';
+import type { JournalEntry, Measure } from '../../core/fix/journal-entry.js';
 
 export interface TimingOptions {
   /** the container must stay up this long after a change */

@@ -1,10 +1,10 @@
 // Bridges a prepared fix to the Ink fix flow: the preview it shows and the apply/undo it may start.
 // The UI never touches Docker; these closures do.
-import type { DockerClient } from '../adapters/docker/client.js';
-import type { FixActions, FixPreviewView } from '../ui/fix/run.js';
+import type { DockerClient } from '../../adapters/docker/client.js';
+import type { FixActions, FixPreviewView } from '../../ui/fix/run.js';
 import { applyPreparedFix, type FixRequest, type PreparedFix } from './fix.js';
-import { rollback } from './rollback.js';
-import { formatMeasure } from './fix-report.js';
+import { rollback } from '../rollback.js';
+import { formatMeasure } from './report.js';
 
 export function fixUiModel(docker: DockerClient, p: PreparedFix, req: FixRequest): { preview: FixPreviewView; actions: FixActions } {
   let entryId: string | null = null;
