@@ -2,11 +2,7 @@
 // alerts to docker logs in ~4 KB batches unless started with -U), from app/actions/load_config.cpp.
 import { describe, expect, it } from 'vitest';
 import { outputsBuffering } from '../../../src/core/falco/outputs-buffering.js';
-import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
-import path from 'node:path';
-import { readCatalogue } from '../../../src/adapters/catalogue-files.js';
-import { REPO } from '../helpers/fixtures.js';
-import { makeSnapshot } from '../helpers/snapshot.js';
+import { diagnoseShape } from '../helpers/diagnose-shape.js';
 
 describe('outputs buffering per release', () => {
   it('up to 0.43: buffered unless -U, whatever buffered_outputs says (load_config.cpp@0.42.1:73)', () => {
@@ -24,14 +20,7 @@ describe('outputs buffering per release', () => {
   });
 
   it('diagnose says why a quiet log is not "no drops" on 0.42.1 without -U and without counters', async () => {
-    const catalogue = await readCatalogue(path.join(REPO, 'runbooks'));
-    const r = diagnose(makeSnapshot({ cpuPercent: 4, memBytes: 60 * 2 ** 20 }), catalogue, {
-      toolVersion: 't',
-      source: 'bundle',
-      thresholds: {},
-      only: [],
-      now: new Date(0),
-    }).report;
+    const r = await diagnoseShape({ cpuPercent: 4, memBytes: 60 * 2 ** 20 });
     expect(r.target.falcoVersion).toBe('0.42.1');
     expect(r.notes).toContainEqual(expect.stringContaining('No drop alert in the log, but that does not show there were none'));
     expect(r.notes.join(' ')).toContain('Add -U');

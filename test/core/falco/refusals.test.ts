@@ -4,11 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeEffectiveConfig } from '../../../src/core/falco/index.js';
 import { startupRefusals } from '../../../src/core/falco/config/refusals.js';
-import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
-import { makeSnapshot } from '../helpers/snapshot.js';
-import path from 'node:path';
-import { readCatalogue } from '../../../src/adapters/catalogue-files.js';
-import { REPO } from '../helpers/fixtures.js';
+import { diagnoseShape } from '../helpers/diagnose-shape.js';
 import { fixture } from './fixtures.js';
 import { setKey } from '../../../src/core/falco/config/edit.js';
 
@@ -84,13 +80,7 @@ describe('Falco refuses to start', () => {
   it('through diagnose: a critical FD-CONF-REFUSED finding and a configErrors entry (exit 2)', async () => {
     // the real 0.42.1 file with two edits made by the project's own comment-preserving editor
     const withNoOutput = setKey(setKey(fixture('releases/falco-0.42.1.yaml'), ['metrics', 'enabled'], true), ['metrics', 'output_rule'], false);
-    const r = diagnose(makeSnapshot({ cpuPercent: 4, memBytes: 60 * 2 ** 20, falcoYaml: withNoOutput }), await readCatalogue(path.join(REPO, 'runbooks')), {
-      toolVersion: 't',
-      source: 'bundle',
-      thresholds: {},
-      only: [],
-      now: new Date(0),
-    }).report;
+    const r = await diagnoseShape({ cpuPercent: 4, memBytes: 60 * 2 ** 20, falcoYaml: withNoOutput });
     expect(r.findings.filter((f) => f.code === 'FD-CONF-REFUSED').map((f) => [f.severity, f.evidence[0]?.label])).toEqual([['critical', 'metrics.enabled']]);
     expect(r.configErrors).toEqual([expect.stringContaining('metrics.enabled: Falco refuses to start: Metrics are enabled with no output configured')]);
   });
