@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveCollectOptions } from '../../src/adapters/collect-options.js';
 import { spawnSync } from 'node:child_process';
-import { REPO_ROOT } from '../core/falco/fixtures.js';
+import { REPO_ROOT } from '../core/helpers/fixtures.js';
 
 const saved = process.env['DOCKER_HOST'];
 afterEach(() => {

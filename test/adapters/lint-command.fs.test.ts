@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, REPO_ROOT, fixture } from '../core/falco/fixtures.js';
+import { FIXTURES_DIR, REPO_ROOT, fixture } from '../core/helpers/fixtures.js';
 
 const cli = path.join(REPO_ROOT, 'dist/cli.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fd-lint-'));

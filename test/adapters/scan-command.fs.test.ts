@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, sample } from '../core/falco/fixtures.js';
+import { REPO_ROOT, sample } from '../core/helpers/fixtures.js';
 
 const cli = path.join(REPO_ROOT, 'dist/cli.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fd-scan-'));

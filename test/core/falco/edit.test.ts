@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeEffectiveConfig, getPath, reserialize, setKey, unifiedDiff, unsetKey } from '../../../src/core/falco/index.js';
-import { CONFIG_VERSIONS, falcoYaml } from './fixtures.js';
+import { CONFIG_VERSIONS, falcoYaml } from '../helpers/fixtures.js';
 
 const changed = (diff: string): string[] => diff.split('\n').filter((l) => /^[-+]/.test(l) && !/^(---|\+\+\+) /.test(l));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeEffectiveConfig, configFileEntries, getPath, parseOverride } from '../../../src/core/falco/index.js';
-import { CONFIG_VERSIONS, falcoYaml, lineOf } from './fixtures.js';
+import { CONFIG_VERSIONS, falcoYaml, lineOf } from '../helpers/fixtures.js';
 
 describe('effective config of each shipped falco.yaml', () => {
   for (const v of CONFIG_VERSIONS) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeEffectiveConfig, engineKind, parseStartupLog, ringBufferBudget } from '../../../src/core/falco/index.js';
-import { falcoYaml, sample } from './fixtures.js';
+import { falcoYaml, sample } from '../helpers/fixtures.js';
 
 const MB = 1024 * 1024;
 const cfgOf = (v: string, overrides: string[] = []) => computeEffectiveConfig(falcoYaml(v), [], overrides);

@@ -6,7 +6,7 @@ import { catalogueInputs, CATALOGUE_FILE, renderCatalogue } from '../../../scrip
 import { deriveCatalogue } from '../../../src/core/falco/catalogue/derive.js';
 import { KNOWN_RELEASES, resolveRelease } from '../../../src/core/falco/catalogue/index.js';
 import { knownKeysFor, lintConfig, lookupKey } from '../../../src/core/falco/index.js';
-import { fixture } from './fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
 
 const inputs = catalogueInputs();
 

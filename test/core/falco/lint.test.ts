@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainShellAdvice, lintConfig, type LintIssue } from '../../../src/core/falco/index.js';
-import { CONFIG_VERSIONS, falcoYaml } from './fixtures.js';
+import { CONFIG_VERSIONS, falcoYaml } from '../helpers/fixtures.js';
 
 const lint = (text: string, version: string | null = '0.44.1', extra: { enabledRuleEventTypes?: string[] } = {}): LintIssue[] =>
   lintConfig({ path: '/etc/falco/config.d/tuning.yaml', text }, { version, ...extra });

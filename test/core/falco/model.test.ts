@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersions, engineKindsFor, engineOptionsFor, knownBlocksFor, knownKeysFor, lookupKey, parseYamlSource } from '../../../src/core/falco/index.js';
-import { CONFIG_VERSIONS, falcoYaml } from './fixtures.js';
+import { CONFIG_VERSIONS, falcoYaml } from '../helpers/fixtures.js';
 
 describe('compareVersions', () => {
   it('orders semver and ignores suffixes', () => {

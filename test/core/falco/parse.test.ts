@@ -8,7 +8,7 @@ import {
   parseStartupLog,
   promValue,
 } from '../../../src/core/falco/index.js';
-import { sample } from './fixtures.js';
+import { sample } from '../helpers/fixtures.js';
 
 const firstLine = (name: string): string => sample(name).split('\n')[0] as string;
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeEffectiveConfig } from '../../../src/core/falco/index.js';
 import { startupRefusals } from '../../../src/core/falco/config/refusals.js';
 import { diagnoseShape } from '../helpers/diagnose-shape.js';
-import { fixture } from './fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
 import { setKey } from '../../../src/core/falco/config/edit.js';
 
 const refusals = (text: string, version = '0.42.1', extra: { path: string; text: string }[] = []) =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../../src/core/falco/index.js';
 import { engineVersionOf, rulesFolderEntries, rulesPaths } from '../../../src/core/falco/rules/loading.js';
 import { effectiveConfigOfFiles } from '../../../src/core/falco/config/from-files.js';
-import { fixture } from './fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
 
 const rules = (name: string) => ({ path: `/etc/falco/${name}`, text: fixture(`rules-releases/${name}`) });
 

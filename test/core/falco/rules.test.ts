@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeEffectiveConfig, disableRuleOverride, getPath, loadRules, matchesWildcard } from '../../../src/core/falco/index.js';
-import { CONFIG_VERSIONS, falcoYaml, fixture } from './fixtures.js';
+import { CONFIG_VERSIONS, falcoYaml, fixture } from '../helpers/fixtures.js';
 
 const RULES = { path: '/etc/falco/falco_rules.yaml', text: fixture('falco_rules-5.1.0.yaml') };
 

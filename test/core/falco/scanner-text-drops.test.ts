@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventLogScanner, parseDropAlert } from '../../../src/core/falco/index.js';
 import { minuteOf, textFields } from '../../../src/core/falco/scan/line-fields.js';
-import { sample } from './fixtures.js';
+import { sample } from '../helpers/fixtures.js';
 
 const REAL_DROP = sample('drop-alert-text.txt').trim();
 const REAL_ALERT = sample('alert-text-read-sensitive-file.txt').trim();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanFile } from '../../../src/adapters/files/scan-file.js';
 import { EventLogScanner } from '../../../src/core/falco/index.js';
-import { REPO_ROOT, sample } from './fixtures.js';
+import { REPO_ROOT, sample } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'falco-doctor-scan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

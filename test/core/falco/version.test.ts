@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectVersion, versionFromImage } from '../../../src/core/falco/index.js';
-import { falcoYaml, sample } from './fixtures.js';
+import { falcoYaml, sample } from '../helpers/fixtures.js';
 
 const none = { image: null, versionOutput: null, startupLines: [] as string[], configText: null };
 

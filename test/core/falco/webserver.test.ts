@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveConfigOfFiles } from '../../../src/core/falco/config/from-files.js';
 import { webserverSettings } from '../../../src/core/falco/webserver.js';
-import { falcoYaml } from './fixtures.js';
+import { falcoYaml } from '../helpers/fixtures.js';
 
 const upstream = (version: string) => [falcoYaml(version)];
 
