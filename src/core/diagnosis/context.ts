@@ -6,6 +6,8 @@ import { getPath } from '../falco/config/effective.js';
 import { effectiveConfigOfFiles } from '../falco/config/from-files.js';
 import { ringBufferBudget, engineKind, type RingBufferBudget } from '../falco/engine.js';
 import { knownKeysFor } from '../falco/config/model.js';
+import { startupRefusals, type Refusal } from '../falco/config/refusals.js';
+import { outputsBuffering, type Buffering } from '../falco/outputs-buffering.js';
 import { loadRules, type RulesSummary } from '../falco/rules/load.js';
 import { detectVersion } from '../falco/version.js';
 import { dedupeDropAlerts, parseDropAlert, type DropAlert } from '../falco/parse/drop-alert.js';
@@ -28,6 +30,10 @@ export interface DiagnosisContext {
   /** "Falco internal: timeouts notification" alerts in the window: the driver delivered no event for
    *  syscall_event_timeouts.max_consecutives reads in a row (process_events.cpp@0.42.1:202). */
   timeoutNotices: number;
+  /** What Falco would refuse to start with (config/refusals.ts); none when no config was read. */
+  refusals: Refusal[];
+  /** Whether Falco block-buffers its outputs here (outputs-buffering.ts), and why. */
+  buffering: Buffering;
   promStart: PromSample[] | null;
   promEnd: PromSample[] | null;
   /** seconds covered by the sampling window */
@@ -68,6 +74,8 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
     dropAlerts: dedupeDropAlerts(collect(windowLines, parseDropAlert)),
     metricsSnapshots: collect(windowLines, parseMetricsSnapshot),
     timeoutNotices: windowLines.filter((l) => l.includes(TIMEOUTS_RULE)).length,
+    refusals: snapshot.falco.configFiles.length > 0 ? startupRefusals(config, version.version) : [],
+    buffering: outputsBuffering(snapshot.target.cmd, version.version, getPath(config.value, 'buffered_outputs')),
     promStart: snapshot.webserver.metricsStart === null ? null : parsePrometheus(snapshot.webserver.metricsStart),
     promEnd: snapshot.webserver.metricsEnd === null ? null : parsePrometheus(snapshot.webserver.metricsEnd),
     windowSeconds: Math.max(0, (snapshot.window.end - snapshot.window.start) / 1000),

@@ -25,3 +25,8 @@ export function snapshotSpanSeconds(ctx: DiagnosisContext): number | null {
   if (times.length < 2) return null;
   return (Math.max(...times) - Math.min(...times)) / 1000;
 }
+
+/** Falco's drop counters can be read: /metrics at the end of the window, or metrics snapshots in the log. */
+export function dropCountersReadable(ctx: DiagnosisContext): boolean {
+  return ctx.promEnd !== null || ctx.metricsSnapshots.length > 0;
+}

@@ -10,7 +10,6 @@ import { evaluateRunbook, type Facts } from './evaluate.js';
 import { fixDescriber } from '../fix/describe.js';
 import { lintFindings, LINT_RUNBOOK } from './lint-findings.js';
 import { notesFor } from './notes.js';
-import { startupRefusals } from '../falco/config/refusals.js';
 
 export interface DiagnoseOptions {
   toolVersion: string;
@@ -81,9 +80,7 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
       facts,
       configErrors: [
         ...ctx.config.errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.key ? `${e.key}: ` : ''}${e.message}`),
-        ...(snapshot.falco.configFiles.length > 0 ? startupRefusals(ctx.config, ctx.version.version) : []).map(
-          (r) => `${r.key}: Falco refuses to start: ${r.message} (${r.source})`,
-        ),
+        ...ctx.refusals.map((r) => `${r.key}: Falco refuses to start: ${r.message} (${r.source})`),
         ...ctx.rules.refusedFiles.map((r) => r.message),
       ],
       notes: notesFor(ctx),

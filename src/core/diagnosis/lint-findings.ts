@@ -4,7 +4,6 @@ import type { DiagnosisContext } from './context.js';
 import type { Finding, Severity } from '../findings.js';
 import { lintConfig } from '../falco/config/lint.js';
 import { codeFor, type LintIssue } from '../falco/config/lint/issue.js';
-import { startupRefusals } from '../falco/config/refusals.js';
 import { resolveRelease } from '../falco/catalogue/index.js';
 
 export const LINT_RUNBOOK = { id: 'config-lint', title: 'Configuration lint' } as const;
@@ -13,8 +12,7 @@ const SEVERITY: Record<LintIssue['severity'], Severity> = { error: 'warning', wa
 
 /** Configurations Falco refuses to start with: critical findings (and configErrors, exit 2, in diagnose). */
 export function refusalFindings(ctx: DiagnosisContext): Finding[] {
-  if (ctx.snapshot.falco.configFiles.length === 0) return [];
-  return startupRefusals(ctx.config, ctx.version.version).map((r) => ({
+  return ctx.refusals.map((r) => ({
     code: 'FD-CONF-REFUSED',
     severity: 'critical',
     runbook: LINT_RUNBOOK.id,

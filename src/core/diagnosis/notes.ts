@@ -2,17 +2,16 @@
 // stand-in, where falco.yaml was read from, a restarting container, a log that lags, what Falco's own
 // startup lines say beside the doctor's figures).
 import type { DiagnosisContext } from './context.js';
-import { outputsBuffering } from '../falco/outputs-buffering.js';
+import { dropCountersReadable } from './counters.js';
 import { formatBytes } from '../falco/presets.js';
 import { validateAgainstSchema } from '../falco/config/lint/schema.js';
 import { parseYamlSource } from '../falco/config/yaml-source.js';
-import { getPath } from '../falco/config/effective.js';
 
 /** No drop alert in a log that Falco block-buffers, with no counter to read: "no drops" is not shown. */
 function logLagNote(ctx: DiagnosisContext): string | null {
   const s = ctx.snapshot;
-  if (!s.target.state.running || ctx.dropAlerts.length > 0 || ctx.promEnd !== null || ctx.metricsSnapshots.length > 0) return null;
-  const b = outputsBuffering(s.target.cmd, ctx.version.version, getPath(ctx.config.value, 'buffered_outputs'));
+  if (!s.target.state.running || ctx.dropAlerts.length > 0 || dropCountersReadable(ctx)) return null;
+  const b = ctx.buffering;
   if (!b.buffered) return null;
   return `No drop alert in the log, but that does not show there were none: ${b.why}, so alerts (drop alerts included) reach docker logs in blocks of a few KB, possibly minutes late, and no drop counter (metrics) is on. Add -U to the container's command (command: in the compose file), or turn metrics on.`;
 }

@@ -4,13 +4,12 @@
 import { resolveRelease } from './catalogue/index.js';
 import { effectiveConfigOfFiles } from './config/from-files.js';
 import { getPath } from './config/effective.js';
-import { lintConfig, type LintIssue } from './config/lint.js';
-import { validateAgainstSchema, type SchemaVerdict } from './config/lint/schema.js';
+import { lintFile, type LintIssue } from './config/lint.js';
+import type { SchemaVerdict } from './config/lint/schema.js';
 import { knownKeysFor } from './config/model.js';
 import { startupRefusals, type Refusal } from './config/refusals.js';
 import type { ConfigError, SourceFile } from './config/types.js';
 import { engineKind } from './engine.js';
-import { parseYamlSource } from './config/yaml-source.js';
 import { loadRules } from './rules/load.js';
 import type { EngineRefusal } from './rules/loading.js';
 
@@ -46,11 +45,7 @@ export function lintRun(input: LintRunInput): LintRunReport {
   const config = effectiveConfigOfFiles(configs, input.overrides);
   const kind = engineKind(config, version) ?? undefined;
   const resolved = version === null ? null : resolveRelease(version);
-  const files = configs.map((f) => {
-    const parsed = parseYamlSource(f);
-    const issues = lintConfig(f, { version, engineKind: kind });
-    return { path: f.path, schema: parsed.errors.length > 0 ? null : validateAgainstSchema(parsed.value, version), issues };
-  });
+  const files = configs.map((f) => ({ path: f.path, ...lintFile(f, { version, engineKind: kind }) }));
   const readsSelection = version === null || knownKeysFor(version).has('rules');
   const summary =
     input.rules.length > 0

@@ -1,7 +1,7 @@
 // Container state, rules, startup log, webserver and host probes.
 import { getPath } from '../../falco/config/effective.js';
 import type { Probe } from './probe.js';
-import { outputsBuffering } from '../../falco/outputs-buffering.js';
+import { dropCountersReadable } from '../counters.js';
 
 export const OTHER_PROBES = {
   'rules.enabled': {
@@ -68,12 +68,12 @@ export const OTHER_PROBES = {
     label: 'Falco block-buffers its outputs',
     unit: 'bool',
     source: 'container command (-U) and buffered_outputs, per release (load_config.cpp)',
-    compute: (ctx) => outputsBuffering(ctx.snapshot.target.cmd, ctx.version.version, getPath(ctx.config.value, 'buffered_outputs')).buffered,
+    compute: (ctx) => ctx.buffering.buffered,
   },
   'drops.counters': {
     label: 'Falco drop counters readable',
     unit: 'bool',
     source: '/metrics (webserver.prometheus_metrics_enabled) or metrics snapshots in the log',
-    compute: (ctx) => ctx.promEnd !== null || ctx.metricsSnapshots.length > 0,
+    compute: dropCountersReadable,
   },
 } satisfies Record<string, Probe>;

@@ -8,7 +8,7 @@ import type { LintIssue } from './lint/issue.js';
 import { lintKeys } from './lint/keys.js';
 import { lintPerformance } from './lint/performance.js';
 import { lintValues } from './lint/values.js';
-import { lintSchema } from './lint/schema.js';
+import { lintSchema, type SchemaVerdict } from './lint/schema.js';
 import type { SourceFile } from './types.js';
 import { parseYamlSource } from './yaml-source.js';
 import { ALL_ENGINE_KINDS, isEngineKind } from './model.js';
@@ -34,6 +34,12 @@ function effectiveKind(fileKind: unknown, fallback: string | undefined): string 
 }
 
 export function lintConfig(file: SourceFile, opts: LintOptions): LintIssue[] {
+  return lintFile(file, opts).issues;
+}
+
+/** The lint of one file and Falco's schema verdict on it (null: no schema for the release, switched
+ *  off, or YAML that does not parse), from one parse and one validation. */
+export function lintFile(file: SourceFile, opts: LintOptions): { issues: LintIssue[]; schema: SchemaVerdict | null } {
   const parsed = parseYamlSource(file);
   const engine = parsed.value['engine'];
   const fileKind = engine && typeof engine === 'object' ? (engine as Record<string, unknown>)['kind'] : undefined;
@@ -50,6 +56,6 @@ export function lintConfig(file: SourceFile, opts: LintOptions): LintIssue[] {
   lintContradictions(ctx);
   lintPerformance(ctx);
   lintBaseSyscalls(ctx);
-  if (opts.schema !== false) lintSchema(ctx);
-  return ctx.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const verdict = opts.schema !== false ? lintSchema(ctx) : null;
+  return { issues: ctx.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), schema: parsed.errors.length === 0 ? verdict : null };
 }

@@ -37,8 +37,9 @@ function toSpec(path: string, k: CatalogueKey, release: string | null): KeySpec 
   const spec: KeySpec = { path, type: c.type ?? k.type, ...bounds(k) };
   if (shipped) spec.default = shipped.value;
   if (code) spec.codeDefault = code.value;
-  if (k.read.length === 0 || (release !== null && !inSpans(release, k.read)))
-    spec.schemaOnly = release === null ? k.read.length === 0 : inSpans(release, k.schema);
+  // not read by this release (or, for any release, by none): the schema may still declare it
+  const read = release === null ? k.read.length > 0 : inSpans(release, k.read);
+  if (!read) spec.schemaOnly = release === null || inSpans(release, k.schema);
   const oneOf = c.oneOf ?? k.enum;
   if (oneOf) spec.oneOf = oneOf;
   if (c.min !== undefined) spec.min = c.min;

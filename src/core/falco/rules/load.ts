@@ -23,13 +23,13 @@ export interface LoadOptions {
 }
 
 export function loadRules(allFiles: SourceFile[], selection?: unknown, opts: LoadOptions = {}): RulesSummary {
-  const required = collect(allFiles).requiredEngineVersions;
+  const all = collect(allFiles);
   const refusedFiles = engineRefusals(
-    allFiles.map((f) => ({ path: f.path, required: required.filter((r) => r.file === f.path).map((r) => r.version) })),
+    allFiles.map((f) => ({ path: f.path, required: all.requiredEngineVersions.filter((r) => r.file === f.path).map((r) => r.version) })),
     opts.falcoVersion ?? null,
   );
-  const files = allFiles.filter((f) => !refusedFiles.some((r) => r.file === f.path));
-  const c = collect(files);
+  // a refused file contributes nothing: fold the others again only when one is refused
+  const c = refusedFiles.length === 0 ? all : collect(allFiles.filter((f) => !refusedFiles.some((r) => r.file === f.path)));
   applySelection(c.rules, selection, c.errors);
 
   const defs: Definitions = { macros: new Map(), lists: c.lists };

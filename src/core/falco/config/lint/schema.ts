@@ -71,10 +71,10 @@ export function validateAgainstSchema(value: unknown, version: string | null): S
   return { schemaVersion, ok, failures };
 }
 
-/** Each schema failure as the warning Falco would log for this file. */
-export function lintSchema(ctx: LintContext): void {
+/** Each schema failure as the warning Falco would log for this file; returns the whole verdict. */
+export function lintSchema(ctx: LintContext): SchemaVerdict | null {
   const verdict = validateAgainstSchema(ctx.parsed.value, ctx.version);
-  if (!verdict || verdict.ok) return;
+  if (!verdict || verdict.ok) return verdict;
   // A key the doctor already explained (unknown, wrong type...) is not reported twice: the schema's
   // failure for it is the same fact in Falco's words. lint --json keeps the whole verdict (schemaVerdict).
   const explained = new Set(ctx.issues.map((i) => i.key));
@@ -89,4 +89,5 @@ export function lintSchema(ctx: LintContext): void {
       message: `${ctx.file.path} | schema validation: failed for ${f.path}: ${f.message} (schema of Falco ${verdict.schemaVersion}; Falco logs this as a warning and starts anyway).`,
     });
   }
+  return verdict;
 }
