@@ -72,11 +72,21 @@ describe('staged rollout in the lab', () => {
     expect(status.status).toBe('monitoring');
     expect(status.next.kind).toMatch(/resume-window|evaluate-gate/);
 
-    const r = await runRollout(['next', ...common]);
+    let r = await runRollout(['next', ...common]);
     const after = stateNow()!.phases[0]!;
     expect(after.window!.startedAt).toBe(killedAt.startedAt);
     expect(after.window!.series.latencyMs.seen).toBeGreaterThanOrEqual(killedAt.series.latencyMs.seen);
-    const gate = report(r.stdout).phases[0]!.gate!;
+    let gate = report(r.stdout).phases[0]!.gate!;
+    // An inconclusive gate (a 10 s window of a shared host's TCP connect times can be wider than the
+    // 1 ms limit: seen in CI, CI −0.43…+1.18 ms) is answered as the tool tells the operator to: `rollout
+    // next` measures the same phase longer and the samples add up. Twice at most; never read as a pass.
+    for (let extra = 0; gate.verdict === 'inconclusive' && extra < 2; extra++) {
+      console.log(`core gate inconclusive, measuring longer: ${gate.results.map((x) => x.summary).join(' | ')}`);
+      expect(r.exitCode).not.toBe(0);
+      expect(stateNow()!.status).toBe('gate-inconclusive');
+      r = await runRollout(['next', ...common]);
+      gate = report(r.stdout).phases[0]!.gate!;
+    }
     console.log(`core gate: ${gate.results.map((x) => x.summary).join(' | ')}`);
     expect(gate.verdict, gate.results.map((x) => x.summary).join('\n')).toBe('passed');
     expect(r.exitCode).toBe(0);
