@@ -1,4 +1,7 @@
-// Command-line parsing with node:util parseArgs. Bad flags are UserErrors (exit 2) naming the flag.
+// Command-line parsing with node:util parseArgs, for every command: one table of flags (OPTIONS), the
+// flags each command takes (COMMAND_FLAGS), and one parsed record (CliArgs) from which each command
+// takes its own options type (DiagnoseArgs, FixArgs, RolloutArgs, ChecklistArgs, …: Picks of it). Bad
+// flags are UserErrors (exit 2) naming the flag.
 import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/findings.js';
@@ -22,8 +25,6 @@ export const COMMANDS = [
 /** commands that take one operand: fix ID, rollback [ID], scan FILE, completion SHELL, help [COMMAND] */
 const WITH_OPERAND: readonly Command[] = ['fix', 'rollback', 'scan', 'completion', 'help'];
 export type Command = (typeof COMMANDS)[number];
-/** checklist and rollout parse their own flags (commands/walks.ts); the others are parsed here */
-export const WALKS = ['checklist', 'rollout'] as const;
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
@@ -60,6 +61,23 @@ export interface CliArgs {
   rulesPaths: string[];
   /** help: the command asked about (`help diagnose`, `diagnose --help`); null: the overview */
   topic: Command | null;
+  /** the words after the command, before `--` (checklist: `confirm ITEM`; rollout: the action) */
+  operands: string[];
+  /** the words after `--`: the rollout's exec probe (argv, never a shell string) */
+  tail: string[];
+  /** rollout: --plan, the latency probe (--probe-url/--probe-tcp/--probe-exec), --connect HOST:PORT,
+   *  --remeasure, and the plan's windows overridden (as written: validated by the rollout) */
+  planPath: string | null;
+  probeUrl: string | null;
+  probeTcp: string | null;
+  probeExec: boolean;
+  connect: string | null;
+  remeasure: boolean;
+  baselineWindow: string | null;
+  phaseWindow: string | null;
+  /** checklist: --checklist FILE, and the note of `checklist confirm ITEM --note TEXT` */
+  checklistPath: string | null;
+  note: string | null;
 }
 
 export const OPTIONS = {
@@ -85,6 +103,16 @@ export const OPTIONS = {
   'falco-version': { type: 'string' },
   override: { type: 'string', multiple: true },
   rules: { type: 'string', multiple: true },
+  plan: { type: 'string' },
+  'probe-url': { type: 'string' },
+  'probe-tcp': { type: 'string' },
+  /** the command follows `--` (argv, no shell) */
+  'probe-exec': { type: 'boolean' },
+  connect: { type: 'string' },
+  remeasure: { type: 'boolean' },
+  'baseline-window': { type: 'string' },
+  checklist: { type: 'string' },
+  note: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -93,8 +121,8 @@ export type OptionName = keyof typeof OPTIONS;
 /** Flags every command takes. */
 export const GLOBAL_FLAGS = ['help', 'version', 'no-color'] as const satisfies readonly OptionName[];
 
-/** The flags each command parsed here uses: its help and the shell completion list them, and any
- *  other flag is a usage error. (home runs diagnose and undo from its screens: their flags too.) */
+/** The flags each command uses: its help and the shell completion list them, and any other flag is a
+ *  usage error. (home runs diagnose, undo and the checklist from its screens: their flags too.) */
 export const COMMAND_FLAGS = {
   home: ['container', 'service', 'interval', 'state-dir', 'window', 'lookback', 'threshold', 'runbook', 'settle', 'reload-timeout'],
   diagnose: [
@@ -119,10 +147,31 @@ export const COMMAND_FLAGS = {
   scan: ['json'],
   lint: ['json', 'fail-on', 'falco-version', 'override', 'rules'],
   info: ['json', 'container'],
+  checklist: ['state-dir', 'checklist', 'container', 'window', 'threshold', 'note', 'json'],
+  rollout: [
+    'state-dir',
+    'plan',
+    'container',
+    'service',
+    'probe-url',
+    'probe-tcp',
+    'probe-exec',
+    'connect',
+    'yes',
+    'json',
+    'remeasure',
+    'baseline-window',
+    'window',
+    'settle',
+    'reload-timeout',
+  ],
   completion: [],
   help: [],
   version: [],
-} as const satisfies Record<Exclude<Command, (typeof WALKS)[number]>, readonly OptionName[]>;
+} as const satisfies Record<Command, readonly OptionName[]>;
+
+/** How many words may follow the command (before `--`). */
+const MAX_OPERANDS: Partial<Record<Command, number>> = { lint: Infinity, checklist: 2, rollout: 1 };
 
 /** NO_COLOR (https://no-color.org): set and not empty disables colour. */
 const noColorEnv = () => (process.env['NO_COLOR'] ?? '') !== '';
@@ -154,7 +203,11 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   } catch (e) {
     throw new UserError((e as Error).message.split('\n')[0] ?? 'bad arguments', 'see falco-doctor --help');
   }
-  const { values: v, positionals, tokens } = parsed;
+  const { values: v, tokens } = parsed;
+  // the words after `--` are the exec probe's argv, not operands
+  const dash = tokens.find((t) => t.kind === 'option-terminator')?.index ?? argv.length;
+  const positionals = tokens.filter((t) => t.kind === 'positional' && t.index < dash).map((t) => (t as { value: string }).value);
+  const tail = argv.slice(dash + 1);
   const asCommand = (word: string | undefined): Command | null => {
     if (word === undefined) return null;
     if (!(COMMANDS as readonly string[]).includes(word)) throw new UserError(`unknown command "${word}"`, `commands: ${COMMANDS.join(', ')}`);
@@ -165,14 +218,15 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   const asksHelp = Boolean(v.help) || first === 'help';
   const command: Command = v.version ? 'version' : asksHelp ? 'help' : (first ?? (isTty ? 'home' : 'help'));
   const topic = command === 'help' ? (v.help ? first : asCommand(positionals[1])) : null;
-  const maxPositionals = command === 'lint' ? Infinity : WITH_OPERAND.includes(command) ? 2 : 1;
+  if (command === 'help' || command === 'version') return helpArgs(command, topic);
+  const maxPositionals = 1 + (MAX_OPERANDS[command] ?? (WITH_OPERAND.includes(command) ? 1 : 0));
   if (positionals.length > maxPositionals) throw new UserError(`unexpected argument "${positionals[maxPositionals]}"`, 'see falco-doctor --help');
-  if (command !== 'help' && command !== 'version' && command in COMMAND_FLAGS) {
-    const own: readonly string[] = COMMAND_FLAGS[command as keyof typeof COMMAND_FLAGS];
-    for (const t of tokens)
-      if (t.kind === 'option' && !own.includes(t.name) && !(GLOBAL_FLAGS as readonly string[]).includes(t.name))
-        throw new UserError(`${t.rawName} does not apply to ${command}`, `see falco-doctor ${command} --help`);
-  }
+  if (tail.length > 0 && command !== 'rollout')
+    throw new UserError(`unexpected argument "${tail[0]}" after --`, `only rollout --probe-exec takes a command after --`);
+  const own: readonly string[] = COMMAND_FLAGS[command];
+  for (const t of tokens)
+    if (t.kind === 'option' && !own.includes(t.name) && !(GLOBAL_FLAGS as readonly string[]).includes(t.name))
+      throw new UserError(`${t.rawName} does not apply to ${command}`, `see falco-doctor ${command} --help`);
   if (command === 'fix' && !positionals[1])
     throw new UserError('fix needs the id of a fix', 'e.g. falco-doctor fix raise-buffer-preset; diagnose lists the fixes that apply');
   if (command === 'scan' && !positionals[1])
@@ -193,10 +247,9 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     throw new UserError(`--fail-on: "${failOn}" is not a severity`, 'use critical, warning, info or none');
   if (v.json && v.markdown) throw new UserError('--json and --markdown exclude each other');
   const thresholds = parseThresholds(v.threshold ?? []);
-  const windowSeconds = parseDuration('window', v.window ?? '10');
+  const windowSeconds = sampleWindow(command, v.window);
   const intervalSeconds = parseDuration('interval', v.interval ?? '2');
   if (intervalSeconds < 0.5 || intervalSeconds > 60) throw new UserError('--interval must be between 0.5 s and 60 s');
-  if (windowSeconds < 2 || windowSeconds > 3600) throw new UserError('--window must be between 2 s and 1 h');
   return {
     command,
     container: v.container ?? null,
@@ -223,5 +276,33 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     overrides: v.override ?? [],
     rulesPaths: v.rules ?? [],
     topic,
+    operands: positionals.slice(1),
+    tail,
+    planPath: v.plan ?? null,
+    probeUrl: v['probe-url'] ?? null,
+    probeTcp: v['probe-tcp'] ?? null,
+    probeExec: Boolean(v['probe-exec']),
+    connect: v.connect ?? null,
+    remeasure: Boolean(v.remeasure),
+    baselineWindow: v['baseline-window'] ?? null,
+    phaseWindow: command === 'rollout' ? (v.window ?? null) : null,
+    checklistPath: v.checklist ?? null,
+    note: v.note ?? null,
   };
+}
+
+/** --window: the sampling window in seconds. The checklist samples 5 s by default (up to 10 min), the
+ *  others 10 s (up to 1 h); the rollout's --window is the phase's window, a duration of days, read by
+ *  the rollout (phaseWindow). */
+function sampleWindow(command: Command, raw: string | undefined): number {
+  if (command === 'rollout') return 10;
+  const [fallback, max] = command === 'checklist' ? ['5', 600] : ['10', 3600];
+  const s = parseDuration('window', raw ?? fallback);
+  if (s < 2 || s > max) throw new UserError(`--window must be between 2 s and ${max === 600 ? '10 min' : '1 h'}`);
+  return s;
+}
+
+/** help and version take no options of their own: the defaults, never read. */
+function helpArgs(command: 'help' | 'version', topic: Command | null): CliArgs {
+  return { ...parseCli(['info'], false), command, topic };
 }

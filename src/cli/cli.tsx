@@ -8,12 +8,6 @@ import { toolVersion } from '../version.js';
 import { connectDocker, io, timings } from '../commands/cli-context.js';
 
 async function main(argv: string[]): Promise<ExitCode> {
-  // checklist and rollout parse their own flags (and answer their own --help): commands/walks.ts
-  const walk = argv[0];
-  if (walk === 'rollout' || walk === 'checklist') {
-    const { runWalk } = await import('../commands/walks.js');
-    return runWalk(walk, argv.slice(1), toolVersion());
-  }
   const args = parseCli(argv, Boolean(process.stdout.isTTY && process.stdin.isTTY));
   switch (args.command) {
     case 'version':
@@ -22,14 +16,13 @@ async function main(argv: string[]): Promise<ExitCode> {
     case 'help':
       process.stdout.write(args.topic ? commandHelp(args.topic) : HELP);
       return EXIT.ok;
-    case 'checklist': // after a global flag (falco-doctor --no-color checklist): the walk with the rest
+    case 'checklist': {
+      const { checklistCommand } = await import('../commands/checklist.js');
+      return checklistCommand(args);
+    }
     case 'rollout': {
-      const { runWalk } = await import('../commands/walks.js');
-      return runWalk(
-        args.command,
-        argv.filter((a, i) => i !== argv.indexOf(args.command)),
-        toolVersion(),
-      );
+      const { rolloutCommand } = await import('../commands/rollout/command.js');
+      return rolloutCommand(args);
     }
     case 'completion': {
       const { completionFor } = await import('../commands/completion.js');

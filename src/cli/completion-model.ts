@@ -1,7 +1,7 @@
-// What the shell completion knows, built from the parsers' own tables (COMMANDS, COMMAND_FLAGS and
-// OPTIONS in args.ts; the checklist's and rollout's option tables) and the help's texts, so a flag
-// added to a parser is completed without touching the scripts (completion-scripts.ts renders them).
-import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, SHELLS, WALKS, type Command } from './args.js';
+// What the shell completion knows, built from the parser's own tables (COMMANDS, COMMAND_FLAGS and
+// OPTIONS in args.ts) and the help's texts, so a flag added to the parser is completed without
+// touching the scripts (completion-scripts.ts renders them).
+import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, SHELLS, type Command } from './args.js';
 import { COMMAND_HELP } from './help-texts.js';
 
 type OptionTable = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string }>>;
@@ -45,14 +45,12 @@ function safe(words: readonly string[]): readonly string[] {
   return words;
 }
 
-export function completionModel(walkOptions: Record<(typeof WALKS)[number], OptionTable>, data: CompletionData): CompletionModel {
+export function completionModel(data: CompletionData): CompletionModel {
   const flagsOf = (command: Command): CompletionFlag[] => {
-    const walk = (WALKS as readonly string[]).includes(command) ? walkOptions[command as (typeof WALKS)[number]] : null;
-    const table: OptionTable = walk ?? OPTIONS;
-    const names = walk ? [...Object.keys(walk), 'help'] : [...COMMAND_FLAGS[command as keyof typeof COMMAND_FLAGS], ...GLOBAL_FLAGS];
+    const names = [...COMMAND_FLAGS[command], ...GLOBAL_FLAGS];
     const documented = COMMAND_HELP[command].flags;
     return names.map((long) => {
-      const o: OptionTable[string] = table[long] ?? OPTIONS[long as keyof typeof OPTIONS];
+      const o: OptionTable[string] = (OPTIONS as OptionTable)[long]!;
       const value: CompletionFlag['value'] =
         o.type === 'boolean' ? null : long === 'fail-on' ? data.severities : long === 'runbook' ? data.runbookIds : FILE_FLAGS.has(long) ? 'file' : 'any';
       const description = documented.find((d) => d.name === long)?.text ?? GLOBAL_TEXT[long] ?? long;

@@ -152,7 +152,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       'Checks each item of checklists/production.yaml on the live target with its evidence (buffer sizes, limits, rules, outputs, monitoring, alerting, baseline, load test, rollback plan). An item that cannot be checked automatically is confirmed by the operator with `checklist confirm`, saved with who and when. Failing items name the fixes that would make them pass.',
     flags: [
       CONTAINER,
-      f('window', 'sampling window in seconds (default 5, 2 to 600)', 'SECONDS', 'w'),
+      f('window', 'sampling window (default 5s, 2s to 10m)', 'DURATION', 'w'),
       { ...THRESHOLD, text: 'override a runbook threshold, as diagnose takes it: items that name one ($high-cpu.quota_percent) judge by it (repeatable)' },
       JSON_OUT,
       f('note', 'what was checked by hand (with confirm)', 'TEXT'),

@@ -2,9 +2,9 @@
 import type { CliArgs } from '../cli/args.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
 import { progressLine } from '../report/progress.js';
-import { collectOptions, connectDocker } from './cli-context.js';
+import { collectOptions, connectDocker, type CollectArgs } from './cli-context.js';
 
-export async function runBundleCommand(args: CliArgs): Promise<ExitCode> {
+export async function runBundleCommand(args: CollectArgs & Pick<CliArgs, 'output'>): Promise<ExitCode> {
   const out = args.output ?? `falco-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   const { collectSnapshot } = await import('../adapters/collect.js');
   const snapshot = await collectSnapshot(await connectDocker(), collectOptions(args), (e) => {

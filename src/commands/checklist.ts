@@ -17,19 +17,14 @@ import { appendRun, readResults, saveConfirmation, whoAmI } from '../adapters/ch
 import { readChecklist } from '../adapters/checklist/read-checklist.js';
 import { liveCollectOptions } from '../adapters/collect-options.js';
 import { qualifiedThresholds } from '../core/runbook/thresholds.js';
-import { parseThresholds } from '../cli/args.js';
+import type { CliArgs } from '../cli/args.js';
 import type { CommandIo } from './fix/fix.js';
 
-export const CHECKLIST_OPTIONS = {
-  'state-dir': { type: 'string' },
-  checklist: { type: 'string' },
-  container: { type: 'string', short: 'c' },
-  window: { type: 'string', short: 'w' },
-  threshold: { type: 'string', multiple: true },
-  note: { type: 'string' },
-  json: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-} as const;
+/** What the checklist takes of the parsed command line. */
+export type ChecklistArgs = Pick<
+  CliArgs,
+  'operands' | 'note' | 'stateDir' | 'checklistPath' | 'container' | 'windowSeconds' | 'thresholds' | 'format' | 'noColor'
+>;
 
 export interface ChecklistRequest {
   /** null: run the checklist; else record the operator's confirmation of this item */
@@ -47,42 +42,33 @@ export interface ChecklistRequest {
   catalogue: Catalogue;
 }
 
-export function toChecklistRequest(
-  v: {
-    'state-dir'?: string;
-    checklist?: string;
-    container?: string;
-    window?: string;
-    threshold?: string[];
-    note?: string;
-    json?: boolean;
-    'no-color'?: boolean;
-  },
-  positionals: string[],
-  catalogue: Catalogue,
-  toolVersion: string,
-  isTty: boolean,
-): ChecklistRequest {
-  const [sub, item] = positionals;
+export function toChecklistRequest(v: ChecklistArgs, catalogue: Catalogue, toolVersion: string): ChecklistRequest {
+  const [sub, item] = v.operands;
   if (sub !== undefined && sub !== 'confirm')
     throw new UserError(`checklist: unknown action "${sub}"`, 'use: checklist, or checklist confirm ITEM --note TEXT');
   if (sub === 'confirm' && (!item || !v.note?.trim()))
     throw new UserError('checklist confirm needs an item id and --note', 'e.g. checklist confirm alerting --note "sidekick → Slack #sec, tested 2025-01-10"');
-  const windowSeconds = Number(v.window ?? 5);
-  if (!(windowSeconds >= 2 && windowSeconds <= 600)) throw new UserError('--window must be between 2 and 600 seconds');
   return {
     confirmItem: sub === 'confirm' ? (item ?? null) : null,
     note: v.note?.trim() ?? null,
-    stateDir: v['state-dir'] ?? null,
-    checklistPath: v.checklist ?? null,
-    container: v.container ?? null,
-    windowSeconds,
-    thresholds: parseThresholds(v.threshold ?? []),
-    format: v.json ? 'json' : isTty ? 'ui' : 'text',
-    noColor: Boolean(v['no-color']) || (process.env['NO_COLOR'] ?? '') !== '',
+    stateDir: v.stateDir,
+    checklistPath: v.checklistPath,
+    container: v.container,
+    windowSeconds: v.windowSeconds,
+    thresholds: v.thresholds,
+    // not a terminal: the checklist's text report (it has no markdown of its own)
+    format: v.format === 'markdown' ? 'text' : v.format,
+    noColor: v.noColor,
     toolVersion,
     catalogue,
   };
+}
+
+/** `falco-doctor checklist [confirm ITEM --note TEXT]` from the parsed command line. */
+export async function checklistCommand(args: ChecklistArgs): Promise<ExitCode> {
+  const { connectDocker, io, readCatalogue } = await import('./cli-context.js');
+  const { toolVersion } = await import('../version.js');
+  return runChecklistCommand(toChecklistRequest(args, await readCatalogue(), toolVersion()), { docker: await connectDocker(), io });
 }
 
 export async function runChecklistCommand(req: ChecklistRequest, deps: { docker: DockerClient; io: CommandIo }): Promise<ExitCode> {

@@ -10,7 +10,15 @@ import { toolVersion } from '../version.js';
 import { hostVisible } from '../adapters/docker/endpoint.js';
 import { liveCollectOptions } from '../adapters/collect-options.js';
 
-export function collectOptions(args: CliArgs): CollectOptions {
+/** What the commands take of the parsed command line (src/cli/args.ts), each its own type. */
+export type CollectArgs = Pick<CliArgs, 'container' | 'windowSeconds' | 'lookbackSeconds'>;
+export type TimingArgs = Pick<CliArgs, 'settleSeconds' | 'reloadTimeoutSeconds'>;
+/** a fix's request, by `fix ID` or from a diagnosis screen (f) */
+export type FixArgs = CollectArgs & TimingArgs & Pick<CliArgs, 'stateDir' | 'maxChangesPerHour' | 'thresholds' | 'noColor'>;
+export type DiagnoseArgs = FixArgs & Pick<CliArgs, 'bundle' | 'runbooks' | 'format' | 'failOn'>;
+export type HomeArgs = DiagnoseArgs & Pick<CliArgs, 'service' | 'intervalSeconds'>;
+
+export function collectOptions(args: CollectArgs): CollectOptions {
   return liveCollectOptions({
     container: args.container,
     windowMs: args.windowSeconds * 1000,
@@ -27,9 +35,9 @@ export const readCatalogue = async (): Promise<Catalogue> => (await import('../a
 export const runDiagnosis: typeof import('./diagnose.js').runDiagnosis = async (...a) => (await import('./diagnose.js')).runDiagnosis(...a);
 
 export const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
-export const timings = (args: CliArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
+export const timings = (args: TimingArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
 
-export function fixRequest(args: CliArgs, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
+export function fixRequest(args: FixArgs, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
   return {
     fixId,
     container,

@@ -1,6 +1,5 @@
 // `falco-doctor diagnose` as the operator runs it: the Ink screen in a terminal (f/e/w hand the chosen
 // fixes to the one diagnose → fix flow), JSON or markdown elsewhere, and the exit code the report earns.
-import type { CliArgs } from '../cli/args.js';
 import { EXIT, UserError, type ExitCode } from '../core/errors.js';
 import { severityRank } from '../core/findings.js';
 import type { DiagnosisReport } from '../core/report.js';
@@ -11,9 +10,9 @@ import type { DiagnoseRun, SnapshotSource } from './diagnose.js';
 import { toJson } from '../report/json.js';
 import { toMarkdown } from '../report/markdown.js';
 import { progressLine } from '../report/progress.js';
-import { collectOptions, connectDocker, readCatalogue, runDiagnosis } from './cli-context.js';
+import { collectOptions, connectDocker, readCatalogue, runDiagnosis, type DiagnoseArgs } from './cli-context.js';
 
-export async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
+export async function diagnoseCommand(args: DiagnoseArgs): Promise<ExitCode> {
   if (args.format === 'ui') return diagnoseScreen(args);
   const { source, run } = await diagnoseInputs(args);
   const { report } = await runDiagnosis(source, run, (e) => {
@@ -25,7 +24,7 @@ export async function diagnoseCommand(args: CliArgs): Promise<ExitCode> {
 }
 
 /** The runbooks (checked against --runbook) and where the snapshot comes from. */
-export async function diagnoseInputs(args: CliArgs): Promise<{ source: SnapshotSource; run: DiagnoseRun }> {
+export async function diagnoseInputs(args: DiagnoseArgs): Promise<{ source: SnapshotSource; run: DiagnoseRun }> {
   const catalogue = await readCatalogue();
   const known = catalogue.runbooks.map((r) => r.id);
   for (const id of args.runbooks) if (!known.includes(id)) throw new UserError(`--runbook: unknown runbook "${id}"`, `runbooks: ${known.join(', ')}`);
@@ -40,7 +39,7 @@ export async function diagnoseInputs(args: CliArgs): Promise<{ source: SnapshotS
  * evaluation take a few hundred ms of CPU, and the first frame does not wait for them. A failure
  * among them shows on the screen and gives the same exit code once the operator quits.
  */
-async function diagnoseScreen(args: CliArgs): Promise<ExitCode> {
+async function diagnoseScreen(args: DiagnoseArgs): Promise<ExitCode> {
   const { runDiagnoseUi } = await import('../ui/diagnose/run.js');
   const events = channel<DiagnoseEvent>();
   const screen = runDiagnoseUi(events, { noColor: args.noColor });
@@ -71,7 +70,7 @@ async function diagnoseScreen(args: CliArgs): Promise<ExitCode> {
   return report ? exitFor(report, args) : EXIT.interrupted;
 }
 
-export function exitFor(report: DiagnosisReport, args: CliArgs): ExitCode {
+export function exitFor(report: DiagnosisReport, args: DiagnoseArgs): ExitCode {
   if (report.configErrors.length > 0) {
     process.stderr.write(`falco-doctor: Falco's configuration is invalid: ${report.configErrors.join('; ')}\n`);
     return EXIT.usage;

@@ -7,7 +7,7 @@ import type { Catalogue } from '../core/runbook/load.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 import type { FixRequest, PreparedFix } from './fix/fix.js';
-import { connectDocker, fixRequest } from './cli-context.js';
+import { connectDocker, fixRequest, type FixArgs } from './cli-context.js';
 
 export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, req: FixRequest, args: Pick<CliArgs, 'noColor'>): Promise<ExitCode> {
   const { fixUiModel } = await import('./fix/ui.js');
@@ -20,7 +20,7 @@ export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, re
 }
 
 /** Each chosen fix in turn; the worst exit code of them. */
-export async function applyChosenFixes(ids: readonly string[], snapshot: Snapshot | null, args: CliArgs, catalogue: Catalogue): Promise<ExitCode> {
+export async function applyChosenFixes(ids: readonly string[], snapshot: Snapshot | null, args: FixArgs, catalogue: Catalogue): Promise<ExitCode> {
   if (!snapshot) return EXIT.runtime;
   const { prepareFixFor } = await import('./fix/fix.js');
   const docker = await connectDocker();

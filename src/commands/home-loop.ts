@@ -1,14 +1,13 @@
 // The home screen and the screens it opens from it (d diagnose, c checklist, r rollout, h history,
 // u undo), one after another in the same process until the operator quits.
-import type { CliArgs } from '../cli/args.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
 import type { DiagnoseEvent } from '../core/events.js';
 import { channel } from '../core/channel.js';
 import { toolVersion } from '../version.js';
-import { collectOptions, connectDocker, readCatalogue, runDiagnosis, timings } from './cli-context.js';
+import { collectOptions, connectDocker, readCatalogue, runDiagnosis, timings, type HomeArgs } from './cli-context.js';
 
 /** The home screen, and the screens it opens (d diagnose, c checklist, r rollout, h history, u undo), until the operator quits. */
-export async function homeLoop(args: CliArgs): Promise<ExitCode> {
+export async function homeLoop(args: HomeArgs): Promise<ExitCode> {
   const { runHome, writeLastReport } = await import('./home.js');
   const { enterAlternateScreen } = await import('../ui/alternate-screen.js');
   const screen = enterAlternateScreen();
@@ -20,7 +19,7 @@ export async function homeLoop(args: CliArgs): Promise<ExitCode> {
 }
 
 async function screens(
-  args: CliArgs,
+  args: HomeArgs,
   runHome: typeof import('./home.js').runHome,
   writeLastReport: typeof import('./home.js').writeLastReport,
   clear: () => void,
@@ -36,9 +35,9 @@ async function screens(
     });
     if (next === 'quit') return EXIT.ok;
     if (next === 'checklist') {
-      const { runWalk } = await import('./walks.js');
-      const flags = [...(args.container ? ['--container', args.container] : []), ...(args.stateDir ? ['--state-dir', args.stateDir] : [])];
-      await runWalk('checklist', flags, toolVersion());
+      // the checklist judges by the home screen's target, state dir and --threshold, sampled 5 s
+      const { checklistCommand } = await import('./checklist.js');
+      await checklistCommand({ ...args, operands: [], note: null, checklistPath: null, windowSeconds: 5 });
       continue;
     }
     if (next === 'history' || next === 'undo') {

@@ -2,6 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, parseCli, type Command } from '../../src/cli/args.js';
 import { UserError } from '../../src/core/errors.js';
+import type { Catalogue } from '../../src/core/runbook/load.js';
+import { toRolloutRequest } from '../../src/commands/rollout/args.js';
+import { toChecklistRequest } from '../../src/commands/checklist.js';
 
 const PARSED = Object.keys(COMMAND_FLAGS) as (keyof typeof COMMAND_FLAGS)[];
 /** the operand a command needs to parse at all */
@@ -60,6 +63,42 @@ describe('parseCli: flags per command', () => {
     expect(parseCli(['completion', 'zsh'], false)).toMatchObject({ command: 'completion', operand: 'zsh' });
     expect(() => parseCli(['completion'], false)).toThrow('completion needs a shell');
     expect(() => parseCli(['completion', 'tcsh'], false)).toThrow('unknown shell "tcsh"');
+  });
+});
+
+describe('parseCli: checklist and rollout, by the same parser', () => {
+  const catalogue = { fixes: {}, runbooks: [] } as unknown as Catalogue;
+
+  it('rollout: the action, the exec probe after --, and a phase window of days', () => {
+    const a = parseCli(['rollout', 'next', '--service', 'bot', '--probe-exec', '--window', '24h', '--', 'wget', '-q', '--help'], false);
+    expect(a).toMatchObject({ command: 'rollout', operands: ['next'], tail: ['wget', '-q', '--help'], phaseWindow: '24h', service: 'bot' });
+    const req = toRolloutRequest(a, catalogue, '0.0.0');
+    expect(req).toMatchObject({ action: 'next', probe: { kind: 'exec', argv: ['wget', '-q', '--help'] }, phaseWindow: '24h', service: 'bot' });
+    // the words after -- are the probe's, never flags: --help there is the probe's argument
+    expect(toRolloutRequest(parseCli(['rollout'], false), catalogue, '0.0.0').action).toBe('status');
+    expect(() => toRolloutRequest(parseCli(['rollout', 'go'], false), catalogue, '0.0.0')).toThrow('rollout: unknown action "go"');
+    expect(() => toRolloutRequest(parseCli(['rollout', 'next', '--', 'wget'], false), catalogue, '0.0.0')).toThrow('unexpected argument "wget" after --');
+    expect(() => toRolloutRequest(parseCli(['rollout', 'next', '--window', 'soon'], false), catalogue, '0.0.0')).toThrow('--window: "soon" is not a duration');
+    // diagnose's --window is seconds of sampling, up to an hour: 24h is refused there
+    expect(() => parseCli(['diagnose', '--window', '24h'], false)).toThrow('--window must be between 2 s and 1 h');
+  });
+
+  it('only the rollout takes words after --', () => {
+    expect(() => parseCli(['diagnose', '--', 'x'], false)).toThrow('unexpected argument "x" after --');
+    expect(() => parseCli(['rollout', 'next', 'extra'], false)).toThrow('unexpected argument "extra"');
+  });
+
+  it('checklist: confirm ITEM --note, a 5 s window by default (2 s to 10 min), text off a terminal', () => {
+    const run = toChecklistRequest(parseCli(['checklist'], false), catalogue, '0.0.0');
+    expect(run).toMatchObject({ confirmItem: null, windowSeconds: 5, format: 'text' });
+    expect(toChecklistRequest(parseCli(['checklist', '--json', '-w', '30s'], true), catalogue, '0.0.0')).toMatchObject({ format: 'json', windowSeconds: 30 });
+    expect(toChecklistRequest(parseCli(['checklist'], true), catalogue, '0.0.0').format).toBe('ui');
+    const confirm = toChecklistRequest(parseCli(['checklist', 'confirm', 'alerting', '--note', ' tested '], false), catalogue, '0.0.0');
+    expect(confirm).toMatchObject({ confirmItem: 'alerting', note: 'tested' });
+    expect(() => toChecklistRequest(parseCli(['checklist', 'confirm', 'alerting'], false), catalogue, '0.0.0')).toThrow('needs an item id and --note');
+    expect(() => parseCli(['checklist', '--window', '11m'], false)).toThrow('--window must be between 2 s and 10 min');
+    // a global flag before the command, as any command takes it
+    expect(parseCli(['--no-color', 'checklist'], false)).toMatchObject({ command: 'checklist', noColor: true });
   });
 });
 

@@ -3,21 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import path from 'node:path';
-import { COMMANDS, COMMAND_FLAGS, OPTIONS, WALKS, type Command } from '../../src/cli/args.js';
+import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, type Command } from '../../src/cli/args.js';
 import { HELP, commandHelp } from '../../src/cli/help.js';
 import { COMMAND_HELP } from '../../src/cli/help-texts.js';
-import { CHECKLIST_OPTIONS } from '../../src/commands/checklist.js';
-import { ROLLOUT_OPTIONS } from '../../src/commands/rollout/args.js';
 import { REPO, repoFile } from './helpers/fixtures.js';
 
 type Table = Readonly<Record<string, { readonly type: string; readonly short?: string }>>;
-const WALK_TABLES: Record<(typeof WALKS)[number], Table> = { checklist: CHECKLIST_OPTIONS, rollout: ROLLOUT_OPTIONS };
 
 /** the flags the command's parser takes, with their short aliases */
 function parserFlags(c: Command): Map<string, string | undefined> {
-  const walk = (WALKS as readonly string[]).includes(c) ? WALK_TABLES[c as (typeof WALKS)[number]] : null;
-  if (walk) return new Map([...Object.entries(walk).map(([k, o]) => [k, o.short] as const), ['help', 'h']]);
-  const names = [...COMMAND_FLAGS[c as keyof typeof COMMAND_FLAGS], 'help', 'version', 'no-color'];
+  const names = [...COMMAND_FLAGS[c], ...GLOBAL_FLAGS];
   return new Map(names.map((n) => [n, (OPTIONS as Table)[n]!.short]));
 }
 
@@ -72,7 +67,7 @@ describe('per-command help', () => {
     }
   });
 
-  it('the entry point prints the command help for `X --help`, `help X`, and for the walks before their own flags', async () => {
+  it('the entry point prints the command help for `X --help`, `help X`, and after the rollout flags', async () => {
     const run = (...args: string[]) =>
       execa('node', ['--import', 'tsx', path.join(REPO, 'src/cli/cli.tsx'), ...args], { cwd: REPO, reject: false, env: { CI: 'true' } });
     const [a, b, c, d] = await Promise.all([

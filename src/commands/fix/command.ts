@@ -2,9 +2,9 @@
 // screen previews the diff first (the same flow as f on the diagnose screen).
 import type { CliArgs } from '../../cli/args.js';
 import type { ExitCode } from '../../core/errors.js';
-import { connectDocker, fixRequest, io, readCatalogue } from '../cli-context.js';
+import { connectDocker, fixRequest, io, readCatalogue, type FixArgs } from '../cli-context.js';
 
-export async function fixCommand(args: CliArgs): Promise<ExitCode> {
+export async function fixCommand(args: FixArgs & Pick<CliArgs, 'operand' | 'format' | 'yes'>): Promise<ExitCode> {
   const { runFixCommand, prepareFix } = await import('./fix.js');
   const docker = await connectDocker();
   const req = fixRequest(args, args.operand ?? '', args.container, await readCatalogue());
