@@ -3,6 +3,7 @@
 import type { DiagnoseEvent } from '../core/events.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { Catalogue } from '../core/runbook/load.js';
+import type { DiagnosisReport } from '../core/report.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
 // the collector (Docker's client, the host reader) loads only for a live run: a bundle needs neither
 import type { CollectOptions } from '../adapters/collect.js';
@@ -21,7 +22,7 @@ export async function runDiagnosis(
   source: SnapshotSource,
   run: DiagnoseRun,
   emit: (e: DiagnoseEvent) => void,
-): Promise<{ snapshot: Snapshot; report: ReturnType<typeof diagnose>['report'] }> {
+): Promise<{ snapshot: Snapshot; report: DiagnosisReport }> {
   const snapshot =
     source.kind === 'live' ? await (await import('../adapters/collect.js')).collectSnapshot(source.docker, source.collect, emit) : source.snapshot;
   const { report } = diagnose(snapshot, run.catalogue, {
@@ -31,16 +32,23 @@ export async function runDiagnosis(
     only: run.only,
     now: new Date(),
   });
-  for (const rb of report.runbooks) {
-    emit({ type: 'step-started', id: `runbook:${rb.id}`, title: `Runbook: ${rb.title}` });
-    emit({
-      type: 'step-finished',
-      id: `runbook:${rb.id}`,
-      status: rb.status === 'problem' ? 'warn' : 'ok',
-      detail: rb.findings.length ? rb.findings.join(', ') : 'clear',
-    });
-  }
-  for (const f of report.findings) emit({ type: 'finding', finding: f });
-  emit({ type: 'done', report });
+  for (const e of reportEvents(report)) emit(e);
   return { snapshot, report };
+}
+
+/** What a diagnosis emits once its report is made: one step per runbook, each finding, the report. */
+export function reportEvents(report: DiagnosisReport): DiagnoseEvent[] {
+  return [
+    ...report.runbooks.flatMap((rb): DiagnoseEvent[] => [
+      { type: 'step-started', id: `runbook:${rb.id}`, title: `Runbook: ${rb.title}` },
+      {
+        type: 'step-finished',
+        id: `runbook:${rb.id}`,
+        status: rb.status === 'problem' ? 'warn' : 'ok',
+        detail: rb.findings.length ? rb.findings.join(', ') : 'clear',
+      },
+    ]),
+    ...report.findings.map((finding): DiagnoseEvent => ({ type: 'finding', finding })),
+    { type: 'done', report },
+  ];
 }

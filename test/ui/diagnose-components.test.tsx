@@ -10,7 +10,7 @@ import { SamplingLine } from '../../src/ui/diagnose/SamplingLine.js';
 import { FinishedStepLine, RunningSteps } from '../../src/ui/diagnose/StepList.js';
 import type { Finding } from '../../src/core/findings.js';
 import { createTheme } from '../../src/ui/theme.js';
-import { cpuFinding, dropFinding, report, sample } from './fixtures/diagnosis.js';
+import { cpuFinding, dropFinding, infoFinding, report, sample } from './fixtures/diagnosis.js';
 
 describe('step lines', () => {
   test('each finished status has its own mark, readable without colour', () => {
@@ -47,15 +47,16 @@ describe('report parts', () => {
   test('header names the target, where the version came from, and the window', () => {
     const live = {
       ...report,
+      source: 'live' as const,
       origin: 'live' as const,
       target: { ...report.target, falcoVersion: null, engineKind: null, configPath: '/etc/falco/falco.yaml', configSource: 'host-mount' },
     };
     expect(render(<Header report={live} />).lastFrame()).toBe(
       [
-        'target falco (falco-doctor-lab/falco:0.41.3)',
-        '  Falco version unknown (from falco --version) · engine unknown',
+        'target falco-security-monitor (falco-doctor-lab/falco-standin:0.44.1)',
+        '  Falco version unknown (from startup-log) · engine unknown',
         '  config /etc/falco/falco.yaml (host-mount)',
-        '  window 10 s, measured live (2025-06-01 12:00:00 → 12:00:10 UTC)',
+        '  window 8.1 s, measured live (2026-11-23 09:21:44 → 09:21:52 UTC)',
       ].join('\n'),
     );
   });
@@ -73,29 +74,36 @@ describe('report parts', () => {
     const broken = { ...report, origin: 'live' as const, configErrors: ['/etc/falco/falco.yaml:12: unknown key engine.kind2'] };
     expect(render(<ReportSummary report={broken} />).lastFrame()).toMatchInlineSnapshot(`
       "
-      target falco (falco-doctor-lab/falco:0.41.3)
-        Falco 0.41.3 (from falco --version) · engine modern_ebpf
-        window 10 s, measured live (2025-06-01 12:00:00 → 12:00:10 UTC)
+      target falco-security-monitor (falco-doctor-lab/falco-standin:0.44.1)
+        Falco 0.44.1 (from startup-log) · engine modern_ebpf
+        config /srv/falco/falco.yaml (host-mount)
+        window 8.1 s, evaluated from a saved bundle (2026-11-23 09:21:44 → 09:21:52 UTC)
 
       ✖ Falco will not start with this configuration (1 error)
         /etc/falco/falco.yaml:12: unknown key engine.kind2
 
       Runbooks
-        ✖ problem High CPU (FD-CPU-THROTTLED)
-        ✖ problem Event drops (FD-DROP-BUFFER)
+        ✔ clear   Event drops
+        ✖ problem High CPU (FD-CPU-RULES)
+        ✔ clear   Memory pressure
+        ✔ clear   Configuration lint (FD-CONF-PERFORMANCE)
 
       Notes
-        • metrics were read from the webserver at :8765"
+        • The target is the falco-doctor lab's Falco STAND-IN, not Falco.
+        • Falco version: from the "Falco version:" startup line
+        • Ring buffers: Falco's startup log says 16 MB per buffer, one buffer every 2 CPU(s), as the
+      doctor computes from engine.modern_ebpf.buf_size_preset.
+        • Schema: Falco's own check at startup: /etc/falco/falco.yaml ok; the doctor's: ok."
     `);
   });
 
   test('finding list: worst first as given, selection marked by › not only by colour', () => {
-    const { lastFrame } = render(<FindingList findings={[dropFinding, cpuFinding]} selected={1} runbookCount={2} />);
+    const { lastFrame } = render(<FindingList findings={[dropFinding, infoFinding]} selected={1} runbookCount={2} />);
     expect(lastFrame()).toBe(
       [
         'Findings (2)',
-        '  CRITICAL FD-DROP-BUFFER    Falco drops syscall events: the buffer is full',
-        '› WARNING  FD-CPU-THROTTLED  Falco is throttled by its CPU quota',
+        '  CRITICAL FD-DROP-BUFFER       Events dropped with CPU to spare: the ring buffer is too small',
+        '› INFO     FD-CONF-PERFORMANCE  metrics.interval 5s is fine for a diagnosis; for production falco.y…',
         '↑/↓ or j/k move · Enter details · f/e/w fix · ? help · q quit',
       ].join('\n'),
     );
@@ -106,9 +114,9 @@ describe('report parts', () => {
     const frame = render(<FindingList findings={many} selected={11} runbookCount={1} height={3} />).lastFrame() ?? '';
     expect(frame.split('\n').slice(1, 5)).toEqual([
       '  ↑ 9 more',
-      '  WARNING  FD-X-09  Falco is throttled by its CPU quota',
-      '  WARNING  FD-X-10  Falco is throttled by its CPU quota',
-      '› WARNING  FD-X-11  Falco is throttled by its CPU quota',
+      '  CRITICAL FD-X-09  Falco is at its CPU quota evaluating 100 rules',
+      '  CRITICAL FD-X-10  Falco is at its CPU quota evaluating 100 rules',
+      '› CRITICAL FD-X-11  Falco is at its CPU quota evaluating 100 rules',
     ]);
   });
 
@@ -127,17 +135,41 @@ describe('report parts', () => {
   test('finding detail: evidence table and fixes, missing values shown as —', () => {
     expect(render(<FindingDetail finding={dropFinding} />).lastFrame()).toMatchInlineSnapshot(`
       "CRITICAL FD-DROP-BUFFER (runbook event-drops)
-      Falco drops syscall events: the buffer is full
+      Events dropped with CPU to spare: the ring buffer is too small
       cause: buffer-capacity
 
-      Falco dropped 1840 events in 10 s; every drop was a full ring buffer.
+      Falco dropped events (1 drop alerts, up to 9089 in one second, of which 100 % because the buffer was
+       full; 269407/min by its counters) while using only 27.8 % of its CPU. Bursts of events overflow the
+       ring buffer (1 × preset 1 = 1 MB) before Falco reads them.
 
       Evidence
         label                        observed            expected            source
-        dropped events               1840                0                   /metrics
+        Event drops seen             yes                 = yes               drop alerts or Falco drop
+                                                                             counters
+        CFS periods throttled        16.0 %              < 20.0 %            cgroup cpu.stat via the stats
+                                                                              API (throttled_periods /
+                                                                             periods)
+        Falco CPU as a share of what 27.8 %              < 90.0 %            Docker stats API ÷ min(CPU
+        it can use                                                           limit, one core)
+        Events dropped in the window 36352               —                   /metrics falcosecurity_scap_
+        (Falco counters)                                                     n_drops_total, or
+                                                                             scap.n_drops of metrics
+                                                                             snapshots
+        Highest share of events      43.3 %              —                   n_drops ÷ n_evts of the drop
+        dropped in one second                                                alerts
+        Ring-buffer memory (preset   1 MB                —                   effective falco.yaml and the
+        bytes × buffers)                                                     preset table
+        Memory limit of the Falco    512 MB              —                   container inspect
+        container                                                            (HostConfig.Memory)
 
       Fixes
-        no automatic fix applies
+        raise-buffer-preset Raise the ring-buffer size preset
+          would change: engine.modern_ebpf.buf_size_preset: 1 → 4
+        drop-failed-exit Drop failed syscalls' exit events in the kernel
+          would change: engine.modern_ebpf.drop_failed_exit: false → true
+        base-syscalls-custom-set Collect only the syscalls the enabled rules need
+          would change: base_syscalls.custom_set: [] → [connect, dup, dup2, dup3, execve, execveat, … 19
+        items]; base_syscalls.repair: false → true
 
       Esc/Backspace/Enter back · f apply its fix · ? help · q quit"
     `);

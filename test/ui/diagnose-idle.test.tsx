@@ -58,7 +58,7 @@ describe('diagnose screen at rest', () => {
     const s = mount();
     const [inspectStarted] = diagnosisEvents();
     s.events.push(inspectStarted!);
-    await until(s.screen, 'Inspect the container');
+    await until(s.screen, 'Read limits and state');
     const before = s.commits();
     await idleMinute();
     expect(s.commits() - before).toBeGreaterThan(100); // 10 spinner frames a second
@@ -73,7 +73,8 @@ describe('diagnose screen at rest', () => {
       await until(s.screen, 'Findings (2)');
       if (view === 'a finding’s detail') {
         s.stdin.write(KEYS.enter);
-        await until(s.screen, 'Evidence');
+        // the detail measures itself once (it is taller than the terminal), then is still
+        await until(s.screen, 'j/k scroll');
       }
       const commits = s.commits();
       const written = s.stdout.raw.length;

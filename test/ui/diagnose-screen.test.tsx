@@ -28,13 +28,13 @@ describe('diagnose screen', () => {
     const [inspectStarted, inspectFinished, sampleStarted, ...rest] = diagnosisEvents();
 
     events.push(inspectStarted!);
-    await waitForText(screen, 'Inspect the container');
+    await waitForText(screen, 'Read limits and state');
     events.push(inspectFinished!, sampleStarted!);
     events.push({ type: 'sample', sample: sample(1, 35.5, 120), elapsedMs: 4000, windowMs: 10_000 });
     const sampling = await waitForText(screen, 'sampling 4/10 s');
     expect(sampling.replace(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/g, '*')).toMatchInlineSnapshot(`
-      "✔ Inspect the container — falco running, 0.2 CPU, 512 MiB
-      * Sample resource use
+      "✔ Read limits and state — falco-security-monitor running
+      * Sample CPU and memory for 8 s
         sampling 4/10 s [████░░░░░░] cpu 35.5% · mem 120.0 MiB / 512.0 MiB
       ? help · q quit"
     `);
@@ -43,49 +43,83 @@ describe('diagnose screen', () => {
     events.end();
     const done = await waitForText(screen, 'Findings (2)');
     expect(done).toMatchInlineSnapshot(`
-      "✔ Inspect the container — falco running, 0.2 CPU, 512 MiB
-      ⚠ Sample resource use — throttled in 62% of periods
-      ✖ Evaluate runbooks — 2 problems
+      "✔ Read limits and state — falco-security-monitor running
+      ✔ Sample CPU and memory for 8 s — 9 samples
+      ✔ Runbook: Event drops — clear
+      ⚠ Runbook: High CPU — FD-CPU-RULES
+      ✔ Runbook: Memory pressure — clear
+      ✔ Runbook: Configuration lint — FD-CONF-PERFORMANCE
 
-      target falco (falco-doctor-lab/falco:0.41.3)
-        Falco 0.41.3 (from falco --version) · engine modern_ebpf
-        window 10 s, measured live (2025-06-01 12:00:00 → 12:00:10 UTC)
+      target falco-security-monitor (falco-doctor-lab/falco-standin:0.44.1)
+        Falco 0.44.1 (from startup-log) · engine modern_ebpf
+        config /srv/falco/falco.yaml (host-mount)
+        window 8.1 s, evaluated from a saved bundle (2026-11-23 09:21:44 → 09:21:52 UTC)
         ⚠ target is the falco-doctor lab's Falco STAND-IN, not Falco
 
       Runbooks
-        ✖ problem High CPU (FD-CPU-THROTTLED)
-        ✖ problem Event drops (FD-DROP-BUFFER)
+        ✔ clear   Event drops
+        ✖ problem High CPU (FD-CPU-RULES)
+        ✔ clear   Memory pressure
+        ✔ clear   Configuration lint (FD-CONF-PERFORMANCE)
 
       Notes
-        • metrics were read from the webserver at :8765
+        • The target is the falco-doctor lab's Falco STAND-IN, not Falco.
+        • Falco version: from the "Falco version:" startup line
+        • Ring buffers: Falco's startup log says 16 MB per buffer, one buffer every 2 CPU(s), as the
+      doctor computes from engine.modern_ebpf.buf_size_preset.
+        • Schema: Falco's own check at startup: /etc/falco/falco.yaml ok; the doctor's: ok.
 
       Findings (2)
-      › CRITICAL FD-DROP-BUFFER    Falco drops syscall events: the buffer is full
-        WARNING  FD-CPU-THROTTLED  Falco is throttled by its CPU quota
+      › CRITICAL FD-CPU-RULES         Falco is at its CPU quota evaluating 100 rules
+        INFO     FD-CONF-PERFORMANCE  metrics.interval 5s is fine for a diagnosis; for production falco.y…
       ↑/↓ or j/k move · Enter details · f/e/w fix · ? help · q quit"
     `);
 
     stdin.write(KEYS.down);
-    await waitForText(screen, '› WARNING');
+    await waitForText(screen, '› INFO');
+    stdin.write(KEYS.up);
+    await waitForText(screen, '› CRITICAL');
     stdin.write(KEYS.enter);
-    const detail = await waitForText(screen, 'throttled periods');
+    const detail = await waitForText(screen, 'j/k scroll');
     expect(detail.slice(done.indexOf('Findings (2)'))).toMatchInlineSnapshot(`
-      "WARNING FD-CPU-THROTTLED (runbook high-cpu)
-      Falco is throttled by its CPU quota
-      cause: cpu-starvation
+      "CRITICAL FD-CPU-RULES (runbook high-cpu)
+      Falco is at its CPU quota evaluating 100 rules
+      cause: rule-cost
 
-      Falco was throttled in 62% of CFS periods under a 0.2 CPU quota.
+      Falco used 100 % of its 0.2 CPU quota (20.1 % of one core) with 100 rules enabled at 10922/s events.
+       Every event is checked against every rule that applies to its type, so CPU grows with event rate ×
+      enabled rules; at the quota the kernel throttles Falco (100 % of periods) and it starts dropping
+      events.
 
       Evidence
         label                        observed            expected            source
-        throttled periods            62%                 < 10%               docker stats
-        CPU quota                    0.2 CPU             —                   docker inspect
+        Falco CPU as a share of its  100 %               ≥ 80.0 %            Docker stats API ÷ container
+        quota                                                                CPU limit
+        Enabled rules                100                 ≥ 20                rules files named by
+                                                                             rules_files, with overrides
+                                                                             and the rules: selection
+        Falco CPU (100 % = one core) 20.1 %              —                   Docker stats API, averaged
+                                                                             over the window
+        CPU limit of the Falco       0.2 CPU             —                   container inspect
+        container                                                            (HostConfig.NanoCpus /
+                                                                             CpuQuota)
+        CFS periods throttled        100 %               —                   cgroup cpu.stat via the stats
+                                                                              API (throttled_periods /
+                                                                             periods)
+        Enabled rules not restricted 0                   —                   rule conditions
+        by evt.type
+        Kernel events per second     10922/s             —                   /metrics falcosecurity_scap_
+                                                                             n_evts_total or metrics
+                                                                             snapshots, else drop alerts
+                                                                             (n_evts)
 
       Fixes
-        raise-cpu-quota Raise the CPU quota
-          would change: --cpus 0.2 → 1.0 on the falco container
-
-      Esc/Backspace/Enter back · f apply its fix · ? help · q quit"
+        disable-noncritical-rules Disable rules below Warning priority
+          would change: disable 83 rules below warning via overrides
+        base-syscalls-custom-set Collect only the syscalls the enabled rules need
+          would change: base_syscalls.custom_set: [] → [close, connect, dup, dup2, dup3, execve, … 20
+        items]; base_syscalls.repair: false → true
+      j/k scroll (37/39 lines) · Esc/Backspace/Enter back · f apply its fix · ? help · q quit"
     `);
 
     stdin.write(KEYS.escape);
@@ -93,9 +127,9 @@ describe('diagnose screen', () => {
     stdin.write('?');
     const help = await waitForText(screen, 'Keys');
     expect(help.slice(done.indexOf('Findings (2)'))).toMatchInlineSnapshot(`
-      "╭──────────────────────────────────────────────────────────╮
-      │ Keys                                                     │
-      │ ↑ k  ↓ j        move through the findings                │
+      "                                  │
+      │ ↑ k  ↓ j        move through the findings; scroll an     │
+      │ open one                                                 │
       │ Enter           open the selected finding / go back      │
       │ Esc  Backspace  go back (Esc at the top level quits)     │
       │ f               fix the open finding, or all of them     │
@@ -116,15 +150,15 @@ describe('diagnose screen', () => {
 
   test('a failing stream shows the error on one line with its hint, and q resolves with the error', async () => {
     const { stdin, events, result, screen } = start();
-    events.push({ type: 'step-started', id: 'inspect', title: 'Inspect the container' });
-    await waitForText(screen, 'Inspect the container');
+    events.push({ type: 'step-started', id: 'inspect', title: 'Read limits and state' });
+    await waitForText(screen, 'Read limits and state');
     const error = Object.assign(new Error('cannot reach the Docker engine\n  at /var/run/docker.sock'), {
       hint: 'start dockerd, or pass --bundle FILE to diagnose offline',
     });
     events.fail(error);
     const failed = await waitForText(screen, 'press q to quit');
     expect(failed).toMatchInlineSnapshot(`
-      "✖ Inspect the container — interrupted
+      "✖ Read limits and state — interrupted
 
       ✖ diagnosis failed: cannot reach the Docker engine at /var/run/docker.sock
       hint: start dockerd, or pass --bundle FILE to diagnose offline
@@ -157,15 +191,18 @@ describe('diagnose screen', () => {
     const done = await waitForText(screen, 'No problems found');
     expect(done).toMatchInlineSnapshot(`
       "
-      target falco (falco-doctor-lab/falco:0.41.3)
-        Falco 0.41.3 (from falco --version) · engine modern_ebpf
-        window 10 s, measured live (2025-06-01 12:00:00 → 12:00:10 UTC)
+      target falco-security-monitor (falco-doctor-lab/falco-standin:0.44.1)
+        Falco 0.44.1 (from startup-log) · engine modern_ebpf
+        config /srv/falco/falco.yaml (host-mount)
+        window 8.1 s, evaluated from a saved bundle (2026-11-23 09:21:44 → 09:21:52 UTC)
 
       Runbooks
-        ✔ clear   High CPU
         ✔ clear   Event drops
+        ✔ clear   High CPU
+        ✔ clear   Memory pressure
+        ✔ clear   Configuration lint
 
-      ✔ No problems found — all 2 runbooks are clear
+      ✔ No problems found — all 4 runbooks are clear
       ? help · q quit"
     `);
     stdin.write(KEYS.escape); // Esc at the top level quits
@@ -174,8 +211,8 @@ describe('diagnose screen', () => {
 
   test('Ctrl-C while running quits at once and lets go of the stream', async () => {
     const { stdin, events, result, screen } = start();
-    events.push({ type: 'step-started', id: 'sample', title: 'Sample resource use' });
-    await waitForText(screen, 'Sample resource use');
+    events.push({ type: 'step-started', id: 'sample', title: 'Sample CPU and memory for 10 s' });
+    await waitForText(screen, 'Sample CPU and memory for 10 s');
     stdin.write(KEYS.ctrlC);
     await expect(result).resolves.toEqual({ report: null, error: null });
     // the producer is told to stop as soon as it next yields
@@ -191,6 +228,6 @@ describe('diagnose screen', () => {
     const { events, result, screen } = start({ stdinIsTTY: false });
     events.push(...diagnosisEvents());
     await expect(result).resolves.toEqual({ report, error: null });
-    expect(screen()).toContain('› CRITICAL FD-DROP-BUFFER');
+    expect(screen()).toContain('› CRITICAL FD-CPU-RULES');
   });
 });

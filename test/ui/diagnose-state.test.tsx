@@ -40,7 +40,7 @@ describe('diagnose reducer: events', () => {
   test('findings are counted while running; done sorts them worst first', () => {
     expect(finished.findingsSoFar).toBe(2);
     expect(finished.phase.kind).toBe('done');
-    expect(finished.phase.kind === 'done' && finished.phase.findings.map((f) => f.code)).toEqual(['FD-DROP-BUFFER', 'FD-CPU-THROTTLED']);
+    expect(finished.phase.kind === 'done' && finished.phase.findings.map((f) => f.code)).toEqual(['FD-CPU-RULES', 'FD-CONF-PERFORMANCE']);
     expect(finished.running).toEqual([]);
   });
 
@@ -70,7 +70,7 @@ describe('diagnose reducer: keys', () => {
   test('Enter opens the selected finding; Esc, Backspace and Enter go back', () => {
     const open = reduce([key('down'), key('open')], finished);
     expect(open.view).toBe('detail');
-    expect(selectedFinding(open)?.code).toBe('FD-CPU-THROTTLED');
+    expect(selectedFinding(open)?.code).toBe('FD-CONF-PERFORMANCE');
     for (const back of ['escape', 'back', 'open'] as const) {
       const state = reduce([key(back)], open);
       expect(state.view).toBe('list');
@@ -78,9 +78,15 @@ describe('diagnose reducer: keys', () => {
     }
   });
 
-  test('movement is ignored in the detail view and while help is open', () => {
+  test('in the detail j/k scroll (up to what the detail measured), not the selection; ignored while help is open', () => {
     const open = reduce([key('open'), key('down')], finished);
     expect(open.selected).toBe(0);
+    expect(open.detailScroll).toBe(0); // nothing measured yet: nothing to scroll
+    const tall = reduce([{ type: 'detail-measured', maxScroll: 2 }, key('down'), key('down'), key('down')], open);
+    expect([tall.selected, tall.detailScroll]).toEqual([0, 2]);
+    expect(reduce([key('up')], tall).detailScroll).toBe(1);
+    // back to the list and open again: from the top
+    expect(reduce([key('back'), key('open')], tall).detailScroll).toBe(0);
     expect(reduce([key('help'), key('down'), key('open')], finished)).toMatchObject({ selected: 0, view: 'list' });
   });
 

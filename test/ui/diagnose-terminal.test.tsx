@@ -19,38 +19,59 @@ async function runToDetail(noColor: boolean, columns: number, rows: number) {
     { noColor, stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream },
   );
   const list = await waitForText(() => stdout.screen(), 'Findings (2)');
-  stdin.write(KEYS.down); // the second finding has the most to show: two evidence rows and a fix
-  await waitForText(() => stdout.screen(), '› WARNING');
+  // the first finding (FD-CPU-RULES) has the most to show: seven evidence rows and three fixes
+  await waitForText(() => stdout.screen(), '› CRITICAL FD-CPU-RULES');
   stdin.write(KEYS.enter);
-  const detail = await waitForText(() => stdout.screen(), 'Evidence');
+  // taller than the terminal: the detail shows a window and how far into it you are
+  const detail = await waitForText(() => stdout.screen(), 'j/k scroll');
+  const [, shown, total] = /j\/k scroll \((\d+)\/(\d+) lines\)/.exec(detail)!.map(Number);
+  // j to the end, as an operator reads it; a j more stays there; k goes back one line
+  for (let i = shown!; i <= total!; i++) stdin.write('j');
+  const end = await waitForText(() => stdout.screen(), `(${total}/${total} lines)`);
+  stdin.write('k');
+  await waitForText(() => stdout.screen(), `(${total! - 1}/${total} lines)`);
   stdin.write('q');
   await expect(result).resolves.toEqual({ report, error: null });
-  return { stdout, list, detail };
+  return { stdout, list, detail, end };
 }
 
 describe('terminal fit and colour', () => {
   test('at 80×24 no line is wider than the terminal and the live region fits', async () => {
-    const { list, detail } = await runToDetail(true, 80, 24);
-    for (const line of [...list.split('\n'), ...detail.split('\n')]) expect([...line].length).toBeLessThanOrEqual(80);
+    const { list, detail, end } = await runToDetail(true, 80, 24);
+    for (const line of [...list.split('\n'), ...detail.split('\n'), ...end.split('\n')]) expect([...line].length).toBeLessThanOrEqual(80);
     const liveDetail = detail.slice(list.indexOf('Findings (2)')).split('\n');
-    expect(liveDetail.length).toBeLessThanOrEqual(24);
+    const liveEnd = end.slice(list.indexOf('Findings (2)')).split('\n');
+    // under the terminal's height, so Ink redraws the region instead of clearing the screen
+    expect(liveDetail.length).toBeLessThan(24);
+    expect(liveEnd.length).toBe(liveDetail.length);
+    // the top shows the code and the first evidence; the end, the last fix
+    expect(liveDetail[0]).toBe('CRITICAL FD-CPU-RULES (runbook high-cpu)');
+    expect(liveDetail.join('\n')).not.toContain('raise-cpu-limit');
+    expect(liveEnd.join('\n')).toContain('raise-cpu-limit Give the Falco container more CPU');
     expect(liveDetail.join('\n')).toMatchInlineSnapshot(`
-      "WARNING FD-CPU-THROTTLED (runbook high-cpu)
-      Falco is throttled by its CPU quota
-      cause: cpu-starvation
+      "CRITICAL FD-CPU-RULES (runbook high-cpu)
+      Falco is at its CPU quota evaluating 100 rules
+      cause: rule-cost
 
-      Falco was throttled in 62% of CFS periods under a 0.2 CPU quota.
+      Falco used 100 % of its 0.2 CPU quota (20.1 % of one core) with 100 rules
+      enabled at 10922/s events. Every event is checked against every rule that
+      applies to its type, so CPU grows with event rate × enabled rules; at the quota
+      the kernel throttles Falco (100 % of periods) and it starts dropping events.
 
       Evidence
         label                  observed        expected        source
-        throttled periods      62%             < 10%           docker stats
-        CPU quota              0.2 CPU         —               docker inspect
-
-      Fixes
-        raise-cpu-quota Raise the CPU quota
-          would change: --cpus 0.2 → 1.0 on the falco container
-
-      Esc/Backspace/Enter back · f apply its fix · ? help · q quit"
+        Falco CPU as a share   100 %           ≥ 80.0 %        Docker stats API ÷
+        of its quota                                           container CPU limit
+        Enabled rules          100             ≥ 20            rules files named by
+                                                               rules_files, with
+                                                               overrides and the
+                                                               rules: selection
+        Falco CPU (100 % = one 20.1 %          —               Docker stats API,
+        core)                                                  averaged over the
+                                                               window
+        CPU limit of the Falco 0.2 CPU         —               container inspect
+      j/k scroll (21/43 lines) · Esc/Backspace/Enter back · f apply its fix · ? help ·
+       q quit"
     `);
   });
 

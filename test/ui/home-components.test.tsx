@@ -99,7 +99,7 @@ describe('header and findings', () => {
     expect(render(<FindingsPanel lastDiagnosis={lastDiagnosis} selected={1} height={1} />).lastFrame()).toBe(
       [
         'Open findings (2) last diagnosis 2026-11-23 07:55:00 UTC, falco-security-monitor · ↑ 1 more',
-        '› INFO     FD-CPU-NOLIMIT  No CPU limit on the Falco container',
+        '› INFO     FD-CONF-PERFORMANCE  metrics.interval 5s is fine for a diagnosis; for production falco.y…',
       ].join('\n'),
     );
   });

@@ -3,6 +3,7 @@ import type { MonitorTick } from '../../src/core/monitor/types.js';
 import type { MonitorSource } from '../../src/ui/home/use-monitor-ticks.js';
 import type { OpenFindings } from '../../src/ui/home/state.js';
 import { header, MIB, stats, T0, tick } from '../core/monitor/fixtures.js';
+import { dropFinding, infoFinding } from './fixtures/diagnosis.js';
 
 export { header, MIB, T0, tick };
 
@@ -40,10 +41,8 @@ export function labTicks(): MonitorTick[] {
 export const lastDiagnosis: OpenFindings = {
   generatedAt: '2026-11-23T07:55:00.000Z',
   target: { name: 'falco-security-monitor' },
-  findings: [
-    { code: 'FD-CPU-NOLIMIT', severity: 'info', title: 'No CPU limit on the Falco container' },
-    { code: 'FD-DROP-BUFFER', severity: 'critical', title: 'Falco drops syscall events: the buffer is full' },
-  ],
+  // findings of the example bundles as the core makes them (fixtures/diagnosis.ts), least severe first
+  findings: [infoFinding, dropFinding].map(({ code, severity, title }) => ({ code, severity, title })),
 };
 
 /** A source the test pushes ticks into; `active` tells whether the screen is subscribed. */

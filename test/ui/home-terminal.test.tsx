@@ -54,8 +54,8 @@ describe('home screen in a terminal', () => {
                                                                █ last 5 min, CPU
 
       Open findings (2) last diagnosis 2026-11-23 07:55:00 UTC, falco-security-monitor
-      › CRITICAL FD-DROP-BUFFER  Falco drops syscall events: the buffer is full
-        INFO     FD-CPU-NOLIMIT  No CPU limit on the Falco container
+      › CRITICAL FD-DROP-BUFFER       Events dropped with CPU to spare: the ring buff…
+        INFO     FD-CONF-PERFORMANCE  metrics.interval 5s is fine for a diagnosis; fo…
 
       d diagnose · c checklist · r rollout · h history · l log · ? help · q quit
       doctor 0.8% CPU · 62.0 MiB RSS"

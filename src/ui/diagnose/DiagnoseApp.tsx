@@ -1,6 +1,6 @@
 // Wiring only: reducer + event driver + input + spinner clock, and the one place the app ends.
-import { useApp, useStdin } from 'ink';
-import { useEffect, useReducer } from 'react';
+import { useApp, useStdin, useStdout } from 'ink';
+import { useCallback, useEffect, useReducer } from 'react';
 import type { DiagnoseEvent } from '../../core/events.js';
 import { DiagnoseScreen } from './DiagnoseScreen.js';
 import { diagnoseReducer, initialDiagnoseState } from './state.js';
@@ -22,6 +22,8 @@ export function DiagnoseApp({ events, onExit }: DiagnoseAppProps) {
   useDiagnoseInput(dispatch, isRawModeSupported);
   const spinnerFrame = useSpinnerFrame(state.phase.kind === 'running');
   const { exit } = useApp();
+  const { stdout } = useStdout();
+  const onDetailMeasured = useCallback((maxScroll: number) => dispatch({ type: 'detail-measured', maxScroll }), []);
 
   const shouldExit = state.quitRequested || (!isRawModeSupported && state.phase.kind !== 'running');
   useEffect(() => {
@@ -30,5 +32,5 @@ export function DiagnoseApp({ events, onExit }: DiagnoseAppProps) {
     exit();
   }, [shouldExit, onExit, outcome, exit, state.fixIds]);
 
-  return <DiagnoseScreen state={state} spinnerFrame={spinnerFrame} />;
+  return <DiagnoseScreen state={state} spinnerFrame={spinnerFrame} rows={stdout.isTTY ? stdout.rows : undefined} onDetailMeasured={onDetailMeasured} />;
 }

@@ -14,7 +14,15 @@ import { FinishedStepLine, RunningSteps } from './StepList.js';
 
 type StaticItem = { kind: 'step'; step: FinishedStep } | { kind: 'summary'; report: DiagnosisReport };
 
-export function DiagnoseScreen({ state, spinnerFrame }: { state: DiagnoseState; spinnerFrame: string }) {
+interface ScreenProps {
+  state: DiagnoseState;
+  spinnerFrame: string;
+  /** the terminal's height (undefined: not a terminal, nothing is windowed) */
+  rows?: number;
+  onDetailMeasured?: (maxScroll: number) => void;
+}
+
+export function DiagnoseScreen({ state, spinnerFrame, rows, onDetailMeasured }: ScreenProps) {
   // append-only: <Static> remembers how many items it printed, not which
   const staticItems: StaticItem[] = state.finished.map((step) => ({ kind: 'step', step }));
   if (state.phase.kind === 'done') staticItems.push({ kind: 'summary', report: state.phase.report });
@@ -25,12 +33,12 @@ export function DiagnoseScreen({ state, spinnerFrame }: { state: DiagnoseState; 
           item.kind === 'step' ? <FinishedStepLine key={`step:${item.step.id}`} step={item.step} /> : <ReportSummary key="summary" report={item.report} />
         }
       </Static>
-      <LiveRegion state={state} spinnerFrame={spinnerFrame} />
+      <LiveRegion state={state} spinnerFrame={spinnerFrame} rows={rows} onDetailMeasured={onDetailMeasured} />
     </>
   );
 }
 
-function LiveRegion({ state, spinnerFrame }: { state: DiagnoseState; spinnerFrame: string }) {
+function LiveRegion({ state, spinnerFrame, rows, onDetailMeasured }: ScreenProps) {
   const theme = useTheme();
   const { phase } = state;
   switch (phase.kind) {
@@ -59,6 +67,11 @@ function LiveRegion({ state, spinnerFrame }: { state: DiagnoseState; spinnerFram
             helpOpen={state.helpOpen}
             runbookCount={phase.report.runbooks.length}
             configErrorCount={phase.report.configErrors.length}
+            // the margin above, and one line spare: a live region as tall as the terminal makes Ink
+            // clear the screen on every frame
+            detailRows={rows === undefined ? undefined : rows - 2}
+            detailScroll={state.detailScroll}
+            onDetailMeasured={onDetailMeasured}
           />
         </Box>
       );

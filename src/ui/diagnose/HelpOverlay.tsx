@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useTheme } from '../theme.js';
 
 const KEYS = [
-  ['↑ k  ↓ j', 'move through the findings'],
+  ['↑ k  ↓ j', 'move through the findings; scroll an open one'],
   ['Enter', 'open the selected finding / go back'],
   ['Esc  Backspace', 'go back (Esc at the top level quits)'],
   ['f', 'fix the open finding, or all of them'],

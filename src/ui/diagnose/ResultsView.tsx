@@ -12,12 +12,17 @@ interface ResultsViewProps {
   helpOpen: boolean;
   runbookCount: number;
   configErrorCount: number;
+  /** the open finding's window (lines, its footer included) and scroll; see FindingDetail */
+  detailRows?: number;
+  detailScroll?: number;
+  onDetailMeasured?: (maxScroll: number) => void;
 }
 
 export function ResultsView(props: ResultsViewProps) {
-  const { findings, selected, view, helpOpen, runbookCount, configErrorCount } = props;
+  const { findings, selected, view, helpOpen, runbookCount, configErrorCount, detailRows, detailScroll, onDetailMeasured } = props;
   if (helpOpen) return <HelpOverlay />;
   const finding = findings[selected];
-  if (view === 'detail' && finding !== undefined) return <FindingDetail finding={finding} />;
+  if (view === 'detail' && finding !== undefined)
+    return <FindingDetail finding={finding} rows={detailRows} scroll={detailScroll} onMeasured={onDetailMeasured} />;
   return <FindingList findings={findings} selected={selected} runbookCount={runbookCount} configErrorCount={configErrorCount} />;
 }

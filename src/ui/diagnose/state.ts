@@ -47,13 +47,21 @@ export interface DiagnoseState {
   findingsSoFar: number;
   selected: number;
   view: View;
+  /** lines the open finding is scrolled by (j/k in the detail), and the most it can be: the detail
+   *  measures itself (FindingDetail) and reports how far it overflows the terminal */
+  detailScroll: number;
+  detailMaxScroll: number;
   helpOpen: boolean;
   quitRequested: boolean;
   /** fixes the operator asked to apply (f/e/w): the app ends and hands them to the fix flow */
   fixIds: string[];
 }
 
-export type DiagnoseAction = { type: 'event'; event: DiagnoseEvent } | { type: 'stream-failed'; failure: StreamFailure } | { type: 'key'; intent: KeyIntent };
+export type DiagnoseAction =
+  | { type: 'event'; event: DiagnoseEvent }
+  | { type: 'stream-failed'; failure: StreamFailure }
+  | { type: 'key'; intent: KeyIntent }
+  | { type: 'detail-measured'; maxScroll: number };
 
 export const initialDiagnoseState: DiagnoseState = {
   phase: { kind: 'running' },
@@ -63,6 +71,8 @@ export const initialDiagnoseState: DiagnoseState = {
   findingsSoFar: 0,
   selected: 0,
   view: 'list',
+  detailScroll: 0,
+  detailMaxScroll: 0,
   helpOpen: false,
   quitRequested: false,
   fixIds: [],
@@ -90,6 +100,11 @@ export function diagnoseReducer(state: DiagnoseState, action: DiagnoseAction): D
       };
     case 'key':
       return onKey(state, action.intent);
+    case 'detail-measured': {
+      const maxScroll = Math.max(0, action.maxScroll);
+      if (maxScroll === state.detailMaxScroll && state.detailScroll <= maxScroll) return state;
+      return { ...state, detailMaxScroll: maxScroll, detailScroll: Math.min(state.detailScroll, maxScroll) };
+    }
     default:
       return assertNever(action);
   }
@@ -146,18 +161,23 @@ function onKey(state: DiagnoseState, intent: KeyIntent): DiagnoseState {
     case 'escape':
       // Esc unwinds one level; at the top level there is nothing left to unwind, so it quits
       if (state.helpOpen) return { ...state, helpOpen: false };
-      if (state.view === 'detail') return { ...state, view: 'list' };
+      if (state.view === 'detail') return toList(state);
       return { ...state, quitRequested: true };
     case 'back':
       if (state.helpOpen) return { ...state, helpOpen: false };
-      return state.view === 'detail' ? { ...state, view: 'list' } : state;
+      return state.view === 'detail' ? toList(state) : state;
     case 'open':
       if (state.helpOpen) return state;
-      if (state.view === 'detail') return { ...state, view: 'list' };
-      return selectedFinding(state) === null ? state : { ...state, view: 'detail' };
+      if (state.view === 'detail') return toList(state);
+      return selectedFinding(state) === null ? state : { ...state, view: 'detail', detailScroll: 0 };
     case 'up':
     case 'down': {
-      if (state.helpOpen || state.view !== 'list' || state.phase.kind !== 'done') return state;
+      if (state.helpOpen || state.phase.kind !== 'done') return state;
+      // in the detail, j/k scroll a finding taller than the terminal
+      if (state.view === 'detail') {
+        const by = state.detailScroll + (intent === 'up' ? -1 : 1);
+        return { ...state, detailScroll: Math.min(Math.max(by, 0), state.detailMaxScroll) };
+      }
       const last = state.phase.findings.length - 1;
       const next = state.selected + (intent === 'up' ? -1 : 1);
       return { ...state, selected: Math.min(Math.max(next, 0), Math.max(last, 0)) };
@@ -177,6 +197,8 @@ function onKey(state: DiagnoseState, intent: KeyIntent): DiagnoseState {
       return assertNever(intent);
   }
 }
+
+const toList = (state: DiagnoseState): DiagnoseState => ({ ...state, view: 'list', detailScroll: 0 });
 
 /** The first fix that applies to each finding, once each: one change at a time, each with its diff. */
 export function applicableFixes(findings: readonly Finding[]): string[] {
