@@ -22,8 +22,6 @@ export const COMMANDS = [
   'help',
   'version',
 ] as const;
-/** commands that take one operand: fix ID, rollback [ID], scan FILE, completion SHELL, help [COMMAND] */
-const WITH_OPERAND: readonly Command[] = ['fix', 'rollback', 'scan', 'completion', 'help'];
 export type Command = (typeof COMMANDS)[number];
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -170,8 +168,9 @@ export const COMMAND_FLAGS = {
   version: [],
 } as const satisfies Record<Command, readonly OptionName[]>;
 
-/** How many words may follow the command (before `--`). */
-const MAX_OPERANDS: Partial<Record<Command, number>> = { lint: Infinity, checklist: 2, rollout: 1 };
+/** How many words may follow the command (before `--`); none for the others: fix ID, rollback [ID],
+ *  scan FILE, completion SHELL, help [COMMAND], rollout [ACTION], checklist [confirm ITEM], lint FILE... */
+const MAX_OPERANDS: Partial<Record<Command, number>> = { fix: 1, rollback: 1, scan: 1, completion: 1, help: 1, rollout: 1, checklist: 2, lint: Infinity };
 
 /** NO_COLOR (https://no-color.org): set and not empty disables colour. */
 const noColorEnv = () => (process.env['NO_COLOR'] ?? '') !== '';
@@ -219,7 +218,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   const command: Command = v.version ? 'version' : asksHelp ? 'help' : (first ?? (isTty ? 'home' : 'help'));
   const topic = command === 'help' ? (v.help ? first : asCommand(positionals[1])) : null;
   if (command === 'help' || command === 'version') return helpArgs(command, topic);
-  const maxPositionals = 1 + (MAX_OPERANDS[command] ?? (WITH_OPERAND.includes(command) ? 1 : 0));
+  const maxPositionals = 1 + (MAX_OPERANDS[command] ?? 0);
   if (positionals.length > maxPositionals) throw new UserError(`unexpected argument "${positionals[maxPositionals]}"`, 'see falco-doctor --help');
   if (tail.length > 0 && command !== 'rollout')
     throw new UserError(`unexpected argument "${tail[0]}" after --`, `only rollout --probe-exec takes a command after --`);
