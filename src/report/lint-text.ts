@@ -17,6 +17,8 @@ export function lintText(r: LintRunReport): string {
       `rules: ${rr.files.length} file(s), ${rr.total} rules, ${rr.enabled} enabled${rr.belowPriority ? `, ${rr.belowPriority} skipped below the priority minimum` : ''}`,
     );
     for (const x of rr.refusedFiles) out.push(`refused: ${x.message}`);
+    for (const x of rr.pluginRefusals) out.push(`refused: ${x.message}`);
+    if (rr.pluginNote) out.push(`note: ${rr.pluginNote}`);
     for (const e of rr.errors) out.push(`${e.file}${e.line ? `:${e.line}` : ''}: rules: ${e.message}`);
   } else out.push('rules: none read (no rules file found on this machine; name them with --rules)');
   return `${out.join('\n')}\n`;

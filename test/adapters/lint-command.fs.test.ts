@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, REPO_ROOT, fixture } from '../core/helpers/fixtures.js';
+import { CONTAINER_PLUGIN_DROP_IN } from '../lab/scenarios.js';
 
 const cli = path.join(REPO_ROOT, 'dist/cli.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fd-lint-'));
@@ -49,6 +50,26 @@ describe('falco-doctor lint', () => {
     const old = lint(release('0.35.0'), '--falco-version', '0.35.0', '--rules', rules);
     expect(old.status).toBe(2);
     expect(old.stdout).toMatch(/refused: .*falco-incubating_rules-6\.0\.1\.yaml requires engine version \S+, but Falco 0\.35\.0 runs engine 0\.17\.0/);
+  });
+
+  it('rules requiring the container plugin: a note while config.d is not here, met by the drop-in, refused (exit 2) when config.d lacks it', () => {
+    const rules = path.join(FIXTURES_DIR, 'rules-releases/falco_rules-5.0.0.yaml');
+    const absent = lint(release('0.42.1'), '--falco-version', '0.42.1', '--rules', rules);
+    expect(absent.status).toBe(0); // /etc/falco/config.d is not on this machine: what it loads is unknown
+    expect(absent.stdout).toMatch(/note: container \(>= 0\.4\.0\) required by the rules, .*\/etc\/falco\/config\.d \(config_files\) is not on this machine/);
+    const etc = path.join(dir, 'plugins-etc');
+    mkdirSync(path.join(etc, 'config.d'), { recursive: true });
+    writeFileSync(
+      path.join(etc, 'falco.yaml'),
+      fixture('releases/falco-0.42.1.yaml').replace(/^config_files:\n {2}- \/etc\/falco\/config\.d$/m, `config_files:\n  - ${etc}/config.d`),
+    );
+    const empty = lint(path.join(etc, 'falco.yaml'), '--falco-version', '0.42.1', '--rules', rules);
+    expect(empty.status).toBe(2);
+    expect(empty.stdout).toContain(`refused: ${rules}:30: Plugin requirement not satisfied, must load one of: container (>= 0.4.0) (no plugin is loaded`);
+    writeFileSync(path.join(etc, 'config.d', 'falco.container_plugin.yaml'), CONTAINER_PLUGIN_DROP_IN);
+    const met = lint(path.join(etc, 'falco.yaml'), '--falco-version', '0.42.1', '--rules', rules);
+    expect(met.status, met.stdout).toBe(0);
+    expect(met.stdout).not.toMatch(/Plugin requirement|note: container/);
   });
 
   it("a setting Falco refuses to start with: exit 2 with Falco's own words", () => {

@@ -46,7 +46,10 @@ export function writeScenarioFiles(configDir: string, scenario: Scenario): Recor
   for (const [rel, content] of Object.entries(rendered.files)) {
     const target = path.join(configDir, rel);
     if (rel.endsWith('/')) fs.mkdirSync(target, { recursive: true });
-    else writeFileAtomic(target, content);
+    else {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      writeFileAtomic(target, content);
+    }
   }
   return rendered.env;
 }
@@ -201,7 +204,19 @@ export async function labUp(scenario: ScenarioName | Scenario, opts: LabOptions 
     falcoUrl: `http://127.0.0.1:${FALCO_PORT}`,
   };
   await waitForFalco(handle.falcoUrl, opts.readyTimeoutMs);
+  await waitForBot(handle.botUrl, opts.readyTimeoutMs);
   return handle;
+}
+
+/** The docker-proxy accepts on the published port before the bot listens (CI saw ECONNRESET on the
+ * first /quote): a scenario is up only when the bot answers /health too. */
+async function waitForBot(botUrl: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await answers(`${botUrl}/health`)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${BOT_CONTAINER} did not answer ${botUrl}/health within ${timeoutMs} ms`);
 }
 
 export async function labDown(_opts: LabOptions = {}): Promise<void> {

@@ -106,6 +106,8 @@ export interface RenderedScenario {
   env: Record<string, string>;
 }
 
+export const CONTAINER_PLUGIN_DROP_IN = '# Enable container plugin for linux non musl installation.\nload_plugins: [container]\n';
+
 export function renderScenario(scenario: Scenario): RenderedScenario {
   const falcoYaml = scenario.rawFalcoYaml ?? editFalcoYaml(fs.readFileSync(UPSTREAM_FALCO_YAML, 'utf8'), scenario.falcoYamlEdits);
   return {
@@ -113,7 +115,10 @@ export function renderScenario(scenario: Scenario): RenderedScenario {
       'falco.yaml': falcoYaml,
       'falco_rules.yaml': fs.readFileSync(UPSTREAM_RULES_YAML, 'utf8'),
       'falco_rules.local.yaml': scenario.localRules,
-      'config.d/': '',
+      // What Falco's Linux packages and images of 0.41+ install there (config/falco.container_plugin.yaml,
+      // CMakeLists.txt@0.41.0); an operator who mounts the whole /etc/falco must carry it, or Falco
+      // refuses falco_rules.yaml ("Plugin requirement not satisfied ... container").
+      'config.d/falco.container_plugin.yaml': CONTAINER_PLUGIN_DROP_IN,
     },
     env: scenario.env,
   };

@@ -50,13 +50,16 @@ describe('report parts', () => {
       source: 'live' as const,
       origin: 'live' as const,
       target: { ...report.target, falcoVersion: null, engineKind: null, configPath: '/etc/falco/falco.yaml', configSource: 'host-mount' },
+      window: { ...report.window, observer: undefined }, // its line has a test of its own, below
     };
+    // the recorded bundle's window, as the header prints it (UTC, seconds)
+    const [start, end] = [live.window.start, live.window.end].map((t) => t.slice(0, 19).replace('T', ' '));
     expect(render(<Header report={live} />).lastFrame()).toBe(
       [
         'target falco-security-monitor (falco-doctor-lab/falco-standin:0.44.1)',
         '  Falco version unknown (from startup-log) · engine unknown',
         '  config /etc/falco/falco.yaml (host-mount)',
-        '  window 8.1 s, measured live (2026-11-23 09:21:44 → 09:21:52 UTC)',
+        `  window ${live.window.seconds} s, measured live (${start} → ${end?.slice(11)} UTC)`,
       ].join('\n'),
     );
   });
@@ -77,7 +80,8 @@ describe('report parts', () => {
       target falco-security-monitor (falco-doctor-lab/falco-standin:0.44.1)
         Falco 0.44.1 (from startup-log) · engine modern_ebpf
         config /srv/falco/falco.yaml (host-mount)
-        window 8.1 s, evaluated from a saved bundle (2026-11-23 09:21:44 → 09:21:52 UTC)
+        window 8.1 s, evaluated from a saved bundle (2026-12-03 12:49:32 → 12:49:41 UTC)
+        falco-doctor itself: 2.3 % of a core while sampling (cgroup files)
 
       ✖ Falco will not start with this configuration (1 error)
         /etc/falco/falco.yaml:12: unknown key engine.kind2
@@ -93,7 +97,8 @@ describe('report parts', () => {
         • Falco version: from the "Falco version:" startup line
         • Ring buffers: Falco's startup log says 16 MB per buffer, one buffer every 2 CPU(s), as the
       doctor computes from engine.modern_ebpf.buf_size_preset.
-        • Schema: Falco's own check at startup: /etc/falco/falco.yaml ok; the doctor's: ok."
+        • Schema: Falco's own check at startup: /etc/falco/config.d/falco.container_plugin.yaml ok,
+      /etc/falco/falco.yaml ok; the doctor's: ok."
     `);
   });
 
@@ -138,20 +143,20 @@ describe('report parts', () => {
       Events dropped with CPU to spare: the ring buffer is too small
       cause: buffer-capacity
 
-      Falco dropped events (1 drop alerts, up to 9089 in one second, of which 100 % because the buffer was
-       full; 269407/min by its counters) while using only 27.8 % of its CPU. Bursts of events overflow the
+      Falco dropped events (1 drop alerts, up to 9088 in one second, of which 100 % because the buffer was
+       full; 272390/min by its counters) while using only 28.4 % of its CPU. Bursts of events overflow the
        ring buffer (1 × preset 1 = 1 MB) before Falco reads them.
 
       Evidence
         label                        observed            expected            source
         Event drops seen             yes                 = yes               drop alerts or Falco drop
                                                                              counters
-        CFS periods throttled        16.0 %              < 20.0 %            cgroup cpu.stat via the stats
+        CFS periods throttled        15.0 %              < 20.0 %            cgroup cpu.stat via the stats
                                                                               API (throttled_periods /
                                                                              periods)
-        Falco CPU as a share of what 27.8 %              < 90.0 %            Docker stats API ÷ min(CPU
+        Falco CPU as a share of what 28.4 %              < 90.0 %            Docker stats API ÷ min(CPU
         it can use                                                           limit, one core)
-        Events dropped in the window 36352               —                   /metrics falcosecurity_scap_
+        Events dropped in the window 36355               —                   /metrics falcosecurity_scap_
         (Falco counters)                                                     n_drops_total, or
                                                                              scap.n_drops of metrics
                                                                              snapshots

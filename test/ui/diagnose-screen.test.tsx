@@ -53,7 +53,8 @@ describe('diagnose screen', () => {
       target falco-security-monitor (falco-doctor-lab/falco-standin:0.44.1)
         Falco 0.44.1 (from startup-log) · engine modern_ebpf
         config /srv/falco/falco.yaml (host-mount)
-        window 8.1 s, evaluated from a saved bundle (2026-11-23 09:21:44 → 09:21:52 UTC)
+        window 8.1 s, evaluated from a saved bundle (2026-12-03 12:49:32 → 12:49:41 UTC)
+        falco-doctor itself: 2.3 % of a core while sampling (cgroup files)
         ⚠ target is the falco-doctor lab's Falco STAND-IN, not Falco
 
       Runbooks
@@ -67,7 +68,8 @@ describe('diagnose screen', () => {
         • Falco version: from the "Falco version:" startup line
         • Ring buffers: Falco's startup log says 16 MB per buffer, one buffer every 2 CPU(s), as the
       doctor computes from engine.modern_ebpf.buf_size_preset.
-        • Schema: Falco's own check at startup: /etc/falco/falco.yaml ok; the doctor's: ok.
+        • Schema: Falco's own check at startup: /etc/falco/config.d/falco.container_plugin.yaml ok,
+      /etc/falco/falco.yaml ok; the doctor's: ok.
 
       Findings (2)
       › CRITICAL FD-CPU-RULES         Falco is at its CPU quota evaluating 100 rules
@@ -86,19 +88,19 @@ describe('diagnose screen', () => {
       Falco is at its CPU quota evaluating 100 rules
       cause: rule-cost
 
-      Falco used 100 % of its 0.2 CPU quota (20.1 % of one core) with 100 rules enabled at 10922/s events.
+      Falco used 101 % of its 0.2 CPU quota (20.2 % of one core) with 100 rules enabled at 10883/s events.
        Every event is checked against every rule that applies to its type, so CPU grows with event rate ×
       enabled rules; at the quota the kernel throttles Falco (100 % of periods) and it starts dropping
       events.
 
       Evidence
         label                        observed            expected            source
-        Falco CPU as a share of its  100 %               ≥ 80.0 %            Docker stats API ÷ container
+        Falco CPU as a share of its  101 %               ≥ 80.0 %            Docker stats API ÷ container
         quota                                                                CPU limit
         Enabled rules                100                 ≥ 20                rules files named by
                                                                              rules_files, with overrides
                                                                              and the rules: selection
-        Falco CPU (100 % = one core) 20.1 %              —                   Docker stats API, averaged
+        Falco CPU (100 % = one core) 20.2 %              —                   Docker stats API, averaged
                                                                              over the window
         CPU limit of the Falco       0.2 CPU             —                   container inspect
         container                                                            (HostConfig.NanoCpus /
@@ -108,7 +110,7 @@ describe('diagnose screen', () => {
                                                                              periods)
         Enabled rules not restricted 0                   —                   rule conditions
         by evt.type
-        Kernel events per second     10922/s             —                   /metrics falcosecurity_scap_
+        Kernel events per second     10883/s             —                   /metrics falcosecurity_scap_
                                                                              n_evts_total or metrics
                                                                              snapshots, else drop alerts
                                                                              (n_evts)
@@ -127,7 +129,8 @@ describe('diagnose screen', () => {
     stdin.write('?');
     const help = await waitForText(screen, 'Keys');
     expect(help.slice(done.indexOf('Findings (2)'))).toMatchInlineSnapshot(`
-      "                                  │
+      "───────────────╮
+      │ Keys                                                     │
       │ ↑ k  ↓ j        move through the findings; scroll an     │
       │ open one                                                 │
       │ Enter           open the selected finding / go back      │
@@ -194,7 +197,8 @@ describe('diagnose screen', () => {
       target falco-security-monitor (falco-doctor-lab/falco-standin:0.44.1)
         Falco 0.44.1 (from startup-log) · engine modern_ebpf
         config /srv/falco/falco.yaml (host-mount)
-        window 8.1 s, evaluated from a saved bundle (2026-11-23 09:21:44 → 09:21:52 UTC)
+        window 8.1 s, evaluated from a saved bundle (2026-12-03 12:49:32 → 12:49:41 UTC)
+        falco-doctor itself: 2.3 % of a core while sampling (cgroup files)
 
       Runbooks
         ✔ clear   Event drops

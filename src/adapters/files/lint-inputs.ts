@@ -30,20 +30,25 @@ async function readPath(p: string, keep: (names: string[]) => string[]): Promise
 export interface LintInputs {
   configs: SourceFile[];
   rules: SourceFile[];
+  /** config_files entries falco.yaml names that are not on this machine (their keys are unknown). */
+  missingDropIns: string[];
 }
 
 export async function readLintInputs(files: string[], rulesArgs: string[], overrides: string[], version: string | null): Promise<LintInputs> {
   const named = await Promise.all((files.length > 0 ? files : ['/etc/falco/falco.yaml']).map(readNamed));
   const [main] = named;
   const configs = [...named];
+  const missingDropIns: string[] = [];
   if (named.length === 1 && main) {
     // config_files: folders in lexicographic order (falco.yaml comments, config_files)
-    for (const entry of configFileEntries(computeEffectiveConfig(main, [], []).value, version))
+    for (const entry of configFileEntries(computeEffectiveConfig(main, [], []).value, version)) {
+      if (!(await stat(entry.path).catch(() => null))) missingDropIns.push(entry.path);
       configs.push(...(await readPath(entry.path, (n) => [...n].sort())));
+    }
   }
   const effective = effectiveConfigOfFiles(configs, overrides);
   const rulesFrom = rulesArgs.length > 0 ? rulesArgs : rulesPaths(effective, version).paths;
   const rules: SourceFile[] = [];
   for (const p of rulesFrom) rules.push(...(await readPath(p, (n) => rulesFolderEntries(n, version))));
-  return { configs, rules };
+  return { configs, rules, missingDropIns };
 }

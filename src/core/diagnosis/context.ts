@@ -7,6 +7,7 @@ import { effectiveConfigOfFiles } from '../falco/config/from-files.js';
 import { ringBufferBudget, engineKind, type RingBufferBudget } from '../falco/engine.js';
 import { knownKeysFor } from '../falco/config/model.js';
 import { startupRefusals, type Refusal } from '../falco/config/refusals.js';
+import { loadedPlugins } from '../falco/config/plugins.js';
 import { outputsBuffering, type Buffering } from '../falco/outputs-buffering.js';
 import { loadRules, type RulesSummary } from '../falco/rules/load.js';
 import { detectVersion } from '../falco/version.js';
@@ -68,6 +69,8 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
       {
         falcoVersion: version.version,
         minPriority: getPath(config.value, 'priority'),
+        // the container's own files, config.d included: what they load is what Falco loads
+        plugins: snapshot.falco.configFiles.length > 0 ? loadedPlugins(config).names : null,
       },
     ),
     startup: parseStartupLog(startupLines),

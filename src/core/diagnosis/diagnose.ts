@@ -82,6 +82,7 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
         ...ctx.config.errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.key ? `${e.key}: ` : ''}${e.message}`),
         ...ctx.refusals.map((r) => `${r.key}: Falco refuses to start: ${r.message} (${r.source})`),
         ...ctx.rules.refusedFiles.map((r) => r.message),
+        ...ctx.rules.pluginRefusals.map((r) => r.message),
       ],
       notes: notesFor(ctx),
     },

@@ -11,7 +11,8 @@ import { startupRefusals, type Refusal } from './config/refusals.js';
 import type { ConfigError, SourceFile } from './config/types.js';
 import { engineKind } from './engine.js';
 import { loadRules } from './rules/load.js';
-import type { EngineRefusal } from './rules/loading.js';
+import type { EngineRefusal, PluginRefusal } from './rules/loading.js';
+import { loadedPlugins } from './config/plugins.js';
 
 export interface LintRunInput {
   configs: SourceFile[];
@@ -19,6 +20,8 @@ export interface LintRunInput {
   rules: SourceFile[];
   version: string | null;
   versionNote: string;
+  /** config_files entries that could not be read here: the plugins they may load are unknown. */
+  missingDropIns?: string[];
 }
 
 export interface LintRunReport {
@@ -36,6 +39,9 @@ export interface LintRunReport {
     enabled: number;
     belowPriority: number;
     refusedFiles: EngineRefusal[];
+    pluginRefusals: PluginRefusal[];
+    /** A plugin requirement that only an unread drop-in could meet (Falco's packages add one). */
+    pluginNote: string | null;
     errors: ConfigError[];
   } | null;
 }
@@ -52,8 +58,12 @@ export function lintRun(input: LintRunInput): LintRunReport {
       ? loadRules(input.rules, readsSelection ? getPath(config.value, 'rules') : undefined, {
           falcoVersion: version,
           minPriority: getPath(config.value, 'priority'),
+          plugins: loadedPlugins(config).names,
         })
       : null;
+  // an unread drop-in (e.g. the packages' config.d/falco.container_plugin.yaml) may load the plugin
+  const missing = input.missingDropIns ?? [];
+  const unsure = missing.length > 0 && (summary?.pluginRefusals.length ?? 0) > 0;
   return {
     falcoVersion: version,
     versionNote: [input.versionNote, resolved?.note].filter(Boolean).join('; '),
@@ -67,6 +77,10 @@ export function lintRun(input: LintRunInput): LintRunReport {
       enabled: summary.enabledCount,
       belowPriority: summary.belowPriorityCount,
       refusedFiles: summary.refusedFiles,
+      pluginRefusals: unsure ? [] : summary.pluginRefusals,
+      pluginNote: unsure
+        ? `${summary.pluginRefusals.map((p) => p.required).join('; ')} required by the rules, and not loaded by the files read; ${missing.join(', ')} (config_files) is not on this machine. Falco's packages of 0.41+ put config.d/falco.container_plugin.yaml (load_plugins: [container]) there: if the container has no such drop-in, Falco refuses to start ("Plugin requirement not satisfied"). Name the drop-ins after falco.yaml to check.`
+        : null,
       errors: summary.errors,
     },
   };
@@ -74,5 +88,5 @@ export function lintRun(input: LintRunInput): LintRunReport {
 
 /** Falco would not start: invalid YAML, a refused setting, a refused rules file. */
 export function lintRefused(r: LintRunReport): boolean {
-  return r.configErrors.length > 0 || r.refusals.length > 0 || (r.rules?.refusedFiles.length ?? 0) > 0;
+  return r.configErrors.length > 0 || r.refusals.length > 0 || (r.rules?.refusedFiles.length ?? 0) > 0 || (r.rules?.pluginRefusals.length ?? 0) > 0;
 }

@@ -1,6 +1,7 @@
 // A snapshot built from real upstream files and samples, for evaluating runbooks without Docker.
 import type { Snapshot, StatsSample } from '../../../src/core/snapshot.js';
 import { fixture } from './fixtures.js';
+import { CONTAINER_PLUGIN_DROP_IN } from '../../lab/scenarios.js';
 
 const MB = 1024 * 1024;
 
@@ -9,6 +10,8 @@ export interface SnapshotShape {
   memBytes: number;
   throttledShare?: number;
   falcoYaml?: string;
+  /** /etc/falco/config.d files; default: the container-plugin drop-in Falco's images carry */
+  dropIns?: { path: string; text: string }[];
   logLines?: string[];
   nanoCpus?: number;
   memoryLimit?: number;
@@ -49,7 +52,14 @@ export function makeSnapshot(shape: SnapshotShape): Snapshot {
       networks: [],
     },
     falco: {
-      configFiles: [{ path: '/etc/falco/falco.yaml', hostPath: '/srv/falco/falco.yaml', text: shape.falcoYaml ?? fixture('releases/falco-0.42.1.yaml') }],
+      configFiles: [
+        { path: '/etc/falco/falco.yaml', hostPath: '/srv/falco/falco.yaml', text: shape.falcoYaml ?? fixture('releases/falco-0.42.1.yaml') },
+        // in Falco's images from 0.41 (samples/startup-log.txt reads it: "config.d/falco.container_plugin.yaml")
+        ...(shape.dropIns ?? [{ path: '/etc/falco/config.d/falco.container_plugin.yaml', text: CONTAINER_PLUGIN_DROP_IN }]).map((f) => ({
+          ...f,
+          hostPath: null,
+        })),
+      ],
       rulesFiles: [{ path: '/etc/falco/falco_rules.yaml', hostPath: '/srv/falco/falco_rules.yaml', text: fixture('falco_rules-5.1.0.yaml') }],
       overrides: [],
       configSource: 'host-mount',

@@ -26,6 +26,8 @@ export interface RuleSelection {
 export interface StandinConfig {
   /** Files in the order Falco lists them under "Falco initialized with configuration files:". */
   configFiles: string[];
+  /** Plugins Falco would load (load_plugins / plugins). */
+  plugins: string[];
   /** Rules files/folders as configured (missing ones are skipped at load, as Falco does). */
   rulesFiles: string[];
   ruleSelections: RuleSelection[];
@@ -130,6 +132,16 @@ const bool = (t: Tree, k: string, d: boolean): boolean => (typeof get(t, k) === 
 const num = (t: Tree, k: string, d: number): number => (typeof get(t, k) === 'number' ? (get(t, k) as number) : d);
 const str = (t: Tree, k: string, d: string): string => (get(t, k) === undefined || get(t, k) === null ? d : String(get(t, k)));
 
+/** Falco loads every `plugins` entry when `load_plugins` is absent, else only the names listed,
+ * and a listed name without a `plugins` entry stops it (configuration.cpp@0.42.1). */
+function loadedPlugins(tree: Tree): string[] {
+  const configured = (Array.isArray(tree.plugins) ? (tree.plugins as Tree[]) : []).map((p) => String(p?.name));
+  if (tree.load_plugins === undefined) return configured;
+  const wanted = Array.isArray(tree.load_plugins) ? tree.load_plugins.map(String) : [];
+  for (const name of wanted) if (!configured.includes(name)) throw new ConfigError(`Cannot load plugin '${name}': plugin config not found for given name`);
+  return wanted;
+}
+
 function ruleSelections(tree: Tree): RuleSelection[] {
   const items = Array.isArray(tree.rules) ? tree.rules : [];
   const out: RuleSelection[] = [];
@@ -173,6 +185,7 @@ export function interpretConfig(tree: Tree, files: string[]): StandinConfig {
   const rulesFiles = get(tree, 'rules_files');
   return {
     configFiles: files,
+    plugins: loadedPlugins(tree),
     rulesFiles: Array.isArray(rulesFiles) ? rulesFiles.map(String) : [],
     ruleSelections: ruleSelections(tree),
     engineKind,

@@ -12,7 +12,12 @@ export interface Prepared {
 
 export function prepareConfigAndRules(configFile: string, overrides: string[]): Prepared {
   const cfg = loadConfig(configFile, overrides);
-  return { cfg, rules: countEnabledRules(cfg.rulesFiles, cfg.ruleSelections) };
+  const rules = countEnabledRules(cfg.rulesFiles, cfg.ruleSelections);
+  // Falco checks the rules' plugin requirements against the loaded plugins after loading them
+  // and stops on the first one unmet (load_rules_files.cpp@0.42.1).
+  const unmet = rules.pluginRequirements.find((r) => !r.names.some((n) => cfg.plugins.includes(n)));
+  if (unmet) throw new ConfigError(`Plugin requirement not satisfied, must load one of: ${unmet.text}`);
+  return { cfg, rules };
 }
 
 export function usesKernelRing(cfg: StandinConfig): boolean {

@@ -19,6 +19,16 @@ export interface RuleCount {
   total: number;
   enabled: number;
   enabledNames: string[];
+  /** Each `required_plugin_versions` entry as "name (>= version)" alternatives, as Falco words them. */
+  pluginRequirements: { names: string[]; text: string }[];
+}
+
+function pluginRequirementsOf(item: Record<string, unknown>): { names: string[]; text: string }[] {
+  const entries = Array.isArray(item.required_plugin_versions) ? (item.required_plugin_versions as Array<Record<string, unknown>>) : [];
+  return entries.map((e) => {
+    const alts = [e, ...(Array.isArray(e.alternatives) ? (e.alternatives as Array<Record<string, unknown>>) : [])];
+    return { names: alts.map((a) => String(a.name)), text: alts.map((a) => `${String(a.name)} (>= ${String(a.version)})`).join(', ') };
+  });
 }
 
 interface RuleState {
@@ -67,6 +77,7 @@ function applyItem(rules: Map<string, RuleState>, item: Record<string, unknown>)
 export function countEnabledRules(rulesPaths: string[], selections: RuleSelection[]): RuleCount {
   const rules = new Map<string, RuleState>();
   const files: LoadedRulesFile[] = [];
+  const pluginRequirements: RuleCount['pluginRequirements'] = [];
   for (const file of expandRulesPaths(rulesPaths)) {
     const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'), { uniqueKeys: false });
     const err = doc.errors[0];
@@ -82,6 +93,7 @@ export function countEnabledRules(rulesPaths: string[], selections: RuleSelectio
     if (!Array.isArray(items)) continue;
     for (const item of items as Array<Record<string, unknown>>) {
       if (item && typeof item === 'object' && item.rule !== undefined) applyItem(rules, item);
+      else if (item && typeof item === 'object' && item.required_plugin_versions !== undefined) pluginRequirements.push(...pluginRequirementsOf(item));
     }
   }
   for (const sel of selections) {
@@ -92,5 +104,5 @@ export function countEnabledRules(rulesPaths: string[], selections: RuleSelectio
     }
   }
   const enabledNames = [...rules].filter(([, s]) => s.enabled).map(([n]) => n);
-  return { files, total: rules.size, enabled: enabledNames.length, enabledNames };
+  return { files, total: rules.size, enabled: enabledNames.length, enabledNames, pluginRequirements };
 }

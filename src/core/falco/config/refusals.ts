@@ -8,6 +8,7 @@ import { getPath } from './effective.js';
 import { durationMs } from './lint/convert.js';
 import type { EffectiveConfig } from './types.js';
 import { isOn as on } from './yaml-cpp-bool.js';
+import { loadedPlugins } from './plugins.js';
 
 export interface Refusal {
   key: string;
@@ -124,6 +125,12 @@ export function startupRefusals(config: EffectiveConfig, version: string | null)
   metrics(at, version, out);
   drops(at, out);
   engine(at, version, out);
+  for (const name of loadedPlugins(config).unconfigured)
+    out.push({
+      key: 'load_plugins',
+      message: `Cannot load plugin '${name}': plugin config not found for given name`,
+      source: 'userspace/falco/configuration.cpp@0.42.1 load_yaml (load_plugins)',
+    });
   // configuration.cpp@0.38.0: both keys set is "both 'rules_files' and 'rules_file' keys set"; 0.37 reads rules_file only.
   if ((version === null || compareVersions(version, '0.38.0') >= 0) && at('rules_file') !== undefined && at('rules_files') !== undefined)
     out.push({ key: 'rules_files', message: "both 'rules_files' and 'rules_file' keys set", source: 'userspace/falco/configuration.cpp@0.38.0' });

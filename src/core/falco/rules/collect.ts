@@ -27,7 +27,16 @@ export interface Collected {
   lists: Map<string, string[]>;
   /** Each `required_engine_version` item, with the file it is in. */
   requiredEngineVersions: { file: string; version: string }[];
+  /** Each entry of a `required_plugin_versions` item: one requirement, met by any of its alternatives
+   * (the entry itself first, then its `alternatives:`; rule_loader_reader.cpp@0.42.1). */
+  requiredPlugins: PluginRequirement[];
   errors: ConfigError[];
+}
+
+export interface PluginRequirement {
+  file: string;
+  line: number | null;
+  alternatives: { name: string; version: string }[];
 }
 
 type Item = Record<string, unknown>;
@@ -39,7 +48,7 @@ function str(v: unknown): string {
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => String(x)) : []);
 
 export function collect(files: SourceFile[]): Collected {
-  const c: Collected = { rules: new Map(), macros: new Map(), lists: new Map(), requiredEngineVersions: [], errors: [] };
+  const c: Collected = { rules: new Map(), macros: new Map(), lists: new Map(), requiredEngineVersions: [], requiredPlugins: [], errors: [] };
   for (const file of files) {
     const refused = hostileYaml(file.text);
     if (refused) {
@@ -77,7 +86,7 @@ function item(c: Collected, it: Item, file: string, line: number | null): void {
   const modifying = appendAll || Object.keys(override).length > 0;
 
   if ('required_engine_version' in it) c.requiredEngineVersions.push({ file, version: str(it['required_engine_version']) });
-  else if ('required_plugin_versions' in it) return;
+  else if ('required_plugin_versions' in it) pluginRequirements(c, it['required_plugin_versions'], file, line);
   else if ('list' in it) {
     const name = str(it['list']);
     const items = strList(it['items']);
@@ -96,6 +105,23 @@ function item(c: Collected, it: Item, file: string, line: number | null): void {
     });
   } else if ('rule' in it) rule(c, it, file, line, modifying, mode, err);
   else err(`Unknown top level object: ${Object.keys(it).join(', ')}`);
+}
+
+function pluginRequirements(c: Collected, v: unknown, file: string, line: number | null): void {
+  const named = (x: unknown): { name: string; version: string } | null => {
+    const o = (x ?? {}) as Item;
+    return typeof o['name'] === 'string' ? { name: o['name'], version: str(o['version']) } : null;
+  };
+  for (const entry of Array.isArray(v) ? v : []) {
+    const first = named(entry);
+    if (!first) {
+      c.errors.push({ file, line, key: 'required_plugin_versions', message: 'required_plugin_versions entry without a name' });
+      continue;
+    }
+    const alts = ((entry as Item)['alternatives'] ?? []) as unknown[];
+    const rest = (Array.isArray(alts) ? alts : []).map(named).filter((a): a is { name: string; version: string } => a !== null);
+    c.requiredPlugins.push({ file, line, alternatives: [first, ...rest] });
+  }
 }
 
 function rule(

@@ -5,7 +5,7 @@ import { analyze, type Definitions } from './analyze.js';
 import { collect, type RuleDef } from './collect.js';
 import { ConditionSyntaxError, parseCondition, type Expr } from './condition.js';
 import { applySelection } from './selection.js';
-import { belowMinimum, engineRefusals } from './loading.js';
+import { belowMinimum, engineRefusals, pluginRefusals } from './loading.js';
 import type { RuleInfo, RulesSummary } from './types.js';
 
 export type { RuleInfo, RulesSummary } from './types.js';
@@ -20,6 +20,8 @@ export interface LoadOptions {
   falcoVersion?: string | null;
   /** falco.yaml `priority`: enabled rules below it are skipped. */
   minPriority?: unknown;
+  /** The plugins Falco loads (config/plugins.ts); null or absent: requirements not checked. */
+  plugins?: readonly string[] | null;
 }
 
 export function loadRules(allFiles: SourceFile[], selection?: unknown, opts: LoadOptions = {}): RulesSummary {
@@ -56,6 +58,7 @@ export function loadRules(allFiles: SourceFile[], selection?: unknown, opts: Loa
   return {
     rules,
     refusedFiles,
+    pluginRefusals: pluginRefusals(c.requiredPlugins, opts.plugins ?? null),
     belowPriorityCount,
     enabledCount: rules.filter((r) => r.enabled).length,
     totalCount: rules.length,

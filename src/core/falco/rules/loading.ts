@@ -5,12 +5,18 @@
 //    configuration.cpp@0.41.0 read_rules_file_directory), 0.40.0 and before every regular file, sorted;
 //  - `required_engine_version` above the running engine makes Falco refuse the file
 //    (userspace/engine/rule_loader.cpp; engine versions per release: ../shared/fixtures/falco/RELEASES.md);
+//  - a `required_plugin_versions` entry none of whose alternatives is a loaded plugin makes Falco
+//    stop after loading the rules: "Plugin requirement not satisfied, must load one of: container
+//    (>= 0.4.0)" (falco_engine.cpp@0.42.1 check_plugin_requirements, load_rules_files.cpp@0.42.1:123;
+//    the same message from 0.35.0). A loaded plugin's own version is in its .so, not in any config:
+//    the doctor checks that one of the names is loaded, not the version;
 //  - rules below the `priority` minimum are not enabled (falco_engine.cpp@0.42.1:222 "skip the rule if
 //    below the minimum priority").
 import { compareVersions } from '../version-compare.js';
 import { getPath } from '../config/effective.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { resolveRelease } from '../catalogue/index.js';
+import type { PluginRequirement } from './collect.js';
 
 /** userspace/engine/falco_engine_version.h per release series (RELEASES.md); 0.35/0.36 used an integer. */
 const ENGINE_VERSIONS: [string, string][] = [
@@ -77,6 +83,31 @@ export function engineRefusals(files: { path: string; required: string[] }[], fa
         });
     }
   return out;
+}
+
+export interface PluginRefusal {
+  file: string;
+  line: number | null;
+  /** "container (>= 0.4.0)", the alternatives as Falco lists them */
+  required: string;
+  message: string;
+}
+
+/** Requirements no loaded plugin meets: Falco refuses to start. `loaded` null = not known (nothing checked). */
+export function pluginRefusals(requirements: readonly PluginRequirement[], loaded: readonly string[] | null): PluginRefusal[] {
+  if (loaded === null) return [];
+  return requirements
+    .filter((r) => !r.alternatives.some((a) => loaded.includes(a.name)))
+    .map((r) => {
+      const required = r.alternatives.map((a) => `${a.name} (>= ${a.version})`).join(', ');
+      const have = loaded.length === 0 ? 'no plugin is loaded' : `loaded: ${loaded.join(', ')}`;
+      return {
+        file: r.file,
+        line: r.line,
+        required,
+        message: `${r.file}${r.line ? `:${r.line}` : ''}: Plugin requirement not satisfied, must load one of: ${required} (${have}; load_plugins names them): Falco refuses to start.`,
+      };
+    });
 }
 
 const PRIORITY_ORDER = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];

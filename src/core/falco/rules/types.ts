@@ -1,4 +1,4 @@
-import type { EngineRefusal } from './loading.js';
+import type { EngineRefusal, PluginRefusal } from './loading.js';
 import type { ConfigError } from '../config/types.js';
 
 export interface RuleInfo {
@@ -28,6 +28,8 @@ export interface RulesSummary {
   requiredEventTypes: string[];
   /** Files Falco refuses for their required_engine_version (their rules are not counted). */
   refusedFiles: EngineRefusal[];
+  /** required_plugin_versions no loaded plugin meets: Falco does not start. */
+  pluginRefusals: PluginRefusal[];
   /** Enabled rules skipped for the priority minimum. */
   belowPriorityCount: number;
 }
