@@ -57,6 +57,8 @@ export interface CliArgs {
   falcoVersion: string | null;
   overrides: string[];
   rulesPaths: string[];
+  /** lint on Kubernetes input: the node sizes of the ring-buffer budget table (--node-cpus 4,16,64) */
+  nodeCpus: number[] | null;
   /** help: the command asked about (`help diagnose`, `diagnose --help`); null: the overview */
   topic: Command | null;
   /** the words after the command, before `--` (checklist: `confirm ITEM`; rollout: the action) */
@@ -101,6 +103,7 @@ export const OPTIONS = {
   'falco-version': { type: 'string' },
   override: { type: 'string', multiple: true },
   rules: { type: 'string', multiple: true },
+  'node-cpus': { type: 'string' },
   plan: { type: 'string' },
   'probe-url': { type: 'string' },
   'probe-tcp': { type: 'string' },
@@ -143,7 +146,7 @@ export const COMMAND_FLAGS = {
   history: ['json', 'state-dir'],
   bundle: ['output', 'container', 'window', 'lookback'],
   scan: ['json'],
-  lint: ['json', 'fail-on', 'falco-version', 'override', 'rules'],
+  lint: ['json', 'fail-on', 'falco-version', 'override', 'rules', 'node-cpus'],
   info: ['json', 'container'],
   checklist: ['state-dir', 'checklist', 'container', 'window', 'threshold', 'note', 'json'],
   rollout: [
@@ -274,6 +277,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     falcoVersion: v['falco-version']?.replace(/^v/, '') ?? null,
     overrides: v.override ?? [],
     rulesPaths: v.rules ?? [],
+    nodeCpus: v['node-cpus'] === undefined ? null : parseNodeCpus(v['node-cpus']),
     topic,
     operands: positionals.slice(1),
     tail,
@@ -288,6 +292,14 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     checklistPath: v.checklist ?? null,
     note: v.note ?? null,
   };
+}
+
+function parseNodeCpus(raw: string): number[] {
+  const parts = raw.split(',').map((s) => s.trim());
+  const n = parts.map(Number);
+  const bad = parts.find((p, i) => !/^\d+$/.test(p) || (n[i] ?? 0) < 1 || (n[i] ?? 0) > 4096);
+  if (bad !== undefined) throw new UserError(`--node-cpus: "${bad}" is not a CPU count`, 'a comma-separated list of whole numbers, e.g. --node-cpus 4,16,64');
+  return n;
 }
 
 /** --window: the sampling window in seconds. The checklist samples 5 s by default (up to 10 min), the

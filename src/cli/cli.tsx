@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<ExitCode> {
           falcoVersion: args.falcoVersion,
           overrides: args.overrides,
           rules: args.rulesPaths,
+          nodeCpus: args.nodeCpus,
           json: args.format === 'json',
           failOn: args.failOn,
         },

@@ -217,14 +217,18 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     exit: [[0, 'scanned'], EXIT_RUNTIME, [2, 'the file cannot be read (named), or bad flags']],
   },
   lint: {
-    summary: 'check falco.yaml, its drop-ins and rules offline, for one Falco version (no Docker)',
-    synopsis: ['falco-doctor lint [FILE...] [--falco-version V] [--override KEY=VALUE] [--rules PATH] [--json] [--fail-on SEVERITY]'],
+    summary: 'check falco.yaml, its drop-ins and rules, or a Kubernetes DaemonSet/ConfigMap or Helm values, offline (no Docker)',
+    synopsis: [
+      'falco-doctor lint [FILE...] [--falco-version V] [--override KEY=VALUE] [--rules PATH] [--json] [--fail-on SEVERITY]',
+      'falco-doctor lint MANIFEST... | VALUES [--node-cpus 4,16,64] [--falco-version V] [--json] [--fail-on SEVERITY]',
+    ],
     description:
-      "The config and rules checks of diagnose, on files, before they are deployed. FILE: falco.yaml first (default /etc/falco/falco.yaml), then its drop-ins in load order; with falco.yaml alone, the drop-ins its config_files names are read where they exist here. --override is Falco's -o. Prints each file's findings (file:line), Falco's own schema verdict per file (0.39+, as in its startup log), the settings Falco refuses to start with, and the rules summary: loaded, enabled, skipped below `priority`, files refused for their required_engine_version. The keys and defaults of each release come from knowledge/falco-config-catalogue.json; a version that is not a known release is judged by the nearest one, and the output says so. Nothing is written.",
+      "The config and rules checks of diagnose, on files, before they are deployed. FILE: falco.yaml first (default /etc/falco/falco.yaml), then its drop-ins in load order; with falco.yaml alone, the drop-ins its config_files names are read where they exist here. --override is Falco's -o. Prints each file's findings (file:line), Falco's own schema verdict per file (0.39+, as in its startup log), the settings Falco refuses to start with, and the rules summary: loaded, enabled, skipped below `priority`, files refused for their required_engine_version. The keys and defaults of each release come from knowledge/falco-config-catalogue.json; a version that is not a known release is judged by the nearest one, and the output says so. Kubernetes input (multi-document manifests as `helm template` or `kubectl get -o yaml` print them, or a values file of Helm chart falco, merged over the chart's 9.1.0 defaults as Helm does): the falco.yaml the DaemonSet mounts from its ConfigMap (or the chart renders) is linted the same way, lines of the manifest or values file; then the ring-buffer memory of one pod on nodes of --node-cpus CPUs against the memory limit every pod shares, HA settings that do not apply to a DaemonSet (replicas, PodDisruptionBudgets), Helm values the chart does not have, and the privileges the driver needs. Nothing is written.",
     flags: [
       f('falco-version', 'the Falco release to judge for (default: inferred from the keys, a lower bound)', 'V'),
       f('override', "a key=value as Falco's -o (repeatable)", 'KEY=VALUE'),
       f('rules', 'rules file or folder to read instead of the ones falco.yaml names (repeatable)', 'PATH'),
+      f('node-cpus', 'Kubernetes input: node sizes of the ring-buffer budget table (default 4,16,64)', 'N,N,...'),
       JSON_OUT,
       f('fail-on', 'lowest finding severity that makes the exit code 3 (critical, warning, info, none; default warning)', 'SEVERITY'),
     ],
@@ -232,6 +236,8 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       'falco-doctor lint /etc/falco/falco.yaml --falco-version 0.42.1',
       'falco-doctor lint falco.yaml config.d/10-tuning.yaml --rules rules/ --json',
       'for f in configs/*/falco.yaml; do falco-doctor lint "$f" --falco-version 0.44.1 || exit 1; done',
+      'helm template falco falcosecurity/falco -f my-values.yaml > rendered.yaml && falco-doctor lint rendered.yaml --node-cpus 4,16,64',
+      'falco-doctor lint my-values.yaml',
     ],
     exit: [
       [0, 'no finding at or above --fail-on'],

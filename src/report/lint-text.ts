@@ -1,7 +1,8 @@
 // The text of `falco-doctor lint`: one line a problem, file:line first, as compilers print them.
 import type { LintRunReport } from '../core/falco/lint-run.js';
 
-export function lintText(r: LintRunReport): string {
+/** `noRules`: what to say when no rules were read (default: how to name them). */
+export function lintText(r: LintRunReport, noRules = 'rules: none read (no rules file found on this machine; name them with --rules)'): string {
   const out: string[] = [];
   out.push(`Falco ${r.falcoVersion ?? '(version unknown: keys of any release are accepted)'}${r.versionNote ? ` — ${r.versionNote}` : ''}`);
   for (const e of r.configErrors) out.push(`${e.file}${e.line ? `:${e.line}` : ''}: error: ${e.key ? `${e.key}: ` : ''}${e.message} (Falco does not start)`);
@@ -20,6 +21,6 @@ export function lintText(r: LintRunReport): string {
     for (const x of rr.pluginRefusals) out.push(`refused: ${x.message}`);
     if (rr.pluginNote) out.push(`note: ${rr.pluginNote}`);
     for (const e of rr.errors) out.push(`${e.file}${e.line ? `:${e.line}` : ''}: rules: ${e.message}`);
-  } else out.push('rules: none read (no rules file found on this machine; name them with --rules)');
+  } else out.push(noRules);
   return `${out.join('\n')}\n`;
 }

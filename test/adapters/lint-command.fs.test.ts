@@ -92,4 +92,25 @@ describe('falco-doctor lint', () => {
     expect(between.stdout).toContain('Falco 0.42.2 is not a release known to the catalogue (0.35.0–0.44.1): judged as Falco 0.42.1');
     expect(lint(release('0.42.1'), '--falco-version', 'latest').status).toBe(2);
   });
+
+  it('Kubernetes input: the rendered DaemonSet + ConfigMap (budget table, exit 0), Helm values with a fictional key (exit 3), --json, a bad --node-cpus', () => {
+    const K = path.join(FIXTURES_DIR, '../kubernetes');
+    const ds = path.join(K, 'deploy-kubernetes/daemonset.yaml');
+    const cm = path.join(K, 'deploy-kubernetes/configmap.yaml');
+    const r = lint(ds, cm, '--node-cpus', '4,16,64');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\s+64\s+modern_ebpf\s+32\s+8 MB\s+256 MB\s+25 %\s+ok$/m);
+    expect(r.stdout).toContain('configmap.yaml: no findings | schema validation (Falco 0.44.1): ok');
+    const json = JSON.parse(lint(ds, cm, '--json').stdout);
+    expect(json.budget.rows.map((x: { cpus: number }) => x.cpus)).toEqual([4, 4, 16, 16, 64, 64]);
+    expect(json.workload.falcoVersion).toBe('0.44.1');
+    const values = path.join(dir, 'values.yaml');
+    writeFileSync(values, 'prometheus_output:\n  enabled: true\ndriver:\n  kind: modern_ebpf\n');
+    const v = lint(values);
+    expect(v.status).toBe(3);
+    expect(v.stdout).toContain(`${values}:1: warning: FD-KUBE-NOT-A-CHART-VALUE: prometheus_output is not a value of chart falco 9.1.0: Helm ignores it`);
+    const bad = lint(ds, cm, '--node-cpus', '4,x');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--node-cpus: "x" is not a CPU count');
+  });
 });

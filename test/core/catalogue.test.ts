@@ -6,6 +6,7 @@ import { readCatalogue } from '../../src/adapters/catalogue-files.js';
 import { loadCatalogue, formatDataError } from '../../src/core/runbook/load.js';
 import { REPO, repoFile } from './helpers/fixtures.js';
 import { codeFor, type LintClass } from '../../src/core/falco/config/lint/issue.js';
+import { KUBE_CODES } from '../../src/core/kube/types.js';
 
 const LINT_CLASSES: LintClass[] = [
   'unknown-key',
@@ -32,7 +33,7 @@ describe('runbook catalogue', () => {
     const c = await readCatalogue(path.join(REPO, 'runbooks'));
     const lintCodes = LINT_CLASSES.map(codeFor);
     // FD-CONF-REFUSED is raised on the merged config (src/core/diagnosis/lint-findings.ts refusalFindings)
-    const used = new Set([...c.runbooks.flatMap((r) => r.checks.map((k) => k.code)), ...lintCodes, 'FD-CONF-REFUSED']);
+    const used = new Set([...c.runbooks.flatMap((r) => r.checks.map((k) => k.code)), ...lintCodes, 'FD-CONF-REFUSED', ...KUBE_CODES]);
     for (const code of lintCodes) expect(c.codes[code], `${code} not in codes.yaml`).toBeDefined();
     const readme = repoFile('README.md');
     for (const code of Object.keys(c.codes)) {

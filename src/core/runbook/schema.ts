@@ -51,7 +51,7 @@ export const RunbookSchema = z.strictObject({
 export type Runbook = z.infer<typeof RunbookSchema>;
 
 export const CodeEntrySchema = z.strictObject({
-  family: z.enum(['cpu', 'memory', 'drops', 'config', 'container', 'rollout']),
+  family: z.enum(['cpu', 'memory', 'drops', 'config', 'container', 'rollout', 'kubernetes']),
   severity: z.enum(SEVERITIES),
   title: z.string(),
 });
