@@ -51,7 +51,9 @@ async function liveContainerId(docker: DockerClient, entry: JournalEntry): Promi
 export async function runRollbackCommand(docker: DockerClient, req: RollbackRequest, io: CommandIo): Promise<ExitCode> {
   const r = await rollback(docker, req, (e) => e.type === 'step-finished' && io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`));
   if (r.ok) {
-    io.out(`rolled back ${r.entry.id} (${r.entry.fixId}): files and limits are as before the change\n`);
+    io.out(
+      `rolled back ${r.entry.id} (${r.entry.fixId}): ${r.entry.recreate ? 'files, limits and the container (its command line)' : 'files and limits'} are as before the change\n`,
+    );
     return EXIT.ok;
   }
   io.out(`rollback of ${r.entry.id} could not complete. Do this by hand:\n${r.manualSteps.map((s) => `  - ${s}\n`).join('')}`);

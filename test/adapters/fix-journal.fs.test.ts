@@ -25,6 +25,7 @@ const ENTRY: JournalEntry = {
   files: [],
   limitsBefore: { nanoCpus: 0, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 0, memorySwapBytes: 0 },
   limitsAfter: null,
+  recreate: null,
   appliedAt: null,
   measures: [],
   log: [],

@@ -22,6 +22,9 @@ export interface LabOptions {
   botPort?: number;
   /** How long to wait for the stand-in to answer (or to fail). Default 30 s. */
   readyTimeoutMs?: number;
+  /** Label the Falco container as Docker Compose labels the services it starts, naming the lab's
+   *  docker-compose.yml (which does describe it), so fixes that persist in the compose file run. */
+  composeLabels?: boolean;
 }
 
 export interface LabHandle {
@@ -90,8 +93,16 @@ async function removeContainers(): Promise<void> {
   await dockerMaybe(['rm', '-f', FALCO_CONTAINER, BOT_CONTAINER]);
 }
 
-async function runContainers(configDir: string, env: Record<string, string>, botPort: number): Promise<void> {
+async function runContainers(configDir: string, env: Record<string, string>, botPort: number, composeDir: string | null): Promise<void> {
   const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  const compose = composeDir
+    ? [
+        ['com.docker.compose.project', 'falco-doctor-lab'],
+        ['com.docker.compose.service', 'falco'],
+        ['com.docker.compose.project.working_dir', composeDir],
+        ['com.docker.compose.project.config_files', path.join(composeDir, 'docker-compose.yml')],
+      ].flatMap(([k, v]) => ['--label', `${k}=${v}`])
+    : [];
   await docker([
     'run',
     '-d',
@@ -107,6 +118,7 @@ async function runContainers(configDir: string, env: Record<string, string>, bot
     `${configDir}:/etc/falco`,
     '--label',
     'falco-doctor.lab=standin',
+    ...compose,
     '-p',
     `127.0.0.1:${FALCO_PORT}:${FALCO_PORT}`,
     ...envArgs,
@@ -194,7 +206,7 @@ export async function labUp(scenario: ScenarioName | Scenario, opts: LabOptions 
   const env = writeScenarioFiles(configDir, spec);
   fs.writeFileSync(path.join(dir, 'docker-compose.yml'), composeFile(env, botPort));
   fs.writeFileSync(path.join(dir, 'scenario.txt'), `${spec.name}\n${spec.why}\n`);
-  await runContainers(configDir, env, botPort);
+  await runContainers(configDir, env, botPort, opts.composeLabels ? dir : null);
   const handle: LabHandle = {
     dir,
     falcoContainer: FALCO_CONTAINER,

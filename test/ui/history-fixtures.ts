@@ -15,6 +15,7 @@ export function entry(over: Partial<JournalEntry> & Pick<JournalEntry, 'id' | 'f
     files: [],
     limitsBefore: LIMITS,
     limitsAfter: null,
+    recreate: null,
     appliedAt: null,
     measures: [],
     log: [],

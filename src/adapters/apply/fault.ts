@@ -16,6 +16,10 @@ export const FAULT_POINTS = [
   'after-files',
   /** the limits are changed (fixes that change them); the journal does not say "applied" yet */
   'after-limits',
+  /** a fix that changes Falco's command line: the old container is stopped and parked under another name */
+  'after-park',
+  /** ... and its successor is created, not yet started */
+  'after-create',
   /** the journal says "applied"; Falco has not yet picked the files up */
   'after-applied',
   /** Falco reloaded or was restarted; not yet verified */
@@ -34,6 +38,8 @@ export const FAULT_POINTS = [
   'revert-after-files',
   /** a failed change is being undone: Falco reloaded or restarted with the restored files, not yet checked */
   'revert-after-reload',
+  /** the undo of a command-line change re-creates the container: the changed one is removed, its replacement not yet renamed */
+  'revert-after-remove',
 ] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 

@@ -12,6 +12,8 @@ import { faultPoint } from './fault.js';
 import { record, step, type TxContext } from './context.js';
 import { undoEntry } from './undo.js';
 import { describeFailure } from './docker-failure.js';
+import { parkedNameFor, recreateWithCmd, removeParked } from './recreate.js';
+import type { Recreate } from '../../core/fix/journal-entry.js';
 
 export interface ApplyResult {
   entry: JournalEntry;
@@ -42,9 +44,40 @@ export async function applyEntry(tx: TxContext, intent: JournalEntry, plan: Appl
       await step(tx, 'limits', 'Update the container limits (docker update)', () => updateLimits(tx.docker, tx.containerId, l));
       faultPoint('after-limits');
     }
+    if (plan.recreate) {
+      const r = plan.recreate;
+      // journaled before the first Docker change: an undo from any later session finds the parked container
+      const rec: Recreate = {
+        name: entry.container.name,
+        beforeId: tx.containerId,
+        parkedName: parkedNameFor(entry.container.name, entry.id),
+        cmdBefore: r.cmdBefore,
+        cmdAfter: r.cmdAfter,
+        afterId: null,
+      };
+      entry = await record(tx, entry, { recreate: rec }, `re-creating ${rec.name} with ${rec.cmdAfter.join(' ')}`);
+      const startedAt = Date.now();
+      const id = await step(
+        tx,
+        'recreate',
+        'Re-create the container with the new command line (Docker cannot change it in place)',
+        () =>
+          recreateWithCmd(tx.docker, rec, async (newId) => {
+            entry = await record(
+              tx,
+              entry,
+              { recreate: { ...rec, afterId: newId }, container: { ...entry.container, id: newId } },
+              `created ${newId.slice(0, 12)}`,
+            );
+          }),
+        (v) => `${v.slice(0, 12)} started; the old one is parked as ${rec.parkedName}`,
+      );
+      tx.containerId = id;
+      sinceMs = startedAt;
+    }
     entry = await record(tx, entry, { state: 'applied' }, 'files and limits changed');
     faultPoint('after-applied');
-    if (plan.needsReload) {
+    if (plan.needsReload && !plan.recreate) {
       const p = await step(
         tx,
         'reload',
@@ -68,6 +101,17 @@ export async function applyEntry(tx: TxContext, intent: JournalEntry, plan: Appl
     return revert(tx, entry, describeFailure(e, entry.container.name));
   }
   faultPoint('after-verify');
+  if (entry.recreate) {
+    const rec = entry.recreate;
+    // healthy: the parked container has served its purpose (an undo re-creates from the new one)
+    await step(
+      tx,
+      'cleanup',
+      `Remove the parked container ${rec.parkedName}`,
+      () => removeParked(tx.docker, rec),
+      () => `${rec.parkedName} removed`,
+    ).catch(() => undefined);
+  }
   const measureFrom = typeof sinceMs === 'number' ? sinceMs : changedAt;
   // A failed re-measure does not undo a healthy change, but the journal says why the figures are missing.
   let measures: Measure[] = [];

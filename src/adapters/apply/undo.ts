@@ -12,6 +12,7 @@ import { record, step, type TxContext } from './context.js';
 import { errorMessage } from '../../core/errors.js';
 import { faultPoint } from './fault.js';
 import { describeFailure, dockerFailure } from './docker-failure.js';
+import { restoreBefore } from './recreate.js';
 
 export interface UndoResult {
   entry: JournalEntry;
@@ -20,7 +21,8 @@ export interface UndoResult {
   manualSteps: string[];
 }
 
-export async function undoEntry(tx: TxContext, entry: JournalEntry, doneState: Extract<EntryState, 'reverted' | 'rolled-back'>): Promise<UndoResult> {
+export async function undoEntry(tx: TxContext, original: JournalEntry, doneState: Extract<EntryState, 'reverted' | 'rolled-back'>): Promise<UndoResult> {
+  let entry = original;
   const plan = restorePlanFor(entry);
   const manual: string[] = [];
   let changed: string[] = [];
@@ -52,6 +54,27 @@ export async function undoEntry(tx: TxContext, entry: JournalEntry, doneState: E
       return `the container ${name} no longer exists: ${filesNote}; recreate it as you normally do (docker compose up -d, or your docker run command): it will read them`;
     return `${otherwise} (${errorMessage(e)})`;
   };
+  if (entry.recreate) {
+    const rec = entry.recreate;
+    await step(
+      tx,
+      'restore-container',
+      `Put ${rec.name} back with its former command line`,
+      async () => {
+        tx.containerId = await restoreBefore(tx.docker, rec, entry.id);
+        entry = await record(tx, entry, { container: { ...entry.container, id: tx.containerId } }, `container back as ${tx.containerId.slice(0, 12)}`);
+        return tx.containerId;
+      },
+      (id) => `${id.slice(0, 12)} runs ${JSON.stringify(rec.cmdBefore)} again`,
+    ).catch((e: unknown) => {
+      manual.push(
+        dockerStep(
+          e,
+          `put the container back: if ${rec.parkedName} exists, docker rm -f ${rec.name} && docker rename ${rec.parkedName} ${rec.name} && docker start ${rec.name}; else re-create ${rec.name} with the command ${JSON.stringify(rec.cmdBefore)}`,
+        ),
+      );
+    });
+  }
   if (plan.limits) {
     const l = plan.limits;
     await step(

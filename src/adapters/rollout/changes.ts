@@ -92,6 +92,7 @@ export function journaledChanges(docker: DockerClient, target: Target, o: Change
     files,
     limitsBefore: await readLimits(docker, target.id),
     limitsAfter: null,
+    recreate: null,
     appliedAt: null,
     measures: [],
     log: [],
@@ -111,6 +112,7 @@ export function journaledChanges(docker: DockerClient, target: Target, o: Change
         const plan: ApplyPlan = {
           files: [{ path: target.configHostPath, containerPath: target.configPath, before: beforeText, after }],
           limits: null,
+          recreate: null,
           needsReload: true,
           summary: [summary],
         };

@@ -125,6 +125,7 @@ export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req
       files,
       limitsBefore: await readLimits(docker, p.target.id),
       limitsAfter: p.applyPlan.limits,
+      recreate: null,
       appliedAt: null,
       measures: [],
       log: [],

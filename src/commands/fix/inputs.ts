@@ -41,8 +41,15 @@ export async function gatherInputs(
       localRules: { path: localPath, hostPath: localHost, text: localText },
       compose: compose ? { path: compose.path, service: compose.service, text: compose.text } : null,
       limits: await readLimits(docker, snap.target.id),
+      configCmd: await readConfigCmd(docker, snap.target.id),
     },
   };
+}
+
+/** The container's Config.Cmd: the part of its command line a re-create (or a compose `command:`) replaces. */
+async function readConfigCmd(docker: DockerClient, id: string): Promise<string[] | null> {
+  const i = (await docker.getContainer(id).inspect()) as { Config?: { Cmd?: string[] | null } };
+  return i.Config?.Cmd ?? null;
 }
 
 /** Before-state of every file in the plan; refuses when a file changed since the preview was made. */

@@ -11,7 +11,8 @@ import { faultPoint } from '../../adapters/apply/fault.js';
 
 export async function measureAfter(docker: DockerClient, req: FixRequest, sinceMs: number, watch: string[], before: Diagnosis): Promise<Measure[]> {
   const collect = liveCollectOptions({
-    container: before.context.snapshot.target.id,
+    // by name: a fix that re-creates the container (a command-line change) gives it a new id
+    container: before.context.snapshot.target.name,
     windowMs: req.windowSeconds * 1000,
     lookbackMs: Math.max(0, Date.now() - sinceMs),
     toolVersion: req.toolVersion,

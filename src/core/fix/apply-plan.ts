@@ -7,7 +7,7 @@ import { setKey, unsetKey, unifiedDiff } from '../falco/config/edit.js';
 import { describeChange, type FixPlan } from './plan.js';
 import type { Limits } from './journal-entry.js';
 import { limitsAfter, describeLimits } from './limits.js';
-import { editComposeLimits } from './compose-edit.js';
+import { editComposeCommand, editComposeLimits } from './compose-edit.js';
 import { appendRuleOverrides } from './rule-overrides.js';
 
 export interface ApplyInputs {
@@ -23,6 +23,8 @@ export interface ApplyInputs {
   /** the compose file that started the container, when Docker's labels name one */
   compose: { path: string; service: string; text: string } | null;
   limits: Limits;
+  /** the container's Config.Cmd (what a `command:` replaces), for a command-line change */
+  configCmd: string[] | null;
 }
 
 export interface FileEdit {
@@ -37,6 +39,8 @@ export interface FileEdit {
 export interface ApplyPlan {
   files: FileEdit[];
   limits: Limits | null;
+  /** re-create the container with Config.Cmd + these arguments (null: the command line stays) */
+  recreate: { cmdBefore: string[] | null; cmdAfter: string[] } | null;
   /** Falco must pick up changed files (reload or restart); limits alone apply live */
   needsReload: boolean;
   summary: string[];
@@ -52,6 +56,7 @@ export function buildApplyPlan(plan: FixPlan, inp: ApplyInputs): ApplyPlan {
     files.set(path, { ...cur, after: change(cur.after) });
   };
   let limits: Limits | null = null;
+  let recreate: ApplyPlan['recreate'] = null;
   const composeLimits: { cpus?: number; memoryMb?: number } = {};
   let touchesLimits = false;
   for (const c of plan.changes) {
@@ -74,6 +79,14 @@ export function buildApplyPlan(plan: FixPlan, inp: ApplyInputs): ApplyPlan {
         }
         break;
       }
+      case 'command': {
+        recreate = { cmdBefore: inp.configCmd, cmdAfter: [...(inp.configCmd ?? []), ...c.add] };
+        if (inp.compose) {
+          const { path, service, text } = inp.compose;
+          edit(path, null, text, (t) => editComposeCommand(path, t, service, inp.configCmd, c.add));
+        }
+        break;
+      }
       case 'limits':
         limits = limitsAfter(limits ?? inp.limits, c);
         touchesLimits = true;
@@ -89,13 +102,17 @@ export function buildApplyPlan(plan: FixPlan, inp: ApplyInputs): ApplyPlan {
   const changed = [...files.values()].filter((f) => f.after !== f.before);
   const summary = plan.changes.map(describeChange);
   if (limits) summary.push(`container: ${describeLimits(inp.limits)} → ${describeLimits(limits)}`);
-  return { files: changed, limits, needsReload: changed.some((f) => f.containerPath !== null), summary };
+  return { files: changed, limits, recreate, needsReload: changed.some((f) => f.containerPath !== null), summary };
 }
 
 /** Unified diff per file, then the container change: what the operator confirms. */
 export function previewText(p: ApplyPlan): string {
   const parts = p.files.map((f) => unifiedDiff(f.path.replace(/^\//, ''), f.before ?? '', f.after));
   if (p.limits) parts.push(p.summary.at(-1) ?? '');
+  if (p.recreate)
+    parts.push(
+      `container command: ${JSON.stringify(p.recreate.cmdBefore)} → ${JSON.stringify(p.recreate.cmdAfter)} (re-created; the old container is kept, stopped, until the new one is healthy)`,
+    );
   return parts.filter(Boolean).join('\n');
 }
 

@@ -32,6 +32,18 @@ export const LimitsSchema = z.object({
 });
 export type Limits = z.infer<typeof LimitsSchema>;
 
+/** A change of Falco's command line: the container is replaced (adapters/apply/recreate.ts). Names,
+ *  ids and the two command lines; never environment values. */
+export const RecreateSchema = z.object({
+  name: z.string(),
+  beforeId: z.string(),
+  parkedName: z.string(),
+  cmdBefore: z.array(z.string()).nullable(),
+  cmdAfter: z.array(z.string()),
+  afterId: z.string().nullable(),
+});
+export type Recreate = z.infer<typeof RecreateSchema>;
+
 export const ENTRY_STATES = ['intent', 'applied', 'verified', 'reverted', 'rolled-back', 'rollback-incomplete'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 
@@ -65,6 +77,8 @@ export const JournalEntrySchema = z.object({
   limitsBefore: LimitsSchema,
   /** set when the limits are part of the change */
   limitsAfter: LimitsSchema.nullable(),
+  /** set when the change re-creates the container with another command line */
+  recreate: RecreateSchema.nullable().default(null),
   /** ms since epoch when the first byte changed; null while nothing has */
   appliedAt: z.number().nullable(),
   measures: z.array(MeasureSchema).default([]),

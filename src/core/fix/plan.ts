@@ -12,7 +12,9 @@ export type PlannedChange =
   | { kind: 'config-set'; key: string; before: unknown; after: unknown }
   | { kind: 'config-unset'; key: string; before: unknown }
   | { kind: 'disable-rules'; rules: string[]; priorityBelow: string }
-  | { kind: 'limits'; cpus?: { before: number | null; after: number }; memoryMb?: { before: number | null; after: number } };
+  | { kind: 'limits'; cpus?: { before: number | null; after: number }; memoryMb?: { before: number | null; after: number } }
+  /** the container's command line (Path + Args as Docker runs it) gains `add` */
+  | { kind: 'command'; before: string[]; add: string[] };
 
 export interface FixPlan {
   id: string;
@@ -78,6 +80,11 @@ function planOp(op: FixOp, ctx: DiagnosisContext, facts: Facts): PlannedChange |
       if (rules.length === 0) return `no enabled rule is below ${op.priorityBelow}`;
       return { kind: 'disable-rules', rules, priorityBelow: op.priorityBelow };
     }
+    case 'add-args': {
+      const t = ctx.snapshot.target;
+      if (Object.keys(t.labels).some((l) => l.startsWith('io.kubernetes.'))) return 'the container is managed by Kubernetes: change the pod spec instead';
+      return { kind: 'command', before: t.cmd, add: op.args.filter((a) => !t.cmd.includes(a)) };
+    }
     case 'update-limits': {
       const l = ctx.snapshot.target.limits;
       const change: Extract<PlannedChange, { kind: 'limits' }> = { kind: 'limits' };
@@ -115,6 +122,7 @@ export function resolveValue(v: ValueSpec, ctx: DiagnosisContext, facts: Facts):
 
 function isNoop(c: PlannedChange): boolean {
   if (c.kind === 'config-set') return JSON.stringify(c.before) === JSON.stringify(c.after);
+  if (c.kind === 'command') return c.add.length === 0;
   if (c.kind === 'limits') return (c.cpus?.before ?? NaN) === c.cpus?.after && c.memoryMb === undefined;
   return false;
 }
@@ -148,6 +156,8 @@ export function describeChange(c: PlannedChange): string {
       return `remove ${c.key} (was ${show(c.before)})`;
     case 'disable-rules':
       return `disable ${c.rules.length} rule${c.rules.length === 1 ? '' : 's'} below ${c.priorityBelow} via overrides`;
+    case 'command':
+      return `Falco's command line: ${c.before.join(' ')} → ${[...c.before, ...c.add].join(' ')} (the container is re-created)`;
     case 'limits':
       return [
         c.cpus ? `cpus ${c.cpus.before ?? 'unlimited'} → ${c.cpus.after}` : null,

@@ -32,6 +32,9 @@ export const FixOpSchema = z.discriminatedUnion('op', [
     op: z.literal('disable-rules'),
     priorityBelow: z.enum(['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug']),
   }),
+  /** arguments added to Falco's command line (e.g. -U): Docker cannot change a container's command, so
+   *  the container is re-created with them, and the compose file's `command:` gains them too */
+  z.strictObject({ op: z.literal('add-args'), args: z.array(z.string().regex(/^-/)).min(1) }),
   /** Docker resource limits, applied live and persisted in the compose file when one is found */
   z.strictObject({
     op: z.literal('update-limits'),

@@ -14,6 +14,7 @@ function inputs(over: Partial<ApplyInputs> = {}): ApplyInputs {
     localRules: { path: '/etc/falco/falco_rules.local.yaml', hostPath: '/srv/falco/falco_rules.local.yaml', text: null },
     compose: null,
     limits: LIMITS,
+    configCmd: ['/usr/bin/falco'],
     ...over,
   };
 }
@@ -57,5 +58,24 @@ describe('buildApplyPlan', () => {
     expect(p.limits).toEqual({ ...LIMITS, nanoCpus: 300_000_000, memoryBytes: 768 * 2 ** 20, memorySwapBytes: 1536 * 2 ** 20 });
     expect(p.files[0]?.after).toBe('services:\n  falco:\n    image: falco # pinned\n    cpus: 0.3\n    mem_limit: 768m\n');
     expect(p.needsReload).toBe(false);
+  });
+
+  it("a command-line change: the container's Cmd gains -U, and so does the compose command (a list, a string, or none yet)", () => {
+    const change = plan([{ kind: 'command', before: ['/docker-entrypoint.sh', '/usr/bin/falco'], add: ['-U'] }]);
+    const compose = (svc: string) => ({
+      path: '/srv/compose.yml',
+      service: 'falco',
+      text: `services:\n  falco:\n    image: falcosecurity/falco:0.42.1 # pinned\n${svc}`,
+    });
+    const none = buildApplyPlan(change, inputs({ compose: compose('') }));
+    expect(none.recreate).toEqual({ cmdBefore: ['/usr/bin/falco'], cmdAfter: ['/usr/bin/falco', '-U'] });
+    expect(none.files[0]?.after).toBe('services:\n  falco:\n    image: falcosecurity/falco:0.42.1 # pinned\n    command: [ /usr/bin/falco, -U ]\n');
+    expect(none.needsReload).toBe(false); // the re-create starts Falco afresh
+    const list = buildApplyPlan(change, inputs({ compose: compose('    command:\n      - /usr/bin/falco # ours\n') }));
+    expect(list.files[0]?.after).toContain('    command:\n      - /usr/bin/falco # ours\n      - -U\n');
+    const str = buildApplyPlan(change, inputs({ compose: compose('    command: /usr/bin/falco -o json_output=true\n') }));
+    expect(str.files[0]?.after).toContain('    command: /usr/bin/falco -o json_output=true -U\n');
+    expect(buildApplyPlan(change, inputs({ configCmd: null })).recreate).toEqual({ cmdBefore: null, cmdAfter: ['-U'] }); // an ENTRYPOINT-only image
+    expect(previewText(none)).toContain('container command: ["/usr/bin/falco"] → ["/usr/bin/falco","-U"]');
   });
 });

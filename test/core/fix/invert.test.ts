@@ -22,6 +22,7 @@ function entry(over: Partial<JournalEntry> = {}): JournalEntry {
     ],
     limitsBefore: LIMITS,
     limitsAfter: null,
+    recreate: null,
     appliedAt: 0,
     measures: [],
     log: [],

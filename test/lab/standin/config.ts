@@ -39,6 +39,8 @@ export interface StandinConfig {
   priority: Priority;
   jsonOutput: boolean;
   stdoutEnabled: boolean;
+  /** buffered_outputs (false in code when absent) */
+  bufferedOutputs: boolean;
   timeIso8601: boolean;
   watchConfigFiles: boolean;
   webserver: { enabled: boolean; threadiness: number; listenAddress: string; listenPort: number; healthz: string; prometheus: boolean };
@@ -197,6 +199,7 @@ export function interpretConfig(tree: Tree, files: string[]): StandinConfig {
     jsonOutput: bool(tree, 'json_output', false),
     stdoutEnabled: bool(tree, 'stdout_output.enabled', false),
     timeIso8601: bool(tree, 'time_format_iso_8601', false),
+    bufferedOutputs: bool(tree, 'buffered_outputs', false),
     watchConfigFiles: bool(tree, 'watch_config_files', true),
     webserver: {
       enabled: bool(tree, 'webserver.enabled', false),

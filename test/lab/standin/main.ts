@@ -16,7 +16,7 @@ import { EngineRun, type Knobs } from './engine.js';
 import { log, loggerSettings, nowNs } from './log.js';
 import { presetBytes } from './memory.js';
 import { prometheusText } from './metrics.js';
-import { emitInternalAlert, outputSettings } from './outputs.js';
+import { emitInternalAlert, flushOutputs, outputSettings } from './outputs.js';
 import { prepareAll, prepareConfigAndRules, usesKernelRing, validatePreset, type Prepared } from './prepare.js';
 import { CpuWindow } from './resources.js';
 import { expandRulesPaths } from './rules.js';
@@ -33,6 +33,8 @@ if (args.includes('--version')) {
 
 let configFile = '/etc/falco/falco.yaml';
 const overrides: string[] = [];
+// -U / --unbuffered: outputs unbuffered whatever buffered_outputs says (Falco's app/options.cpp)
+const unbuffered = args.includes('-U') || args.includes('--unbuffered');
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '-c') configFile = args[++i] ?? configFile;
@@ -70,7 +72,14 @@ function applyOutputSettings(p: Prepared): void {
   const c = p.cfg;
   loggerSettings.level = c.logLevel;
   loggerSettings.toStderr = c.logStderr;
-  Object.assign(outputSettings, { jsonOutput: c.jsonOutput, stdoutEnabled: c.stdoutEnabled, minPriority: c.priority, timeIso8601: c.timeIso8601 });
+  Object.assign(outputSettings, {
+    jsonOutput: c.jsonOutput,
+    stdoutEnabled: c.stdoutEnabled,
+    minPriority: c.priority,
+    timeIso8601: c.timeIso8601,
+    // as Falco 0.44 (load_config.cpp@0.44.0:73-76): buffered_outputs honoured, -U forces it off
+    buffered: c.bufferedOutputs && !unbuffered,
+  });
 }
 
 async function boot(p: Prepared): Promise<void> {
@@ -129,6 +138,7 @@ async function shutdown(code: number, error?: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   await teardown();
+  flushOutputs();
   if (error) process.stderr.write(`Error: ${error}\n`);
   process.exit(code);
 }

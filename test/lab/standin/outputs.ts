@@ -16,6 +16,8 @@ export interface OutputSettings {
   stdoutEnabled: boolean;
   minPriority: Priority;
   timeIso8601: boolean;
+  /** stdout in 4 KiB blocks (no -U, and buffered_outputs: true) */
+  buffered: boolean;
 }
 
 export const outputSettings: OutputSettings = {
@@ -23,6 +25,7 @@ export const outputSettings: OutputSettings = {
   stdoutEnabled: true,
   minPriority: 'Debug',
   timeIso8601: false,
+  buffered: false,
 };
 
 function scalar(v: FieldValue, json: boolean): string {
@@ -63,9 +66,26 @@ export function formatInternalAlert(
   return `${when}: ${priority} ${message}${pairs ? ` (${pairs})` : ''}`;
 }
 
+// Falco writes outputs through stdio: on a pipe (docker logs) glibc buffers them in blocks unless
+// outputs are unbuffered (-U, or from 0.44 buffered_outputs: false; load_config.cpp@0.44.0:73-76).
+const STDIO_BLOCK = 4096;
+let pending = Buffer.alloc(0);
+
 /** Emits to stdout when stdout_output is on and the alert passes the `priority` threshold. */
 export function emitInternalAlert(priority: Priority, message: string, rule: string, fields: Record<string, FieldValue>): void {
   if (!outputSettings.stdoutEnabled) return;
   if (PRIORITIES.indexOf(priority) > PRIORITIES.indexOf(outputSettings.minPriority)) return;
-  process.stdout.write(`${formatInternalAlert(priority, message, rule, fields)}\n`);
+  const line = `${formatInternalAlert(priority, message, rule, fields)}\n`;
+  if (!outputSettings.buffered) return void process.stdout.write(line);
+  pending = Buffer.concat([pending, Buffer.from(line)]);
+  while (pending.length >= STDIO_BLOCK) {
+    process.stdout.write(pending.subarray(0, STDIO_BLOCK));
+    pending = pending.subarray(STDIO_BLOCK);
+  }
+}
+
+/** What is still in the buffer (exit flushes stdio). */
+export function flushOutputs(): void {
+  if (pending.length > 0) process.stdout.write(pending);
+  pending = Buffer.alloc(0);
 }

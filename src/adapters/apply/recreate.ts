@@ -1,0 +1,157 @@
+// Re-creates the Falco container with another command line. Docker cannot change a container's
+// command in place (`docker update` covers resources only), so, as `docker compose up` does after a
+// `command:` edit, the container is replaced: the old one is stopped and parked under another name
+// (never removed before its successor is healthy), the new one is created from the old one's inspect
+// (same image, mounts, ports, limits, labels, restart policy, networks) with only Cmd changed.
+// Environment values pass from Docker to Docker in memory; they are never journaled.
+import type { ContainerCreateOptions, ContainerInspectInfo } from 'dockerode';
+import type { DockerClient } from '../docker/client.js';
+import { ExternalError } from '../../core/errors.js';
+import { faultPoint } from './fault.js';
+
+/** What the journal keeps of a re-create: names and ids, the two command lines, never env values. */
+export interface RecreateRecord {
+  name: string;
+  beforeId: string;
+  /** the old container's name while it is parked */
+  parkedName: string;
+  cmdBefore: string[] | null;
+  cmdAfter: string[];
+  afterId: string | null;
+}
+
+export const parkedNameFor = (name: string, entryId: string): string => `${name}.falco-doctor-before-${entryId}`;
+
+const isMissing = (e: unknown): boolean => (e as { statusCode?: number } | null)?.statusCode === 404;
+
+export async function inspectOrNull(docker: DockerClient, nameOrId: string): Promise<ContainerInspectInfo | null> {
+  return docker
+    .getContainer(nameOrId)
+    .inspect()
+    .catch((e: unknown) => {
+      if (isMissing(e)) return null;
+      throw e;
+    });
+}
+
+/** Create options that reproduce `i` with another Cmd. The image is pinned to the exact image the old
+ *  container ran (its name only when the name still resolves to it). */
+export async function createOptionsFrom(docker: DockerClient, i: ContainerInspectInfo, name: string, cmd: string[] | null): Promise<ContainerCreateOptions> {
+  const named = await docker
+    .getImage(i.Config.Image)
+    .inspect()
+    .catch(() => null);
+  const c = i.Config;
+  const networks = Object.entries(i.NetworkSettings.Networks ?? {});
+  const mode = i.HostConfig.NetworkMode ?? 'default';
+  const userNetwork = networks.find(([n]) => n === mode);
+  return {
+    name,
+    Image: named?.Id === i.Image ? c.Image : i.Image,
+    Cmd: cmd ?? undefined,
+    Entrypoint: c.Entrypoint ?? undefined,
+    Env: c.Env ?? undefined,
+    Labels: c.Labels ?? undefined,
+    ExposedPorts: c.ExposedPorts ?? undefined,
+    WorkingDir: c.WorkingDir || undefined,
+    User: c.User || undefined,
+    // Docker names a container's host after its short id unless told otherwise
+    Hostname: c.Hostname && c.Hostname !== i.Id.slice(0, 12) ? c.Hostname : undefined,
+    Tty: c.Tty,
+    OpenStdin: c.OpenStdin,
+    StopSignal: (c as { StopSignal?: string }).StopSignal,
+    Healthcheck: (c as { Healthcheck?: ContainerCreateOptions['Healthcheck'] }).Healthcheck,
+    Volumes: c.Volumes ?? undefined,
+    HostConfig: i.HostConfig,
+    NetworkingConfig: userNetwork
+      ? { EndpointsConfig: { [userNetwork[0]]: { Aliases: (userNetwork[1] as { Aliases?: string[] }).Aliases ?? undefined } } }
+      : undefined,
+  };
+}
+
+/** Connects the other user networks the old container was on (the create call takes one). */
+async function connectOtherNetworks(docker: DockerClient, i: ContainerInspectInfo, newId: string): Promise<void> {
+  const mode = i.HostConfig.NetworkMode ?? 'default';
+  for (const [n, ep] of Object.entries(i.NetworkSettings.Networks ?? {})) {
+    if (n === mode || ['bridge', 'host', 'none', 'default'].includes(n)) continue;
+    await docker.getNetwork(n).connect({ Container: newId, EndpointConfig: { Aliases: (ep as { Aliases?: string[] }).Aliases ?? undefined } });
+  }
+}
+
+async function startFrom(docker: DockerClient, i: ContainerInspectInfo, name: string, cmd: string[] | null): Promise<string> {
+  const created = await docker.createContainer(await createOptionsFrom(docker, i, name, cmd));
+  await connectOtherNetworks(docker, i, created.id);
+  faultPoint('after-create');
+  await created.start();
+  return created.id;
+}
+
+/**
+ * Parks the running container and starts its successor with `cmdAfter`. `onParked` runs after the old
+ * container is stopped and renamed and before anything is created: the journal learns the parked name
+ * first. Returns the new container's id.
+ */
+export async function recreateWithCmd(docker: DockerClient, rec: RecreateRecord, onCreated: (id: string) => Promise<void>): Promise<string> {
+  const old = await docker.getContainer(rec.beforeId).inspect();
+  await docker
+    .getContainer(rec.beforeId)
+    .stop({ t: 10 })
+    .catch((e: unknown) => {
+      if ((e as { statusCode?: number }).statusCode !== 304) throw e; // 304: already stopped
+    });
+  await docker.getContainer(rec.beforeId).rename({ name: rec.parkedName });
+  faultPoint('after-park');
+  const id = await startFrom(docker, old, rec.name, rec.cmdAfter);
+  await onCreated(id);
+  return id;
+}
+
+/** After a verified change: the parked container is no longer needed (the undo re-creates from the new one). */
+export async function removeParked(docker: DockerClient, rec: RecreateRecord): Promise<void> {
+  const parked = await inspectOrNull(docker, rec.parkedName);
+  if (parked) await docker.getContainer(parked.Id).remove({ force: true });
+}
+
+/**
+ * Puts the container back as it was before, from any point of the change or after it: the parked
+ * container when it is still there (the successor, if any, is removed), else a re-create of the
+ * current container with `cmdBefore`, through a temporary name so that a crash leaves one of the two.
+ * Idempotent: run twice, the second run finds the container as it was. Returns its id.
+ */
+export async function restoreBefore(docker: DockerClient, rec: RecreateRecord, entryId: string): Promise<string> {
+  const parked = await inspectOrNull(docker, rec.parkedName);
+  const current = await inspectOrNull(docker, rec.name);
+  if (parked) {
+    if (current && current.Id !== parked.Id) await docker.getContainer(current.Id).remove({ force: true });
+    await docker.getContainer(parked.Id).rename({ name: rec.name });
+    await docker
+      .getContainer(parked.Id)
+      .start()
+      .catch((e: unknown) => {
+        if ((e as { statusCode?: number }).statusCode !== 304) throw e;
+      });
+    return parked.Id;
+  }
+  const temp = `${rec.name}.falco-doctor-undo-${entryId}`;
+  const staged = await inspectOrNull(docker, temp);
+  if (!current && staged) {
+    // a crash after the successor was removed: the staged container is the one to keep
+    await docker.getContainer(staged.Id).rename({ name: rec.name });
+    await docker.getContainer(staged.Id).start();
+    return staged.Id;
+  }
+  if (!current) throw new ExternalError(`neither ${rec.name} nor ${rec.parkedName} exists: recreate ${rec.name} as you normally do`);
+  if (sameCmd(current.Config.Cmd, rec.cmdBefore)) return current.Id;
+  if (staged) await docker.getContainer(staged.Id).remove({ force: true });
+  const created = await docker.createContainer(await createOptionsFrom(docker, current, temp, rec.cmdBefore));
+  await connectOtherNetworks(docker, current, created.id);
+  await docker.getContainer(current.Id).remove({ force: true });
+  faultPoint('revert-after-remove');
+  await created.rename({ name: rec.name });
+  await created.start();
+  return created.id;
+}
+
+function sameCmd(a: string[] | null | undefined, b: string[] | null): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
