@@ -67,17 +67,26 @@ describe('unbuffered-outputs: the container re-created with -U (Falco stand-in, 
     expect(await findings()).toContain('FD-DROP-LATE');
   });
 
-  for (const point of ['after-park', 'after-create'] as const)
+  for (const point of ['after-park', 'after-create', 'undo-after-remove'] as const)
     it(`SIGKILL at ${point}: rollback --last from a new process puts the original container back`, async () => {
       const { compose, state } = await up();
       const composeBefore = fs.readFileSync(compose, 'utf8');
       const before = await inspect(FALCO_CONTAINER);
-      const killed = await runFixCli(['fix', 'unbuffered-outputs', '--yes', '--state-dir', state, ...FAST], { FALCO_DOCTOR_FAULT: point });
-      expect(killed.signal).toBe('SIGKILL');
+      const undoing = point === 'undo-after-remove'; // a kill inside the rollback of a verified change
+      const fault = { FALCO_DOCTOR_FAULT: point };
+      const fix = await runFixCli(['fix', 'unbuffered-outputs', '--yes', '--state-dir', state, ...FAST], undoing ? {} : fault);
+      if (undoing) {
+        expect(fix.exitCode, fix.stderr + fix.stdout).toBe(0);
+        const killed = await runFixCli(['rollback', '--last', '--state-dir', state, ...FAST.slice(2)], fault);
+        expect(killed.signal).toBe('SIGKILL');
+        expect((await dockerMaybe(['inspect', FALCO_CONTAINER])).ok).toBe(false); // removed, its replacement staged
+      } else expect(fix.signal).toBe('SIGKILL');
       const undo = await runFixCli(['rollback', '--last', '--state-dir', state, ...FAST.slice(2)]);
       expect(undo.exitCode, undo.stderr + undo.stdout).toBe(0);
       const back = await inspect(FALCO_CONTAINER);
-      expect(back.Id).toBe(before.Id); // the parked original, renamed back
+      // the parked original renamed back; after a verified change, a re-create with the old command
+      if (undoing) expect(back.Id).not.toBe(before.Id);
+      else expect(back.Id).toBe(before.Id);
       expect(back.Config.Cmd).toBeNull();
       expect((await containerState(FALCO_CONTAINER))?.running).toBe(true);
       expect(fs.readFileSync(compose, 'utf8')).toBe(composeBefore);

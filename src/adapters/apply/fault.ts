@@ -38,8 +38,9 @@ export const FAULT_POINTS = [
   'revert-after-files',
   /** a failed change is being undone: Falco reloaded or restarted with the restored files, not yet checked */
   'revert-after-reload',
-  /** the undo of a command-line change re-creates the container: the changed one is removed, its replacement not yet renamed */
-  'revert-after-remove',
+  /** `rollback` of a verified command-line change re-creates the container: the changed one is
+   *  removed, its replacement (created under a temporary name) not yet renamed or started */
+  'undo-after-remove',
 ] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 

@@ -146,7 +146,7 @@ export async function restoreBefore(docker: DockerClient, rec: RecreateRecord, e
   const created = await docker.createContainer(await createOptionsFrom(docker, current, temp, rec.cmdBefore));
   await connectOtherNetworks(docker, current, created.id);
   await docker.getContainer(current.Id).remove({ force: true });
-  faultPoint('revert-after-remove');
+  faultPoint('undo-after-remove');
   await created.rename({ name: rec.name });
   await created.start();
   return created.id;

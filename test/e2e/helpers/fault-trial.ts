@@ -57,8 +57,13 @@ export interface FaultCase {
 const FILE_FIXES = ['raise-buffer-preset', 'disable-noncritical-rules'];
 const LIMIT_FIXES = ['raise-cpu-limit', 'raise-memory-limit'];
 
+/** Points of the container re-create (a command-line change, unbuffered-outputs): no fix reaches them
+ *  on the fault lab, whose Falco does not buffer its outputs; fix-command-line.test.ts kills there. */
+export const RECREATE_POINTS: readonly FaultPoint[] = ['after-park', 'after-create', 'undo-after-remove'];
+
 /** The fixes whose transaction reaches `point` on the fault lab. */
 export function fixesReaching(point: FaultPoint): string[] {
+  if (RECREATE_POINTS.includes(point)) return [];
   if (point.startsWith('revert-')) return ['invalid-preset'];
   if (point === 'between-files') return ['disable-noncritical-rules'];
   if (point === 'mid-file') return FILE_FIXES;
@@ -69,9 +74,10 @@ export function fixesReaching(point: FaultPoint): string[] {
 /** Every point once with its first fix, then every point with its next fix, ...: any prefix of the
  * list as long as FAULT_POINTS covers every point, and a long run cycles points × fixes evenly. */
 export function faultCases(): FaultCase[] {
-  const rounds = Math.max(...FAULT_POINTS.map((p) => fixesReaching(p).length));
+  const points = FAULT_POINTS.filter((p) => fixesReaching(p).length > 0);
+  const rounds = Math.max(...points.map((p) => fixesReaching(p).length));
   const out: FaultCase[] = [];
-  for (let r = 0; r < rounds; r++) for (const point of FAULT_POINTS) out.push({ point, fix: fixesReaching(point)[r % fixesReaching(point).length] as string });
+  for (let r = 0; r < rounds; r++) for (const point of points) out.push({ point, fix: fixesReaching(point)[r % fixesReaching(point).length] as string });
   return out;
 }
 
