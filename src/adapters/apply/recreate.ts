@@ -78,18 +78,16 @@ async function connectOtherNetworks(docker: DockerClient, i: ContainerInspectInf
   }
 }
 
-async function startFrom(docker: DockerClient, i: ContainerInspectInfo, name: string, cmd: string[] | null): Promise<string> {
+/** `i` again, under `name`, with `cmd`, on all its networks; created, not started. */
+async function createFrom(docker: DockerClient, i: ContainerInspectInfo, name: string, cmd: string[] | null) {
   const created = await docker.createContainer(await createOptionsFrom(docker, i, name, cmd));
   await connectOtherNetworks(docker, i, created.id);
-  faultPoint('after-create');
-  await created.start();
-  return created.id;
+  return created;
 }
 
 /**
- * Parks the running container and starts its successor with `cmdAfter`. `onParked` runs after the old
- * container is stopped and renamed and before anything is created: the journal learns the parked name
- * first. Returns the new container's id.
+ * Parks the running container and starts its successor with `cmdAfter` (the journal holds the parked
+ * name before this runs); `onCreated` journals the successor's id once it is started. Returns that id.
  */
 export async function recreateWithCmd(docker: DockerClient, rec: RecreateRecord, onCreated: (id: string) => Promise<void>): Promise<string> {
   const old = await docker.getContainer(rec.beforeId).inspect();
@@ -101,9 +99,11 @@ export async function recreateWithCmd(docker: DockerClient, rec: RecreateRecord,
     });
   await docker.getContainer(rec.beforeId).rename({ name: rec.parkedName });
   faultPoint('after-park');
-  const id = await startFrom(docker, old, rec.name, rec.cmdAfter);
-  await onCreated(id);
-  return id;
+  const created = await createFrom(docker, old, rec.name, rec.cmdAfter);
+  faultPoint('after-create');
+  await created.start();
+  await onCreated(created.id);
+  return created.id;
 }
 
 /** After a verified change: the parked container is no longer needed (the undo re-creates from the new one). */
@@ -143,8 +143,7 @@ export async function restoreBefore(docker: DockerClient, rec: RecreateRecord, e
   if (!current) throw new ExternalError(`neither ${rec.name} nor ${rec.parkedName} exists: recreate ${rec.name} as you normally do`);
   if (sameCmd(current.Config.Cmd, rec.cmdBefore)) return current.Id;
   if (staged) await docker.getContainer(staged.Id).remove({ force: true });
-  const created = await docker.createContainer(await createOptionsFrom(docker, current, temp, rec.cmdBefore));
-  await connectOtherNetworks(docker, current, created.id);
+  const created = await createFrom(docker, current, temp, rec.cmdBefore);
   await docker.getContainer(current.Id).remove({ force: true });
   faultPoint('undo-after-remove');
   await created.rename({ name: rec.name });
