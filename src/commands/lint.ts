@@ -51,17 +51,15 @@ export async function runLint(a: LintArgs, out: (s: string) => void): Promise<Ex
   if (kube) return runKubeLint(kube, named, a, out);
   if (a.nodeCpus) throw new UserError('--node-cpus is for Kubernetes input (a DaemonSet and its ConfigMap, or Helm values)');
   // the version first: which folders and keys Falco reads depends on it
-  const first = a.files[0];
+  const first = named[0];
   let version = a.falcoVersion;
   let note = a.falcoVersion ? 'from --falco-version' : '';
   if (!version && first) {
-    const { readFile } = await import('node:fs/promises');
-    const text = await readFile(first, 'utf8').catch(() => null);
-    const d = detectVersion({ image: null, versionOutput: null, startupLines: [], configText: text });
+    const d = detectVersion({ image: null, versionOutput: null, startupLines: [], configText: first.text });
     version = d.version;
     note = d.version ? `${d.note}; give --falco-version for an exact judgement` : 'no --falco-version and none inferable: keys of any release are accepted';
   }
-  const inputs = await readLintInputs(a.files, a.rules, a.overrides, version);
+  const inputs = await readLintInputs(a.files, a.rules, a.overrides, version, named);
   const report = lintRun({ ...inputs, overrides: a.overrides, version, versionNote: note });
   out(a.json ? `${JSON.stringify(report, null, 2)}\n` : lintText(report));
   if (lintRefused(report)) return EXIT.usage;
