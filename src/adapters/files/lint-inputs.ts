@@ -35,7 +35,13 @@ export interface LintInputs {
 }
 
 /** `read`: the named files when the caller has read them already (lint reads them to tell Kubernetes input). */
-export async function readLintInputs(files: string[], rulesArgs: string[], overrides: string[], version: string | null, read?: SourceFile[]): Promise<LintInputs> {
+export async function readLintInputs(
+  files: string[],
+  rulesArgs: string[],
+  overrides: string[],
+  version: string | null,
+  read?: SourceFile[],
+): Promise<LintInputs> {
   const named = read && read.length > 0 ? read : await Promise.all((files.length > 0 ? files : ['/etc/falco/falco.yaml']).map(readNamed));
   const [main] = named;
   const configs = [...named];
