@@ -10,6 +10,7 @@ import type { SourceFile } from '../falco/config/types.js';
 import { LEGACY_KEYS } from '../falco/config/keys/legacy.js';
 import { helmMerge, keyPaths } from './helm-merge.js';
 import { haIssuesOfValues } from './ha.js';
+import { MODERN_EBPF_CAPS } from './privileges.js';
 import { parseValuesFile } from './yaml-docs.js';
 import { obj, readResources, readSecurityContext } from './workload-common.js';
 import type { FalcoWorkload, KubeIssue } from './types.js';
@@ -194,8 +195,6 @@ function securityContextOf(merged: Obj, driver: Obj, kind: string): Obj {
   if (driver['enabled'] === false) return {};
   if (['kmod', 'module', 'auto'].includes(kind)) return { privileged: true };
   if (['modern_ebpf', 'modern-bpf'].includes(kind))
-    return obj(driver['modernEbpf'])['leastPrivileged'] === true
-      ? { capabilities: { add: ['BPF', 'SYS_RESOURCE', 'PERFMON', 'SYS_PTRACE'] } }
-      : { privileged: true };
+    return obj(driver['modernEbpf'])['leastPrivileged'] === true ? { capabilities: { add: [...MODERN_EBPF_CAPS] } } : { privileged: true };
   return {};
 }
