@@ -10,7 +10,7 @@ import { tsImport } from 'tsx/esm/api';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const load = (rel) => tsImport(path.join(root, rel), import.meta.url);
 const [command, scenario] = process.argv.slice(2);
-const usage = 'usage: node scripts/lab.mjs up <healthy|high-cpu|memory-pressure|event-drops> | down | status | build';
+const usage = 'usage: node scripts/lab.mjs up <healthy|high-cpu|memory-pressure|event-drops> | kube | down | status | build';
 
 async function prepareEngine() {
   execFileSync(path.join(root, 'scripts', 'ensure-docker.sh'), { stdio: 'inherit' });
@@ -32,6 +32,18 @@ try {
   } else if (command === 'status') {
     const { labStatus } = await load('test/lab/lab.ts');
     console.log(JSON.stringify(await labStatus(), null, 2));
+  } else if (command === 'kube') {
+    // the kube lab's API server lives in this process: it runs until Ctrl-C, then removes its pods
+    await prepareEngine();
+    const { kubeLabUp } = await load('test/lab/kube/cluster.ts');
+    const { THREE_NODES } = await load('test/lab/kube/scenario.ts');
+    const lab = await kubeLabUp({ nodes: THREE_NODES, dir: path.join(root, '.lab', 'kube') });
+    console.log(`kube lab (a Kubernetes-API STAND-IN, pods run the Falco STAND-IN) at ${lab.url}, pods ${JSON.stringify(lab.pods())}`);
+    console.log(`try: node dist/cli.js diagnose --kube --kubeconfig ${lab.kubeconfig}`);
+    const stop = () => lab.down().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    await new Promise(() => {});
   } else if (command === 'build') {
     await prepareEngine();
   } else {

@@ -146,6 +146,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
     service: null,
     host,
     logs,
+    kube: null,
     webserver,
   };
 }

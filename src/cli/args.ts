@@ -78,6 +78,8 @@ export interface CliArgs {
   /** checklist: --checklist FILE, and the note of `checklist confirm ITEM --note TEXT` */
   checklistPath: string | null;
   note: string | null;
+  /** diagnose --kube: the Falco DaemonSet's pods of a cluster, through the kubeconfig */
+  kube: { kubeconfig: string | null; context: string | null; namespace: string | null; selector: string | null } | null;
 }
 
 export const OPTIONS = {
@@ -114,6 +116,11 @@ export const OPTIONS = {
   'baseline-window': { type: 'string' },
   checklist: { type: 'string' },
   note: { type: 'string' },
+  kube: { type: 'boolean' },
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  namespace: { type: 'string', short: 'n' },
+  selector: { type: 'string', short: 'l' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -140,6 +147,11 @@ export const COMMAND_FLAGS = {
     'settle',
     'reload-timeout',
     'max-changes-per-hour',
+    'kube',
+    'kubeconfig',
+    'context',
+    'namespace',
+    'selector',
   ],
   fix: ['yes', 'container', 'window', 'lookback', 'state-dir', 'settle', 'reload-timeout', 'max-changes-per-hour'],
   rollback: ['last', 'state-dir', 'settle', 'reload-timeout'],
@@ -248,6 +260,10 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   if (failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(failOn))
     throw new UserError(`--fail-on: "${failOn}" is not a severity`, 'use critical, warning, info or none');
   if (v.json && v.markdown) throw new UserError('--json and --markdown exclude each other');
+  const kubeOnly = (['kubeconfig', 'context', 'namespace', 'selector'] as const).find((k) => v[k] !== undefined);
+  if (kubeOnly && !v.kube) throw new UserError(`--${kubeOnly} goes with --kube`, 'e.g. falco-doctor diagnose --kube --context prod --namespace falco');
+  if (v.kube && (v.bundle !== undefined || v.container !== undefined))
+    throw new UserError(`--kube and --${v.bundle !== undefined ? 'bundle' : 'container'} exclude each other`);
   const thresholds = parseThresholds(v.threshold ?? []);
   const windowSeconds = sampleWindow(command, v.window);
   const intervalSeconds = parseDuration('interval', v.interval ?? '2');
@@ -291,6 +307,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     phaseWindow: command === 'rollout' ? (v.window ?? null) : null,
     checklistPath: v.checklist ?? null,
     note: v.note ?? null,
+    kube: v.kube ? { kubeconfig: v.kubeconfig ?? null, context: v.context ?? null, namespace: v.namespace ?? null, selector: v.selector ?? null } : null,
   };
 }
 

@@ -71,6 +71,10 @@ async function main(argv: string[]): Promise<ExitCode> {
       return runHistoryCommand({ stateDir: args.stateDir, json: args.format === 'json' }, io);
     }
     case 'diagnose': {
+      if (args.kube) {
+        const { kubeDiagnoseCommand } = await import('../commands/kube/diagnose.js');
+        return kubeDiagnoseCommand(args);
+      }
       const { diagnoseCommand } = await import('../commands/diagnose-command.js');
       return diagnoseCommand(args);
     }

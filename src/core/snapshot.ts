@@ -96,8 +96,9 @@ export const SnapshotSchema = z.object({
     rulesFiles: z.array(FileReadSchema),
     /** `-o key=value` overrides from the container's command line, in order */
     overrides: z.array(z.string()),
-    /** where the config came from: a bind mount on the host (edits persist) or the container only */
-    configSource: z.enum(['host-mount', 'container', 'none']),
+    /** where the config came from: a bind mount on the host (edits persist), the container only, or a
+     *  Kubernetes ConfigMap (edits go through the API) */
+    configSource: z.enum(['host-mount', 'container', 'configmap', 'none']),
     /** `falco --version` output when it could be run, else null */
     versionOutput: z.string().nullable(),
     readErrors: z.array(z.string()),
@@ -124,6 +125,24 @@ export const SnapshotSchema = z.object({
     window: z.array(LogLineSchema),
     truncated: z.boolean(),
   }),
+  /** set when the target is a pod of a Kubernetes cluster (diagnose --kube); null for Docker */
+  kube: z
+    .object({
+      context: z.string(),
+      namespace: z.string(),
+      pod: z.string(),
+      node: z.string(),
+      controller: z.object({ kind: z.string(), name: z.string() }).nullable(),
+      configMap: z.object({ name: z.string(), key: z.string(), subPath: z.boolean() }).nullable(),
+      /** false: the cluster answers no metrics API (metrics-server): CPU and memory were not sampled */
+      metricsApi: z.boolean(),
+      /** where the CFS throttling counters came from: the kubelet's cAdvisor metrics through the API
+       *  server's node proxy, or nowhere (nodes/proxy forbidden or absent): throttling is then unknown */
+      throttling: z.enum(['cadvisor', 'unknown']),
+      ready: z.boolean(),
+    })
+    .nullable()
+    .default(null),
   webserver: z.object({
     url: z.string().nullable(),
     healthz: z.object({ status: z.number(), body: z.string() }).nullable(),

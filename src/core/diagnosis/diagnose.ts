@@ -34,7 +34,7 @@ export function diagnose(snapshot: Snapshot, catalogue: Catalogue, opts: Diagnos
   const results: RunbookResult[] = [];
   const findings: Finding[] = [];
   for (const rb of runbooks) {
-    const found = evaluateRunbook(rb, facts, { codes: catalogue.codes, thresholds: opts.thresholds, describeFix });
+    const found = evaluateRunbook(rb, facts, { codes: catalogue.codes, thresholds: opts.thresholds, describeFix, kube: snapshot.kube !== null });
     findings.push(...found);
     results.push({
       id: rb.id,

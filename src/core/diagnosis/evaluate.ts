@@ -2,7 +2,7 @@
 import type { FactValue } from '../report.js';
 import type { Evidence, Finding, FixRef } from '../findings.js';
 import type { Check, Runbook, Test, CodeEntry } from '../runbook/schema.js';
-import { PROBES, isProbeId } from './probes/index.js';
+import { PROBES, isProbeId, type Probe } from './probes/index.js';
 import { formatValue } from './format.js';
 
 export type Facts = Record<string, FactValue>;
@@ -12,6 +12,8 @@ export interface EvaluateOptions {
   /** runbook threshold overrides, keyed `name` or `runbook.name` */
   thresholds: Record<string, number>;
   describeFix: (id: string) => FixRef;
+  /** the target is a Kubernetes pod: evidence names the Kubernetes sources */
+  kube?: boolean;
 }
 
 export type TestOutcome = 'pass' | 'fail' | 'unknown';
@@ -69,14 +71,14 @@ function toFinding(rb: Runbook, check: Check, facts: Facts, opts: EvaluateOption
   const tested = check.when.map((t) => t.probe);
   const probes = [...new Set([...tested, ...check.evidence])];
   const evidence: Evidence[] = probes.filter(isProbeId).map((id) => {
-    const p = PROBES[id];
+    const p: Probe = PROBES[id];
     const test = check.when.find((t) => t.probe === id);
     return {
       fact: id,
       label: p.label,
       observed: formatValue(facts[id] ?? null, p.unit),
       ...(test ? { expected: `${opLabel(test.op)} ${renderOperand(resolveOperand(test.value, rb, opts), p.unit)}` } : {}),
-      source: p.source,
+      source: opts.kube && p.kubeSource ? p.kubeSource : p.source,
     };
   });
   return {

@@ -37,6 +37,7 @@ export function makeSnapshot(shape: SnapshotShape): Snapshot {
     tool: { name: 'falco-doctor', version: 'test' },
     window: { start, end: start + 10_000 },
     origin: 'live',
+    kube: null,
     target: {
       id: 'f'.repeat(64),
       name: 'falco-security-monitor',

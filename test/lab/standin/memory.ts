@@ -14,7 +14,11 @@ export function presetBytes(preset: number): number {
   return 2 ** (preset - 1) * MIB;
 }
 
+/** The CPUs Falco sees. STANDIN_NODE_CPUS stands for a bigger Kubernetes node than this machine (the kube
+ *  lab gives each node's stand-in the CPU count its Node object reports), so the buffer count follows it. */
 export function onlineCpus(): number {
+  const node = Number(process.env['STANDIN_NODE_CPUS']);
+  if (Number.isInteger(node) && node > 0) return node;
   return os.availableParallelism?.() ?? os.cpus().length;
 }
 

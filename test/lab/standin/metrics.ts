@@ -6,6 +6,7 @@ import os from 'node:os';
 import { DROP_CATEGORIES, type RingCounters } from './kernel-ring.js';
 import type { FieldValue } from './outputs.js';
 import * as res from './resources.js';
+import { onlineCpus } from './memory.js';
 
 export const FALCO_VERSION = '0.44.1';
 
@@ -53,7 +54,7 @@ export class SnapshotBuilder {
       'falco.evts_rate_sec': { double: round1((num - this.prev.num) / secs) },
       'falco.host_boot_ts': { int: res.hostBootNs() },
       'falco.host_memory_used_mb': { double: round1(res.hostMemoryUsedBytes() / MB) },
-      'falco.host_num_cpus': { int: os.cpus().length },
+      'falco.host_num_cpus': { int: onlineCpus() },
       'falco.host_open_fds': { int: res.hostOpenFds() },
       'falco.host_procs_running': { int: res.hostProcsRunning() },
       'falco.kernel_release': os.release(),
@@ -136,6 +137,6 @@ export function prometheusText(v: EngineView, cpu: res.CpuWindow): string {
   family(out, `${p}falco_outputs_queue_num_drops_total`, 'counter', one(0));
   family(out, `${p}falco_reload_timestamp_nanoseconds`, 'gauge', one(String(v.reloadNs)));
   family(out, `${p}falco_start_timestamp_nanoseconds`, 'gauge', one(String(v.startNs)));
-  family(out, `${p}falco_host_num_cpus_total`, 'gauge', one(os.cpus().length));
+  family(out, `${p}falco_host_num_cpus_total`, 'gauge', one(onlineCpus()));
   return `${out.join('\n')}\n`;
 }

@@ -15,36 +15,42 @@ export const MEMORY_PROBES = {
     label: 'Falco memory (page cache excluded)',
     unit: 'bytes',
     source: 'Docker stats API, highest sample (usage − inactive file, as docker stats)',
+    kubeSource: 'metrics API (working set), highest sample',
     compute: memUsage,
   },
   'mem.limit_bytes': {
     label: 'Memory limit of the Falco container',
     unit: 'bytes',
     source: 'container inspect (HostConfig.Memory)',
+    kubeSource: 'pod spec (resources.limits.memory)',
     compute: memLimit,
   },
   'mem.limit_percent': {
     label: 'Falco memory as a share of its limit',
     unit: 'percent',
     source: 'Docker stats API ÷ memory limit',
+    kubeSource: 'metrics API working set ÷ resources.limits.memory',
     compute: (ctx) => pct(memUsage(ctx), memLimit(ctx)),
   },
   'last.mem_sample_bytes': {
     label: 'Falco memory, last sample',
     unit: 'bytes',
     source: 'Docker stats API',
+    kubeSource: 'metrics API (metrics.k8s.io PodMetrics)',
     compute: (ctx) => lastSample(ctx)?.memUsageBytes ?? null,
   },
   'mem.limited': {
     label: 'Memory limit set',
     unit: 'bool',
     source: 'container inspect (HostConfig.Memory)',
+    kubeSource: 'pod spec (resources.limits.memory)',
     compute: (ctx) => memLimit(ctx) !== null,
   },
   'mem.limit_mb': {
     label: 'Memory limit in MB',
     unit: 'count',
     source: 'container inspect (HostConfig.Memory)',
+    kubeSource: 'pod spec (resources.limits.memory)',
     compute: (ctx) => {
       const l = memLimit(ctx);
       return l === null ? null : l / (1024 * 1024);

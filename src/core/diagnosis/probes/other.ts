@@ -20,18 +20,21 @@ export const OTHER_PROBES = {
     label: 'Container restarts',
     unit: 'count',
     source: 'container inspect (RestartCount)',
+    kubeSource: 'pod status (containerStatuses[].restartCount)',
     compute: (ctx) => ctx.snapshot.target.state.restartCount,
   },
   'container.oom_killed': {
     label: 'Last exit was an OOM kill',
     unit: 'bool',
     source: 'container inspect (State.OOMKilled)',
+    kubeSource: 'pod status (state/lastState.terminated.reason OOMKilled)',
     compute: (ctx) => ctx.snapshot.target.state.oomKilled,
   },
   'container.restarting': {
     label: 'Container is restarting',
     unit: 'bool',
     source: 'container inspect (State.Restarting)',
+    kubeSource: 'pod status (waiting reason CrashLoopBackOff)',
     compute: (ctx) => ctx.snapshot.target.state.restarting,
   },
   'events.timeout_notices': {
@@ -44,6 +47,7 @@ export const OTHER_PROBES = {
     label: 'Errors in the startup log',
     unit: 'count',
     source: 'container log since the last start',
+    kubeSource: 'pod log since the container started',
     compute: (ctx) => ctx.startup.errors.length,
   },
   'webserver.healthz': {
@@ -56,6 +60,7 @@ export const OTHER_PROBES = {
     label: 'Host CPUs',
     unit: 'count',
     source: 'node:os (the host the doctor runs on)',
+    kubeSource: 'Node object (status.capacity)',
     compute: (ctx) => ctx.snapshot.host.cpus,
   },
   'metrics.enabled': {

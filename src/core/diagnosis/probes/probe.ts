@@ -9,6 +9,8 @@ export interface Probe {
   unit: Unit;
   /** where the value comes from, shown as evidence source */
   source: string;
+  /** where it comes from when the target is a Kubernetes pod (diagnose --kube), when that differs */
+  kubeSource?: string;
   compute: (ctx: DiagnosisContext) => FactValue;
 }
 

@@ -1,0 +1,73 @@
+// `falco-doctor diagnose --kube`: the Falco pods of a cluster, node by node, through the kubeconfig.
+// The same runbooks as for one container; the nodes worst first; the node list on a terminal (Enter opens
+// a node's findings), JSON or markdown elsewhere; the exit code the worst node earns.
+import { EXIT, type ExitCode } from '../../core/errors.js';
+import { severityRank } from '../../core/findings.js';
+import { diagnoseNodes, type KubeDiagnosis } from '../../core/kube/live/nodes.js';
+import type { CliArgs } from '../../cli/args.js';
+import { toolVersion } from '../../version.js';
+import { readCatalogue, type DiagnoseArgs } from '../cli-context.js';
+import { kubeToMarkdown } from '../../report/kube-markdown.js';
+
+export type KubeDiagnoseArgs = DiagnoseArgs & Pick<CliArgs, 'kube'>;
+
+export async function kubeDiagnoseCommand(args: KubeDiagnoseArgs): Promise<ExitCode> {
+  const progress = args.format === 'ui' ? (line: string) => process.stderr.write(`\r\x1b[K${line}`) : (line: string) => process.stderr.write(`${line}\n`);
+  const result = await runKubeDiagnosis(args, progress);
+  if (args.format === 'ui') {
+    process.stderr.write('\r\x1b[K');
+    const { runKubeUi } = await import('../../ui/kube/run.js');
+    await runKubeUi(result.report, { noColor: args.noColor });
+  } else process.stdout.write(args.format === 'json' ? `${JSON.stringify(result.report, null, 2)}\n` : kubeToMarkdown(result.report));
+  return kubeExitFor(result, args);
+}
+
+export async function runKubeDiagnosis(args: KubeDiagnoseArgs, progress: (line: string) => void): Promise<KubeDiagnosis> {
+  const k = args.kube ?? { kubeconfig: null, context: null, namespace: null, selector: null };
+  const [{ connectKube }, { collectKube, DEFAULT_SELECTOR }, catalogue] = await Promise.all([
+    import('../../adapters/kube/client.js'),
+    import('../../adapters/kube/collect.js'),
+    readCatalogue(),
+  ]);
+  const api = await connectKube({ kubeconfig: k.kubeconfig, context: k.context });
+  progress(`${api.context} (${api.server}): finding the Falco pods`);
+  const c = await collectKube(
+    api,
+    {
+      namespace: k.namespace,
+      selector: k.selector ?? DEFAULT_SELECTOR,
+      windowMs: args.windowSeconds * 1000,
+      sampleEveryMs: 2000,
+      lookbackMs: args.lookbackSeconds * 1000,
+      toolVersion: toolVersion(),
+    },
+    progress,
+  );
+  return diagnoseNodes({ context: c.context, server: c.server, namespace: c.namespace, selector: c.selector, metricsApi: c.metricsApi }, c.pods, catalogue, {
+    toolVersion: toolVersion(),
+    thresholds: args.thresholds,
+    only: args.runbooks,
+    now: new Date(),
+    notes: c.notes,
+  });
+}
+
+/** 2 when a node's Falco config is refused, 5 when no node could be read, else the --fail-on bar. */
+export function kubeExitFor({ report }: KubeDiagnosis, args: Pick<KubeDiagnoseArgs, 'failOn'>): ExitCode {
+  const refused = report.nodes.filter((n) => (n.report?.configErrors.length ?? 0) > 0);
+  if (refused.length > 0) {
+    process.stderr.write(
+      `falco-doctor: Falco's configuration is invalid on ${refused.map((n) => n.node).join(', ')}: ${refused[0]?.report?.configErrors.join('; ')}\n`,
+    );
+    return EXIT.usage;
+  }
+  if (report.nodes.every((n) => !n.report)) {
+    process.stderr.write(`falco-doctor: no Falco pod could be read: ${report.nodes[0]?.error ?? 'none found'}\n`);
+    return EXIT.unreachable;
+  }
+  if (args.failOn === 'none') return EXIT.ok;
+  const bar = severityRank(args.failOn);
+  return report.nodes.some((n) => n.worst === 'unreadable' || (n.report?.findings ?? []).some((f) => severityRank(f.severity) >= bar))
+    ? EXIT.findings
+    : EXIT.ok;
+}
