@@ -66,9 +66,13 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
   },
   diagnose: {
     summary: 'run the high-CPU, memory-pressure, event-drops and config-lint runbooks on the live target or a bundle',
-    synopsis: ['falco-doctor diagnose [options]', 'falco-doctor diagnose --bundle FILE [options]'],
+    synopsis: [
+      'falco-doctor diagnose [options]',
+      'falco-doctor diagnose --bundle FILE [options]',
+      'falco-doctor diagnose --kube [--context C] [--namespace N] [--selector S] [options]',
+    ],
     description:
-      'Finds the Falco container, reads its effective configuration and logs, samples it over --window and tells what is wrong, why, with the evidence and the documented fixes. In a terminal: an interactive report (Enter for evidence, f to apply a fix); elsewhere markdown, or JSON with --json. Data on stdout, progress on stderr. Read-only. With --bundle it evaluates a saved bundle offline, without Docker.',
+      "Finds the Falco container, reads its effective configuration and logs, samples it over --window and tells what is wrong, why, with the evidence and the documented fixes. In a terminal: an interactive report (Enter for evidence, f to apply a fix); elsewhere markdown, or JSON with --json. Data on stdout, progress on stderr. Read-only. With --bundle it evaluates a saved bundle offline, without Docker. With --kube it diagnoses the Falco pods of a Kubernetes cluster node by node (kubeconfig and contexts as kubectl has them), worst node first; in a terminal Enter opens a node's findings.",
     flags: [
       CONTAINER,
       WINDOW,
@@ -83,10 +87,16 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       SETTLE,
       RELOAD,
       MAX_CHANGES,
+      f('kube', 'diagnose the Falco DaemonSet of a Kubernetes cluster, node by node, instead of a container'),
+      f('kubeconfig', 'with --kube: this kubeconfig (default: $KUBECONFIG, ~/.kube/config, or in-cluster)', 'FILE'),
+      f('context', 'with --kube: this kubeconfig context (default: the current one)', 'NAME'),
+      f('namespace', 'with --kube: look for Falco pods here only (default: every namespace)', 'NS'),
+      f('selector', 'with --kube: the label selector of the Falco pods (default app.kubernetes.io/name=falco)', 'SELECTOR'),
       NO_COLOR,
     ],
     examples: [
       'falco-doctor diagnose',
+      'falco-doctor diagnose --kube --context prod --namespace falco --json > nodes.json',
       'falco-doctor diagnose --json --window 30s > report.json',
       'falco-doctor diagnose --bundle examples/event-drops.bundle.json --fail-on none',
       'falco-doctor diagnose --runbook memory-pressure --threshold memory-pressure.limit_percent=90',

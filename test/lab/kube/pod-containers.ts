@@ -118,24 +118,37 @@ export async function podLog(name: string, q: { sinceSeconds?: number; timestamp
 }
 
 /**
- * The kubelet's /metrics/cadvisor for the pods on one node: the CFS counters of each Falco container, read
- * from its cgroup's cpu.stat (v1: throttled_time in ns; v2: throttled_usec) as cAdvisor reads them.
+ * The kubelet's /metrics/cadvisor for the pods on one node, read from each Falco container's cgroup as
+ * cAdvisor reads it: the CFS counters (cpu.stat; v1 throttled_time in ns, v2 throttled_usec), the CPU time
+ * (v1 cpuacct.usage, v2 usage_usec) and the working set (usage minus inactive file pages).
  */
 export function cadvisorText(pods: { namespace: string; pod: string; containerId: string }[]): string {
-  const lines = ['# HELP container_cpu_cfs_periods_total Number of elapsed enforcement period intervals.', '# TYPE container_cpu_cfs_periods_total counter'];
-  const rows: string[][] = [[], [], []];
+  const families: Record<string, string[]> = {
+    container_cpu_cfs_periods_total: [],
+    container_cpu_cfs_throttled_periods_total: [],
+    container_cpu_cfs_throttled_seconds_total: [],
+    container_cpu_usage_seconds_total: [],
+    container_memory_working_set_bytes: [],
+  };
+  const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
   for (const p of pods) {
-    const paths = findCgroup(p.containerId);
-    if (!paths) continue;
-    const stat = parseFlatKeyed(fs.readFileSync(path.join(paths.version === 2 ? paths.dir : paths.cpu, 'cpu.stat'), 'utf8'));
-    const seconds = paths.version === 2 ? (stat['throttled_usec'] ?? 0) / 1e6 : (stat['throttled_time'] ?? 0) / 1e9;
+    const c = findCgroup(p.containerId);
+    if (!c) continue;
+    const stat = parseFlatKeyed(read(c.version === 2 ? c.dir : c.cpu, 'cpu.stat'));
+    const mem = parseFlatKeyed(read(c.version === 2 ? c.dir : c.memory, 'memory.stat'));
     const l = `{container="falco",namespace="${p.namespace}",pod="${p.pod}"}`;
-    rows[0]?.push(`container_cpu_cfs_periods_total${l} ${stat['nr_periods'] ?? 0}`);
-    rows[1]?.push(`container_cpu_cfs_throttled_periods_total${l} ${stat['nr_throttled'] ?? 0}`);
-    rows[2]?.push(`container_cpu_cfs_throttled_seconds_total${l} ${seconds}`);
+    const v2 = c.version === 2;
+    const usage = v2 ? Number(read(c.dir, 'memory.current')) : Number(read(c.memory, 'memory.usage_in_bytes'));
+    const inactive = v2 ? (mem['inactive_file'] ?? 0) : (mem['total_inactive_file'] ?? 0);
+    const values: Record<string, number> = {
+      container_cpu_cfs_periods_total: stat['nr_periods'] ?? 0,
+      container_cpu_cfs_throttled_periods_total: stat['nr_throttled'] ?? 0,
+      container_cpu_cfs_throttled_seconds_total: v2 ? (stat['throttled_usec'] ?? 0) / 1e6 : (stat['throttled_time'] ?? 0) / 1e9,
+      container_cpu_usage_seconds_total: v2 ? (stat['usage_usec'] ?? 0) / 1e6 : Number(read(c.cpuacct, 'cpuacct.usage')) / 1e9,
+      container_memory_working_set_bytes: Math.max(0, usage - inactive),
+    };
+    for (const [name, v] of Object.entries(values)) families[name]?.push(`${name}${l} ${v}`);
   }
-  lines.push(...(rows[0] ?? []));
-  lines.push('# TYPE container_cpu_cfs_throttled_periods_total counter', ...(rows[1] ?? []));
-  lines.push('# TYPE container_cpu_cfs_throttled_seconds_total counter', ...(rows[2] ?? []));
-  return `${lines.join('\n')}\n`;
+  const out = Object.entries(families).flatMap(([name, rows]) => [`# TYPE ${name} ${name.endsWith('_bytes') ? 'gauge' : 'counter'}`, ...rows]);
+  return `${out.join('\n')}\n`;
 }

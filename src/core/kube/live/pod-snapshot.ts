@@ -6,6 +6,7 @@ import { SNAPSHOT_SCHEMA_VERSION, type ContainerInfo, type LogLine, type Snapsho
 import { parseFalcoCmdline } from '../../diagnosis/cmdline.js';
 import { argvOf, configMapRefOf, configPathOf, falcoContainerOf, limitsOf, metaOf, nodeCpusOf, ownerOf, podStateOf } from './pod-spec.js';
 import { obj } from '../workload-common.js';
+import type { CfsCounters } from './cadvisor.js';
 
 export interface UsageReading {
   /** ms since epoch */
@@ -13,8 +14,8 @@ export interface UsageReading {
   /** metrics API: CPU in cores and working-set bytes; null when the API has no answer */
   cpuCores: number | null;
   memoryBytes: number | null;
-  /** cAdvisor's cumulative CFS counters for the container, when the node proxy answered */
-  cfs: { periods: number; throttledPeriods: number; throttledSeconds: number } | null;
+  /** cAdvisor's cumulative counters for the container, when the node proxy answered */
+  cfs: CfsCounters | null;
 }
 
 export interface PodReadings {
@@ -89,7 +90,7 @@ export function snapshotOfPod(r: PodReadings): Snapshot {
       versionOutput: null,
       readErrors: r.readErrors,
     },
-    samples: r.usage.map((u) => sampleOf(u, limits.memoryBytes ?? 0)),
+    samples: samplesOf(r.usage, limits.memoryBytes ?? 0),
     service: null,
     host: {
       cpus: nodeCpusOf(r.node) ?? 1,
@@ -114,11 +115,30 @@ export function snapshotOfPod(r: PodReadings): Snapshot {
   };
 }
 
-function sampleOf(u: UsageReading, memLimit: number): StatsSample {
+/**
+ * The readings as stats samples: CPU and memory from the metrics API, else from cAdvisor's counters (CPU
+ * as the rate between readings; the first sample has none, and cpuSeries skips it as it does Docker's).
+ * A reading with neither is no sample at all, so an absent figure stays unknown instead of reading 0.
+ */
+function samplesOf(usage: readonly UsageReading[], memLimit: number): StatsSample[] {
+  const out: StatsSample[] = [];
+  usage.forEach((u, i) => {
+    const prev = usage[i - 1];
+    const rate =
+      u.cfs?.cpuSeconds != null && prev?.cfs?.cpuSeconds != null && u.t > prev.t ? (u.cfs.cpuSeconds - prev.cfs.cpuSeconds) / ((u.t - prev.t) / 1000) : null;
+    const cpu = u.cpuCores ?? (i === 0 && u.cfs?.cpuSeconds != null ? 0 : rate);
+    const mem = u.memoryBytes ?? u.cfs?.workingSetBytes ?? null;
+    if (cpu === null || mem === null) return;
+    out.push(sampleOf(u, cpu, mem, memLimit));
+  });
+  return out;
+}
+
+function sampleOf(u: UsageReading, cpuCores: number, memBytes: number, memLimit: number): StatsSample {
   return {
     t: u.t,
-    cpuPercent: (u.cpuCores ?? 0) * 100,
-    memUsageBytes: u.memoryBytes ?? 0,
+    cpuPercent: cpuCores * 100,
+    memUsageBytes: memBytes,
     memLimitBytes: memLimit,
     memCacheBytes: 0,
     periods: u.cfs?.periods ?? 0,
