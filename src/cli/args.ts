@@ -80,6 +80,8 @@ export interface CliArgs {
   note: string | null;
   /** diagnose --kube: the Falco DaemonSet's pods of a cluster, through the kubeconfig */
   kube: { kubeconfig: string | null; context: string | null; namespace: string | null; selector: string | null } | null;
+  /** fix --kube: the node whose finding the fix answers (default: the worst node that has it) */
+  node: string | null;
 }
 
 export const OPTIONS = {
@@ -121,6 +123,7 @@ export const OPTIONS = {
   context: { type: 'string' },
   namespace: { type: 'string', short: 'n' },
   selector: { type: 'string', short: 'l' },
+  node: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -153,7 +156,22 @@ export const COMMAND_FLAGS = {
     'namespace',
     'selector',
   ],
-  fix: ['yes', 'container', 'window', 'lookback', 'state-dir', 'settle', 'reload-timeout', 'max-changes-per-hour'],
+  fix: [
+    'yes',
+    'container',
+    'window',
+    'lookback',
+    'state-dir',
+    'settle',
+    'reload-timeout',
+    'max-changes-per-hour',
+    'kube',
+    'kubeconfig',
+    'context',
+    'namespace',
+    'selector',
+    'node',
+  ],
   rollback: ['last', 'state-dir', 'settle', 'reload-timeout'],
   history: ['json', 'state-dir'],
   bundle: ['output', 'container', 'window', 'lookback'],
@@ -260,7 +278,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   if (failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(failOn))
     throw new UserError(`--fail-on: "${failOn}" is not a severity`, 'use critical, warning, info or none');
   if (v.json && v.markdown) throw new UserError('--json and --markdown exclude each other');
-  const kubeOnly = (['kubeconfig', 'context', 'namespace', 'selector'] as const).find((k) => v[k] !== undefined);
+  const kubeOnly = (['kubeconfig', 'context', 'namespace', 'selector', 'node'] as const).find((k) => v[k] !== undefined);
   if (kubeOnly && !v.kube) throw new UserError(`--${kubeOnly} goes with --kube`, 'e.g. falco-doctor diagnose --kube --context prod --namespace falco');
   if (v.kube && (v.bundle !== undefined || v.container !== undefined))
     throw new UserError(`--kube and --${v.bundle !== undefined ? 'bundle' : 'container'} exclude each other`);
@@ -308,6 +326,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     checklistPath: v.checklist ?? null,
     note: v.note ?? null,
     kube: v.kube ? { kubeconfig: v.kubeconfig ?? null, context: v.context ?? null, namespace: v.namespace ?? null, selector: v.selector ?? null } : null,
+    node: v.node ?? null,
   };
 }
 

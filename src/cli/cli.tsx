@@ -59,10 +59,18 @@ async function main(argv: string[]): Promise<ExitCode> {
       return runBundleCommand(args);
     }
     case 'fix': {
+      if (args.kube) {
+        const { kubeFixCommand } = await import('../commands/kube/fix.js');
+        return kubeFixCommand(args);
+      }
       const { fixCommand } = await import('../commands/fix/command.js');
       return fixCommand(args);
     }
     case 'rollback': {
+      // a change made through the Kubernetes API needs no Docker engine to undo
+      const kube = await import('../commands/kube/rollback.js');
+      const req = { id: args.operand, last: args.last, stateDir: args.stateDir, reloadTimeoutSeconds: args.reloadTimeoutSeconds };
+      if ((await kube.entryToRollBack(req))?.kube) return kube.kubeRollback(req, io);
       const { runRollbackCommand } = await import('../commands/rollback.js');
       return runRollbackCommand(await connectDocker(), { id: args.operand, last: args.last, stateDir: args.stateDir, timings: timings(args) }, io);
     }

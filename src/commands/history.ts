@@ -11,9 +11,18 @@ export async function runHistoryCommand(req: { stateDir: string | null; json: bo
   const entries = await journal.list();
   if (req.json) {
     // the before-bytes stay in the journal files: history shows what changed, not file contents
-    const slim = entries.map(({ files, ...e }) => ({
+    const slim = entries.map(({ files, kube, ...e }) => ({
       ...e,
       files: files.map((f) => ({ path: f.path, existed: f.existed, mode: f.mode, uid: f.uid, gid: f.gid })),
+      kube: kube && {
+        ...kube,
+        configMap: kube.configMap && {
+          name: kube.configMap.name,
+          key: kube.configMap.key,
+          bytesBefore: kube.configMap.before.length,
+          bytesAfter: kube.configMap.after.length,
+        },
+      },
     }));
     io.out(`${JSON.stringify({ schemaVersion: 1, entries: slim }, null, 2)}\n`);
   } else io.out(formatHistory(entries));

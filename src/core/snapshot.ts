@@ -131,6 +131,8 @@ export const SnapshotSchema = z.object({
       context: z.string(),
       namespace: z.string(),
       pod: z.string(),
+      /** the pod's container that runs Falco */
+      container: z.string(),
       node: z.string(),
       controller: z.object({ kind: z.string(), name: z.string() }).nullable(),
       configMap: z.object({ name: z.string(), key: z.string(), subPath: z.boolean() }).nullable(),

@@ -26,6 +26,7 @@ const ENTRY: JournalEntry = {
   limitsBefore: { nanoCpus: 0, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 0, memorySwapBytes: 0 },
   limitsAfter: null,
   recreate: null,
+  kube: null,
   appliedAt: null,
   measures: [],
   log: [],

@@ -16,6 +16,7 @@ export function entry(over: Partial<JournalEntry> & Pick<JournalEntry, 'id' | 'f
     limitsBefore: LIMITS,
     limitsAfter: null,
     recreate: null,
+    kube: null,
     appliedAt: null,
     measures: [],
     log: [],

@@ -47,3 +47,16 @@ export type FaultPoint = (typeof FAULT_POINTS)[number];
 export function faultPoint(point: FaultPoint, env: NodeJS.ProcessEnv = process.env): void {
   if (env['FALCO_DOCTOR_FAULT'] === point) process.kill(process.pid, 'SIGKILL');
 }
+
+/** The same hook for a change through the Kubernetes API (fix --kube); test/e2e/kube-fix.test.ts kills there. */
+export const KUBE_FAULT_POINTS = [
+  /** the ConfigMap holds the new falco.yaml; the DaemonSet is not touched yet (no pod restarted) */
+  'kube-after-configmap',
+  /** the DaemonSet's template is changed (the rollout has begun); the journal does not say "applied" yet */
+  'kube-after-daemonset',
+] as const;
+export type KubeFaultPoint = (typeof KUBE_FAULT_POINTS)[number];
+
+export function kubeFaultPoint(point: KubeFaultPoint, env: NodeJS.ProcessEnv = process.env): void {
+  if (env['FALCO_DOCTOR_FAULT'] === point) process.kill(process.pid, 'SIGKILL');
+}

@@ -21,7 +21,9 @@ export interface KubeApi {
   readDaemonSet(namespace: string, name: string): Promise<unknown>;
   replaceDaemonSet(namespace: string, name: string, body: unknown): Promise<unknown>;
   podLog(namespace: string, pod: string, q: { container: string; sinceSeconds?: number; limitBytes?: number; tailLines?: number }): Promise<string>;
-  /** metrics.k8s.io PodMetrics, or null when the cluster has no metrics API */
+  /** whether the API server serves the metrics.k8s.io group (metrics-server installed) */
+  metricsApiPresent(): Promise<boolean>;
+  /** metrics.k8s.io PodMetrics, or null when there are none for the pod (yet: a new pod waits for a scrape) */
   podMetrics(namespace: string, pod: string): Promise<unknown>;
   /** GET through the API server's pod proxy (e.g. Falco's /healthz) */
   podProxy(namespace: string, pod: string, port: number, path: string): Promise<string>;
@@ -63,6 +65,7 @@ export async function connectKube(t: KubeTarget): Promise<KubeApi> {
   const core = kc.makeApiClient(k8s.CoreV1Api);
   const apps = kc.makeApiClient(k8s.AppsV1Api);
   const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+  const apis = kc.makeApiClient(k8s.ApisApi);
   const current = kc.getContextObject(kc.getCurrentContext());
   return {
     context: kc.getCurrentContext(),
@@ -76,6 +79,7 @@ export async function connectKube(t: KubeTarget): Promise<KubeApi> {
     readDaemonSet: (namespace, name) => apps.readNamespacedDaemonSet({ namespace, name }),
     replaceDaemonSet: (namespace, name, body) => apps.replaceNamespacedDaemonSet({ namespace, name, body: body as never }),
     podLog: async (namespace, name, q) => asText(await core.readNamespacedPodLog({ namespace, name, ...q, timestamps: true })),
+    metricsApiPresent: async () => (await apis.getAPIVersions()).groups.some((g) => g.name === 'metrics.k8s.io'),
     podMetrics: async (namespace, name) => {
       try {
         return await custom.getNamespacedCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', namespace, plural: 'pods', name });

@@ -95,7 +95,8 @@ export async function collectKube(api: KubeApi, opts: KubeCollectOptions, progre
 
   const windowStart = Date.now();
   const webservers = await Promise.all(prepared.map((p) => readWebserver(api, p.pod, p.configText, 'start')));
-  let metricsApi = true;
+  // asked once: a 404 for one pod's metrics means "not scraped yet" (a pod just started), not "no metrics-server"
+  const metricsApi = await api.metricsApiPresent().catch(() => false);
   const usage: UsageReading[][] = prepared.map(() => []);
   progress(`sampling ${prepared.length} pod(s) for ${Math.round(opts.windowMs / 1000)} s`);
   for (let i = 0; ; i++) {
@@ -105,13 +106,10 @@ export async function collectKube(api: KubeApi, opts: KubeCollectOptions, progre
       prepared.map(async (p, k) => {
         const running = podStateOf(p.pod, p.container).running;
         if (!running) return;
-        const m = metricsApi ? await api.podMetrics(p.meta.namespace, p.meta.name).catch(() => undefined) : null;
-        if (m === null) metricsApi = false;
+        const m = metricsApi ? await api.podMetrics(p.meta.namespace, p.meta.name).catch(() => null) : null;
         const text = await once(cadvisor, nodeOf(p.pod), () => api.nodeProxy(nodeOf(p.pod), '/metrics/cadvisor').catch(() => null));
         const cfs = text === null ? null : cfsCountersOf(text, { namespace: p.meta.namespace, name: p.meta.name, container: p.container });
-        const c = (m as { containers?: { name: string; usage: { cpu?: string; memory?: string } }[] } | null | undefined)?.containers?.find(
-          (x) => x.name === p.container,
-        );
+        const c = (m as { containers?: { name: string; usage: { cpu?: string; memory?: string } }[] } | null)?.containers?.find((x) => x.name === p.container);
         usage[k]?.push({ t, cpuCores: parseQuantity(c?.usage.cpu), memoryBytes: parseQuantity(c?.usage.memory), cfs });
       }),
     );

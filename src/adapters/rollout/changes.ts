@@ -93,6 +93,7 @@ export function journaledChanges(docker: DockerClient, target: Target, o: Change
     limitsBefore: await readLimits(docker, target.id),
     limitsAfter: null,
     recreate: null,
+    kube: null,
     appliedAt: null,
     measures: [],
     log: [],

@@ -126,6 +126,7 @@ export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req
       limitsBefore: await readLimits(docker, p.target.id),
       limitsAfter: p.applyPlan.limits,
       recreate: null,
+      kube: null,
       appliedAt: null,
       measures: [],
       log: [],

@@ -22,7 +22,10 @@ export async function kubeDiagnoseCommand(args: KubeDiagnoseArgs): Promise<ExitC
   return kubeExitFor(result, args);
 }
 
-export async function runKubeDiagnosis(args: KubeDiagnoseArgs, progress: (line: string) => void): Promise<KubeDiagnosis> {
+export async function runKubeDiagnosis(
+  args: Pick<KubeDiagnoseArgs, 'kube' | 'windowSeconds' | 'lookbackSeconds' | 'thresholds' | 'runbooks'>,
+  progress: (line: string) => void,
+): Promise<KubeDiagnosis> {
   const k = args.kube ?? { kubeconfig: null, context: null, namespace: null, selector: null };
   const [{ connectKube }, { collectKube, DEFAULT_SELECTOR }, catalogue] = await Promise.all([
     import('../../adapters/kube/client.js'),

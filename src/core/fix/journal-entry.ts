@@ -44,6 +44,23 @@ export const RecreateSchema = z.object({
 });
 export type Recreate = z.infer<typeof RecreateSchema>;
 
+const TemplateFieldsSchema = z.object({ annotation: z.string().nullable(), resources: z.string(), args: z.array(z.string()).nullable() });
+
+/** A change made through the Kubernetes API (fix --kube): the ConfigMap key's text and the DaemonSet
+ *  template fields before and after, and how to reach the cluster again from another session. Only the
+ *  fields the fix touches are kept: never the pod template's env values. */
+export const KubeChangeSchema = z.object({
+  kubeconfig: z.string().nullable(),
+  context: z.string(),
+  server: z.string(),
+  namespace: z.string(),
+  /** the node whose finding the fix answers (the change itself reaches every node) */
+  node: z.string(),
+  configMap: z.object({ name: z.string(), key: z.string(), before: z.string(), after: z.string() }).nullable(),
+  daemonSet: z.object({ name: z.string(), container: z.string(), before: TemplateFieldsSchema, after: TemplateFieldsSchema }),
+});
+export type KubeChange = z.infer<typeof KubeChangeSchema>;
+
 export const ENTRY_STATES = ['intent', 'applied', 'verified', 'reverted', 'rolled-back', 'rollback-incomplete'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 
@@ -79,6 +96,8 @@ export const JournalEntrySchema = z.object({
   limitsAfter: LimitsSchema.nullable(),
   /** set when the change re-creates the container with another command line */
   recreate: RecreateSchema.nullable().default(null),
+  /** set when the change went through the Kubernetes API (then files, limits and recreate are empty) */
+  kube: KubeChangeSchema.nullable().default(null),
   /** ms since epoch when the first byte changed; null while nothing has */
   appliedAt: z.number().nullable(),
   measures: z.array(MeasureSchema).default([]),

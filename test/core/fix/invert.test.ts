@@ -23,6 +23,7 @@ function entry(over: Partial<JournalEntry> = {}): JournalEntry {
     limitsBefore: LIMITS,
     limitsAfter: null,
     recreate: null,
+    kube: null,
     appliedAt: 0,
     measures: [],
     log: [],

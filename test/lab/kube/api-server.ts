@@ -67,6 +67,18 @@ async function handle(b: ApiBackend, req: http.IncomingMessage): Promise<Reply> 
   const p = decodeURIComponent(u.pathname);
   const method = req.method ?? 'GET';
   let m: RegExpExecArray | null;
+  if (p === '/apis') {
+    // the aggregated groups, as discovery lists them: metrics.k8s.io only with metrics-server
+    const group = (name: string, version: string) => ({
+      name,
+      versions: [{ groupVersion: `${name}/${version}`, version }],
+      preferredVersion: { groupVersion: `${name}/${version}`, version },
+    });
+    return {
+      status: 200,
+      body: { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('apps', 'v1'), ...(b.metricsApi ? [group('metrics.k8s.io', 'v1beta1')] : [])] },
+    };
+  }
   if (p === '/version') return { status: 200, body: { major: '1', minor: '31', gitVersion: 'v1.31.0-falco-doctor-standin' } };
   if (method === 'GET' && (p === '/api/v1/pods' || (m = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(p)))) {
     const ns = p === '/api/v1/pods' ? null : decodeURIComponent(/^\/api\/v1\/namespaces\/([^/]+)/.exec(p)?.[1] ?? '');

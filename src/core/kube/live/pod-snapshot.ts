@@ -105,6 +105,7 @@ export function snapshotOfPod(r: PodReadings): Snapshot {
       context: r.context,
       namespace: meta.namespace,
       pod: meta.name,
+      container: cname,
       node: nodeName,
       controller: ownerOf(r.pod),
       configMap: cm,

@@ -1,0 +1,172 @@
+// `falco-doctor fix ID --kube [--node N]`: a fix planned on one node's diagnosis, applied to the cluster
+// as a ConfigMap edit plus a DaemonSet template change (the pods roll one node at a time), verified by the
+// rollout and a re-measure of the node, journaled first so `rollback` undoes both from any session.
+import { EXIT, UserError, errorMessage, type ExitCode } from '../../core/errors.js';
+import { newEntryId } from '../../adapters/journal/journal.js';
+import { JOURNAL_SCHEMA_VERSION, type JournalEntry, type Measure } from '../../core/fix/journal-entry.js';
+import { planFix } from '../../core/fix/plan.js';
+import { planAcrossNodes } from '../../core/kube/live/plan-nodes.js';
+import { kubePatchPreview, patchChanges, planKubePatch, KubePatchError } from '../../core/kube/live/patch.js';
+import type { KubeDiagnosis, NodeResult } from '../../core/kube/live/nodes.js';
+import { PROBES, isProbeId } from '../../core/diagnosis/probes/index.js';
+import { formatValue } from '../../core/diagnosis/format.js';
+import type { CliArgs } from '../../cli/args.js';
+import { readCatalogue } from '../cli-context.js';
+import { openSession } from '../fix/session.js';
+import { runKubeDiagnosis } from './diagnose.js';
+
+export type KubeFixArgs = Pick<
+  CliArgs,
+  'operand' | 'kube' | 'node' | 'yes' | 'stateDir' | 'windowSeconds' | 'lookbackSeconds' | 'thresholds' | 'runbooks' | 'reloadTimeoutSeconds' | 'format'
+>;
+
+const MEASURED = ['drops.detected', 'drops.alerts', 'drops.max_per_second', 'ringbuf.total_bytes', 'mem.usage_bytes', 'cpu.percent'];
+const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
+
+export async function kubeFixCommand(args: KubeFixArgs): Promise<ExitCode> {
+  const fixId = args.operand ?? '';
+  const catalogue = await readCatalogue();
+  const fix = catalogue.fixes[fixId];
+  if (!fix) throw new UserError(`unknown fix "${fixId}"`, `fixes: ${Object.keys(catalogue.fixes).join(', ')}`);
+  const progress = (l: string) => io.err(`${l}\n`);
+  const before = await runKubeDiagnosis(args, progress);
+  const node = chooseNode(before, fixId, args.node);
+  const d = before.byNode.get(node.node);
+  if (!d || !node.report) throw new UserError(`node ${node.node}: its Falco pod could not be read (${node.error ?? 'unknown'}): nothing to plan on`);
+  const plan = planAcrossNodes(before.byNode, node.node, (ctx, facts) => planFix(fixId, fix, ctx, facts));
+  const snap = d.context.snapshot;
+  const kube = snap.kube;
+  const owner = kube?.controller ?? null;
+  if (!kube || !owner || owner.kind !== 'DaemonSet')
+    throw new UserError(`pod ${node.namespace}/${node.pod} is not run by a DaemonSet: nothing the doctor knows how to patch`);
+  const { connectKube } = await import('../../adapters/kube/client.js');
+  const api = await connectKube({ kubeconfig: args.kube?.kubeconfig ?? null, context: args.kube?.context ?? null });
+  const ds = await api.readDaemonSet(kube.namespace, owner.name);
+  const id = newEntryId(fixId);
+  const ref = kube.configMap;
+  let patch;
+  try {
+    patch = planKubePatch(plan, {
+      id,
+      configMap: ref && snap.falco.configFiles[0] ? { name: ref.name, key: ref.key, text: snap.falco.configFiles[0].text } : null,
+      daemonSet: ds,
+      container: kube.container,
+    });
+  } catch (e) {
+    if (e instanceof KubePatchError) throw new UserError(`fix ${fixId} on Kubernetes: ${e.message}`);
+    throw e;
+  }
+  if (!patchChanges(patch)) throw new UserError(`fix ${fixId}: already in place on ${kube.namespace}/${owner.name}`);
+  io.out(`fix ${fixId} for node ${node.node} (${node.cpus ?? '?'} CPUs), applied to every node of DaemonSet ${kube.namespace}/${owner.name}:\n`);
+  io.out(`${patch.summary.map((s) => `  ${s}`).join('\n')}\n\n${kubePatchPreview(patch, { namespace: kube.namespace, configMap: ref?.name ?? null })}\n`);
+  if (!(await confirmed(args))) {
+    io.err('nothing changed\n');
+    return EXIT.ok;
+  }
+  const session = await openSession(args.stateDir, `fix ${fixId} --kube`);
+  try {
+    const entry: JournalEntry = {
+      schemaVersion: JOURNAL_SCHEMA_VERSION,
+      id,
+      fixId,
+      title: fix.title,
+      createdAt: new Date().toISOString(),
+      state: 'intent',
+      pid: process.pid,
+      container: {
+        id: String((ds as { metadata?: { uid?: string } }).metadata?.uid ?? ''),
+        name: `${kube.namespace}/${owner.name} (DaemonSet)`,
+        healthzUrl: null,
+        watchConfig: false,
+      },
+      changes: patch.summary,
+      files: [],
+      limitsBefore: { nanoCpus: 0, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 0, memorySwapBytes: 0 },
+      limitsAfter: null,
+      recreate: null,
+      kube: {
+        kubeconfig: args.kube?.kubeconfig ?? null,
+        context: api.context,
+        server: api.server,
+        namespace: kube.namespace,
+        node: node.node,
+        configMap: patch.configMap,
+        daemonSet: patch.daemonSet,
+      },
+      appliedAt: null,
+      measures: [],
+      log: [],
+      finishedAt: null,
+    };
+    await session.journal.write(entry);
+    const { applyKubeChange, undoKubeChange } = await import('../../adapters/kube/apply.js');
+    const tx = { api, journal: session.journal, rolloutTimeoutMs: Math.max(120, args.reloadTimeoutSeconds) * 1000, say: (l: string) => io.err(`  ✔ ${l}\n`) };
+    try {
+      await applyKubeChange(tx, entry);
+    } catch (e) {
+      if (entry.appliedAt === null) throw e;
+      io.err(`  ✖ ${errorMessage(e)}: undoing\n`);
+      await undoKubeChange(tx, entry);
+      entry.state = 'reverted';
+      entry.finishedAt = new Date().toISOString();
+      await session.journal.write(entry);
+      io.out(`fix ${fixId} was reverted: ${errorMessage(e)}; the ConfigMap and the DaemonSet are as before (journal ${id})\n`);
+      return EXIT.fixReverted;
+    }
+    progress(`re-measuring node ${node.node}`);
+    const after = await runKubeDiagnosis(args, progress);
+    const now = after.report.nodes.find((n) => n.node === node.node);
+    entry.measures = measures(node, now);
+    entry.state = 'verified';
+    entry.finishedAt = new Date().toISOString();
+    const gone = node.report.findings.filter((f) => f.fixes.some((x) => x.id === fixId)).map((f) => f.code);
+    const still = gone.filter((c) => now?.report?.findings.some((f) => f.code === c));
+    entry.log.push({
+      t: entry.finishedAt,
+      message:
+        still.length === 0 ? `re-measured: ${gone.join(', ') || 'the finding'} gone on ${node.node}` : `re-measured: ${still.join(', ')} still on ${node.node}`,
+    });
+    await session.journal.write(entry);
+    io.out(`\napplied and verified (journal ${id}); node ${node.node} before → after:\n`);
+    for (const m of entry.measures) io.out(`  ${m.label}: ${String(m.before)} → ${String(m.after)}\n`);
+    io.out(still.length === 0 ? `  ${gone.join(', ') || 'the finding'}: gone\n` : `  still found: ${still.join(', ')}\n`);
+    io.out(`undo: falco-doctor rollback ${id}   (restores the ConfigMap bytes and the DaemonSet template together)\n`);
+    return still.length === 0 ? EXIT.ok : EXIT.findings;
+  } finally {
+    await session.lock.release();
+  }
+}
+
+/** --node, else the worst node whose findings offer the fix, else the worst node. */
+function chooseNode(d: KubeDiagnosis, fixId: string, wanted: string | null): NodeResult {
+  const nodes = d.report.nodes;
+  if (wanted) {
+    const n = nodes.find((x) => x.node === wanted);
+    if (!n) throw new UserError(`--node ${wanted}: no Falco pod runs there (nodes: ${nodes.map((x) => x.node).join(', ')})`);
+    return n;
+  }
+  const offered = nodes.find((n) => n.report?.findings.some((f) => f.fixes.some((x) => x.id === fixId)));
+  const n = offered ?? nodes[0];
+  if (!n) throw new UserError('no Falco node to fix');
+  return n;
+}
+
+function measures(before: NodeResult, after: NodeResult | undefined): Measure[] {
+  return MEASURED.filter(isProbeId).map((fact) => {
+    const p = PROBES[fact];
+    const show = (v: unknown) => (v === undefined ? null : formatValue((v ?? null) as never, p.unit));
+    return { fact, label: p.label, before: show(before.report?.facts[fact]), after: show(after?.report?.facts[fact]) };
+  });
+}
+
+async function confirmed(args: Pick<KubeFixArgs, 'yes' | 'format'>): Promise<boolean> {
+  if (args.yes) return true;
+  if (!process.stdin.isTTY) throw new UserError('fix --kube changes the cluster: pass --yes to apply without a terminal');
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question('apply to the cluster? [y/N] ')).trim());
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,81 @@
+// fix --kube on the kube lab (a Kubernetes-API STAND-IN whose pods run the Falco STAND-IN): the documented
+// fix for node-a's full ring buffer applied as a ConfigMap edit plus a DaemonSet template change, verified
+// by the rollout and a re-measure, undone from a new process with `rollback --last` (the ConfigMap bytes
+// and the template together), and recovered the same way after a SIGKILL between the two writes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kubeLabUp, type KubeLab } from '../lab/kube/cluster.js';
+import { THREE_NODES } from '../lab/kube/scenario.js';
+import { containerNameOf } from '../lab/kube/pod-containers.js';
+import { RESTART_ANNOTATION } from '../../src/core/kube/live/patch.js';
+import type { KubeDiagnosisReport } from '../../src/core/kube/live/nodes.js';
+import { waitForLog } from '../lab/lab.js';
+import { runCli } from './helpers/cli.js';
+
+const DROP = 'Falco internal: syscall event drop';
+
+describe('fix --kube raise-buffer-preset on the kube lab (API stand-in)', () => {
+  let lab: KubeLab;
+  let state: string;
+  let original: string;
+  const annotations = () => (lab.daemonSet().spec.template.metadata.annotations ?? {}) as Record<string, string>;
+  beforeAll(async () => {
+    state = mkdtempSync(path.join(os.tmpdir(), 'fd-kube-fix-'));
+    lab = await kubeLabUp({ nodes: THREE_NODES });
+    original = lab.configMapText();
+    await waitForLog(containerNameOf({ metadata: { name: lab.pods()['node-a'] } }), DROP, 30_000);
+  }, 120_000);
+  afterAll(async () => {
+    await lab?.down();
+    rmSync(state, { recursive: true, force: true });
+  }, 60_000);
+
+  it('previews the ConfigMap diff, rolls the pods, re-measures node-a without drops; rollback --last restores both', async () => {
+    const podsBefore = lab.pods();
+    const r = await runCli(['fix', 'raise-buffer-preset', '--kube', '--kubeconfig', lab.kubeconfig, '--state-dir', state, '--yes', '--window', '6']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('fix raise-buffer-preset for node node-a (4 CPUs), applied to every node of DaemonSet default/falco');
+    expect(r.stdout).toContain('-    buf_size_preset: 4\n+    buf_size_preset: 6');
+    expect(r.stdout).toMatch(/Event drops seen: yes → no/);
+    expect(r.stdout).toContain('FD-DROP-BUFFER: gone');
+    expect(r.stderr).toContain('rollout complete');
+    expect(lab.configMapText()).toContain('    buf_size_preset: 6\n    cpus_for_each_buffer: 2');
+    expect(annotations()[RESTART_ANNOTATION]).toMatch(/raise-buffer-preset/);
+    const podsAfter = lab.pods();
+    for (const n of ['node-a', 'node-b', 'node-c']) expect(podsAfter[n]).not.toBe(podsBefore[n]);
+
+    const back = await runCli(['rollback', '--last', '--state-dir', state]);
+    expect(back.exitCode, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/ConfigMap default\/falco and DaemonSet default\/falco are as before the change/);
+    expect(lab.configMapText()).toBe(original);
+    expect(annotations()[RESTART_ANNOTATION]).toBeUndefined();
+    const history = await runCli(['history', '--state-dir', state, '--json']);
+    expect(JSON.parse(history.stdout).entries[0]).toMatchObject({ fixId: 'raise-buffer-preset', state: 'rolled-back' });
+    // the restored pods drop again: the undo put the old buffers back
+    await waitForLog(containerNameOf({ metadata: { name: lab.pods()['node-a'] } }), DROP, 30_000);
+    const d = await runCli(['diagnose', '--kube', '--kubeconfig', lab.kubeconfig, '--json', '--window', '3']);
+    const report = JSON.parse(d.stdout) as KubeDiagnosisReport;
+    expect(report.nodes[0]?.report?.findings.map((f) => f.code)).toContain('FD-DROP-BUFFER');
+  });
+
+  it('a SIGKILL after the ConfigMap write and before the DaemonSet write is undone by rollback --last from a new process', async () => {
+    const podsBefore = lab.pods();
+    const r = await runCli(['fix', 'raise-buffer-preset', '--kube', '--kubeconfig', lab.kubeconfig, '--state-dir', state, '--yes', '--window', '3'], {
+      FALCO_DOCTOR_FAULT: 'kube-after-configmap',
+    });
+    expect(r.signal).toBe('SIGKILL');
+    expect(lab.configMapText()).not.toBe(original);
+    expect(annotations()[RESTART_ANNOTATION]).toBeUndefined();
+    const history = await runCli(['history', '--state-dir', state, '--json']);
+    expect(JSON.parse(history.stdout).entries.at(-1)).toMatchObject({ state: 'intent' });
+    const back = await runCli(['rollback', '--last', '--state-dir', state]);
+    expect(back.exitCode, back.stderr).toBe(0);
+    expect(back.stderr).toContain('data.falco.yaml restored byte for byte');
+    expect(back.stderr).toContain('pod template already as before');
+    expect(lab.configMapText()).toBe(original);
+    // no pod was restarted: the template never changed
+    expect(lab.pods()).toEqual(podsBefore);
+  });
+});
