@@ -12,7 +12,10 @@ import { containerNameOf } from '../lab/kube/pod-containers.js';
 import { RESTART_ANNOTATION } from '../../src/core/kube/live/patch.js';
 import type { KubeDiagnosisReport } from '../../src/core/kube/live/nodes.js';
 import { waitForLog } from '../lab/lab.js';
-import { runCli } from './helpers/cli.js';
+import { runCli, CLI } from './helpers/cli.js';
+import { startTmux } from './helpers/tmux.js';
+import { waitFor } from './helpers/wait.js';
+import { REPO } from '../core/helpers/fixtures.js';
 
 const DROP = 'Falco internal: syscall event drop';
 
@@ -77,5 +80,33 @@ describe('fix --kube raise-buffer-preset on the kube lab (API stand-in)', () => 
     expect(lab.configMapText()).toBe(original);
     // no pod was restarted: the template never changed
     expect(lab.pods()).toEqual(podsBefore);
+  });
+
+  it('from the node list: Enter on node-a, f previews the fix, y applies and verifies it, u undoes it', async () => {
+    await waitForLog(containerNameOf({ metadata: { name: lab.pods()['node-a'] } }), DROP, 30_000);
+    const tui = await startTmux(['node', CLI, 'diagnose', '--kube', '--kubeconfig', lab.kubeconfig, '--window', '3', '--state-dir', state], {
+      cwd: REPO,
+      cols: 220,
+      rows: 50,
+    });
+    try {
+      await tui.waitForText(/› node-a .*FD-DROP-BUFFER/, 60_000);
+      await tui.keys('Enter');
+      await tui.waitForText('f fix the chosen finding');
+      await tui.keys('f');
+      const preview = await tui.waitForText('apply to the cluster? [y/N]', 30_000);
+      expect(preview).toContain('+    buf_size_preset: 6');
+      await tui.keys('y', 'Enter');
+      const applied = await tui.waitForText('press u to undo it now', 90_000);
+      expect(applied).toContain('FD-DROP-BUFFER: gone');
+      expect(lab.configMapText()).not.toBe(original);
+      await tui.keys('u');
+      await tui.waitForText('are as before the change', 90_000);
+      expect(lab.configMapText()).toBe(original);
+      expect(annotations()[RESTART_ANNOTATION]).toBeUndefined();
+      await waitFor('the TUI to exit', async () => !(await tui.alive()), 10_000);
+    } finally {
+      await tui.kill();
+    }
   });
 });

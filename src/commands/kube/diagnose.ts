@@ -17,7 +17,11 @@ export async function kubeDiagnoseCommand(args: KubeDiagnoseArgs): Promise<ExitC
   if (args.format === 'ui') {
     process.stderr.write('\r\x1b[K');
     const { runKubeUi } = await import('../../ui/kube/run.js');
-    await runKubeUi(result.report, { noColor: args.noColor });
+    const left = await runKubeUi(result.report, { noColor: args.noColor });
+    if (left.fixRequest) {
+      const { fixFromScreen } = await import('./fix-from-screen.js');
+      return fixFromScreen(result, left.fixRequest, args);
+    }
   } else process.stdout.write(args.format === 'json' ? `${JSON.stringify(result.report, null, 2)}\n` : kubeToMarkdown(result.report));
   return kubeExitFor(result, args);
 }

@@ -24,12 +24,16 @@ const MEASURED = ['drops.detected', 'drops.alerts', 'drops.max_per_second', 'rin
 const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
 
 export async function kubeFixCommand(args: KubeFixArgs): Promise<ExitCode> {
-  const fixId = args.operand ?? '';
+  const before = await runKubeDiagnosis(args, (l) => io.err(`${l}\n`));
+  return (await kubeFixOn(before, args.operand ?? '', args)).code;
+}
+
+/** The fix on a diagnosis already made (the command's own, or the node list's when f was pressed). */
+export async function kubeFixOn(before: KubeDiagnosis, fixId: string, args: KubeFixArgs): Promise<{ code: ExitCode; journalId: string | null }> {
   const catalogue = await readCatalogue();
   const fix = catalogue.fixes[fixId];
   if (!fix) throw new UserError(`unknown fix "${fixId}"`, `fixes: ${Object.keys(catalogue.fixes).join(', ')}`);
   const progress = (l: string) => io.err(`${l}\n`);
-  const before = await runKubeDiagnosis(args, progress);
   const node = chooseNode(before, fixId, args.node);
   const d = before.byNode.get(node.node);
   if (!d || !node.report) throw new UserError(`node ${node.node}: its Falco pod could not be read (${node.error ?? 'unknown'}): nothing to plan on`);
@@ -61,7 +65,7 @@ export async function kubeFixCommand(args: KubeFixArgs): Promise<ExitCode> {
   io.out(`${patch.summary.map((s) => `  ${s}`).join('\n')}\n\n${kubePatchPreview(patch, { namespace: kube.namespace, configMap: ref?.name ?? null })}\n`);
   if (!(await confirmed(args))) {
     io.err('nothing changed\n');
-    return EXIT.ok;
+    return { code: EXIT.ok, journalId: null };
   }
   const session = await openSession(args.stateDir, `fix ${fixId} --kube`);
   try {
@@ -111,7 +115,7 @@ export async function kubeFixCommand(args: KubeFixArgs): Promise<ExitCode> {
       entry.finishedAt = new Date().toISOString();
       await session.journal.write(entry);
       io.out(`fix ${fixId} was reverted: ${errorMessage(e)}; the ConfigMap and the DaemonSet are as before (journal ${id})\n`);
-      return EXIT.fixReverted;
+      return { code: EXIT.fixReverted, journalId: id };
     }
     progress(`re-measuring node ${node.node}`);
     const after = await runKubeDiagnosis(args, progress);
@@ -131,7 +135,7 @@ export async function kubeFixCommand(args: KubeFixArgs): Promise<ExitCode> {
     for (const m of entry.measures) io.out(`  ${m.label}: ${String(m.before)} → ${String(m.after)}\n`);
     io.out(still.length === 0 ? `  ${gone.join(', ') || 'the finding'}: gone\n` : `  still found: ${still.join(', ')}\n`);
     io.out(`undo: falco-doctor rollback ${id}   (restores the ConfigMap bytes and the DaemonSet template together)\n`);
-    return still.length === 0 ? EXIT.ok : EXIT.findings;
+    return { code: still.length === 0 ? EXIT.ok : EXIT.findings, journalId: id };
   } finally {
     await session.lock.release();
   }

@@ -8,7 +8,7 @@ export interface KubeScreenState {
   finding: number;
   quit: boolean;
   /** fix-all/critical/warning on a node's findings: the node and the findings' fixes asked for */
-  fixRequest: { node: number; intent: 'fix-all' | 'fix-critical' | 'fix-warning' } | null;
+  fixRequest: { node: number; finding: number; intent: 'fix-all' | 'fix-critical' | 'fix-warning' } | null;
 }
 
 export const initialKubeState: KubeScreenState = { view: 'nodes', node: 0, finding: 0, quit: false, fixRequest: null };
@@ -37,7 +37,7 @@ export function kubeReducer(s: KubeScreenState, intent: KeyIntent, counts: { nod
     case 'fix-all':
     case 'fix-critical':
     case 'fix-warning':
-      return s.view === 'nodes' ? s : { ...s, quit: true, fixRequest: { node: s.node, intent } };
+      return s.view === 'nodes' ? s : { ...s, quit: true, fixRequest: { node: s.node, finding: s.finding, intent } };
     case 'help':
       return s;
   }
