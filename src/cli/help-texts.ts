@@ -34,6 +34,13 @@ const SETTLE = f('settle', 'how long Falco must stay up after a change (default 
 const RELOAD = f('reload-timeout', "wait for Falco's own reload before restarting it (default 15s)", 'DURATION');
 const MAX_CHANGES = f('max-changes-per-hour', 'circuit breaker on changes (default 5)', 'N');
 const NO_COLOR = f('no-color', 'no colours (also NO_COLOR set and not empty)');
+/** diagnose --kube and fix --kube: the cluster, as kubectl names it */
+const KUBE_FLAGS = [
+  f('kubeconfig', 'with --kube: this kubeconfig (default: $KUBECONFIG, ~/.kube/config, or in-cluster)', 'FILE'),
+  f('context', 'with --kube: this kubeconfig context (default: the current one)', 'NAME'),
+  f('namespace', 'with --kube: look for Falco pods here only (default: every namespace)', 'NS', 'n'),
+  f('selector', 'with --kube: the label selector of the Falco pods (default app.kubernetes.io/name=falco)', 'SELECTOR', 'l'),
+];
 const JSON_OUT = f('json', 'machine-readable JSON on stdout');
 
 const EXIT_RUNTIME: [number, string] = [1, 'runtime error'];
@@ -88,10 +95,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       RELOAD,
       MAX_CHANGES,
       f('kube', 'diagnose the Falco DaemonSet of a Kubernetes cluster, node by node, instead of a container'),
-      f('kubeconfig', 'with --kube: this kubeconfig (default: $KUBECONFIG, ~/.kube/config, or in-cluster)', 'FILE'),
-      f('context', 'with --kube: this kubeconfig context (default: the current one)', 'NAME'),
-      f('namespace', 'with --kube: look for Falco pods here only (default: every namespace)', 'NS'),
-      f('selector', 'with --kube: the label selector of the Falco pods (default app.kubernetes.io/name=falco)', 'SELECTOR'),
+      ...KUBE_FLAGS,
       NO_COLOR,
     ],
     examples: [
@@ -126,9 +130,16 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       SETTLE,
       RELOAD,
       MAX_CHANGES,
+      f('kube', 'fix the Falco DaemonSet of a Kubernetes cluster: its ConfigMap and pod template, every node'),
+      ...KUBE_FLAGS,
+      f('node', 'with --kube: plan on this node (default: the worst node whose findings offer the fix)', 'NODE'),
       NO_COLOR,
     ],
-    examples: ['falco-doctor fix raise-buffer-preset', 'falco-doctor fix raise-buffer-preset --yes --settle 20s'],
+    examples: [
+      'falco-doctor fix raise-buffer-preset',
+      'falco-doctor fix raise-buffer-preset --yes --settle 20s',
+      'falco-doctor fix raise-buffer-preset --kube --context prod --node worker-3',
+    ],
     exit: [
       [0, 'applied and verified, or declined'],
       EXIT_RUNTIME,

@@ -17,15 +17,28 @@ const SAMPLE: Record<string, string> = {
   threshold: 'memory-pressure.limit_percent=90',
   'max-changes-per-hour': '3',
 };
+/** flags that go with --kube only */
+const KUBE_ONLY = ['kubeconfig', 'context', 'namespace', 'selector', 'node'];
 const argvFor = (c: Command, flag: string) => {
   const o = OPTIONS[flag as keyof typeof OPTIONS];
-  return [c, ...(OPERAND[c] ? [OPERAND[c]] : []), `--${flag}`, ...(o.type === 'string' ? [SAMPLE[flag] ?? '5'] : [])];
+  const kube = KUBE_ONLY.includes(flag) && (COMMAND_FLAGS[c] as readonly string[]).includes('kube') ? ['--kube'] : [];
+  return [c, ...(OPERAND[c] ? [OPERAND[c]] : []), ...kube, `--${flag}`, ...(o.type === 'string' ? [SAMPLE[flag] ?? '5'] : [])];
 };
 
 describe('parseCli: flags per command', () => {
   it('every command parsed here accepts its own flags and the global ones', () => {
     for (const c of PARSED.filter((x) => x !== 'help' && x !== 'version'))
       for (const flag of [...COMMAND_FLAGS[c], 'no-color']) expect(() => parseCli(argvFor(c, flag), false), `${c} --${flag}`).not.toThrow();
+  });
+
+  it('the cluster flags go with --kube, which excludes --container and --bundle', () => {
+    expect(() => parseCli(['diagnose', '--context', 'prod'], false)).toThrow('--context goes with --kube');
+    expect(() => parseCli(['fix', 'raise-buffer-preset', '--node', 'n1'], false)).toThrow('--node goes with --kube');
+    expect(() => parseCli(['diagnose', '--kube', '--container', 'falco'], false)).toThrow('--kube and --container exclude each other');
+    expect(() => parseCli(['diagnose', '--kube', '--bundle', 'b.json'], false)).toThrow('--kube and --bundle exclude each other');
+    const a = parseCli(['diagnose', '--kube', '-n', 'falco', '-l', 'app=falco', '--context', 'prod'], false);
+    expect(a.kube).toEqual({ kubeconfig: null, context: 'prod', namespace: 'falco', selector: 'app=falco' });
+    expect(parseCli(['diagnose'], false).kube).toBeNull();
   });
 
   it('refuses a flag that does not apply to the command, naming both (exit 2)', () => {

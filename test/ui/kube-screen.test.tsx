@@ -1,0 +1,61 @@
+// The diagnose --kube screen, rendered with ink-testing-library from a report the core makes of pods built
+// from the chart's real DaemonSet (test/core/kube/live-fixtures.ts): the node list worst first, Enter into
+// a node, Esc back, f asking for the chosen finding's fix.
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { KubeApp } from '../../src/ui/kube/KubeApp.js';
+import { kubeReducer, initialKubeState, type KubeScreenState } from '../../src/ui/kube/state.js';
+import { diagnoseNodes } from '../../src/core/kube/live/nodes.js';
+import { snapshotOfPod } from '../../src/core/kube/live/pod-snapshot.js';
+import { readCatalogue } from '../../src/adapters/catalogue-files.js';
+import { REPO } from '../core/helpers/fixtures.js';
+import { podReadings } from '../core/kube/live-fixtures.js';
+import { waitFor } from '../helpers/wait.js';
+
+async function report() {
+  const catalogue = await readCatalogue(path.join(REPO, 'runbooks'));
+  const quiet = { ...podReadings({ cpus: 16 }), logs: { ...podReadings().logs, window: '' } };
+  return diagnoseNodes(
+    { context: 'prod', server: 'https://k', namespace: null, selector: 'app.kubernetes.io/name=falco', metricsApi: true },
+    [
+      { node: 'node-b', namespace: 'default', pod: 'falco-b', snapshot: snapshotOfPod(quiet), error: null },
+      { node: 'node-a', namespace: 'default', pod: 'falco-a', snapshot: snapshotOfPod(podReadings()), error: null },
+    ],
+    catalogue,
+    { toolVersion: 't', thresholds: {}, only: [], now: new Date() },
+  ).report;
+}
+
+describe('the diagnose --kube screen', () => {
+  it('lists the nodes worst first; Enter opens one, Esc goes back, f asks for the chosen finding’s fix', async () => {
+    const r = await report();
+    let left: KubeScreenState | null = null;
+    const ui = render(<KubeApp report={r} onExit={(s) => (left = s)} />);
+    const frame = () => ui.lastFrame() ?? '';
+    expect(frame()).toMatch(/› node-a\s+4 falco-a\s+✖ critical\s+FD-DROP-BUFFER/);
+    expect(frame()).toMatch(/node-b\s+16 falco-b/);
+    ui.stdin.write('\r');
+    await waitFor('the node view', async () => frame().includes('node node-a · default/falco-a · 4 CPUs'));
+    expect(frame()).toContain('FD-DROP-BUFFER');
+    ui.stdin.write('\x1b');
+    await waitFor('the node list', async () => frame().includes('Enter the node'));
+    ui.stdin.write('\r');
+    await waitFor('the node view', async () => frame().includes('Findings ('));
+    ui.stdin.write('f');
+    await waitFor('the exit', async () => left !== null);
+    expect(left).toMatchObject({ quit: true, fixRequest: { node: 0, finding: 0, intent: 'fix-all' } });
+    ui.unmount();
+  });
+
+  it('keeps the selection inside the list and asks no fix from the node list', () => {
+    const counts = { nodes: 2, findings: () => 3 };
+    let s = kubeReducer(initialKubeState, 'up', counts);
+    expect(s.node).toBe(0);
+    s = kubeReducer(kubeReducer(kubeReducer(s, 'down', counts), 'down', counts), 'fix-all', counts);
+    expect(s).toMatchObject({ node: 1, quit: false, fixRequest: null });
+    s = kubeReducer(kubeReducer(s, 'open', counts), 'open', counts);
+    expect(s.view).toBe('detail');
+    expect(kubeReducer(kubeReducer(s, 'back', counts), 'back', counts).view).toBe('nodes');
+  });
+});
