@@ -71,9 +71,12 @@ export async function collectKube(api: KubeApi, opts: KubeCollectOptions, progre
   const prepared = await Promise.all(
     falcoPods.map(async (pod) => {
       const meta = metaOf(pod);
-      const node = await once(nodes, nodeOf(pod), () => api.readNode(nodeOf(pod))).catch(() => null);
-      const ref = configMapRefOf(pod);
       const readErrors: string[] = [];
+      const node = await once(nodes, nodeOf(pod), () => api.readNode(nodeOf(pod))).catch((e: unknown) => {
+        readErrors.push(`Node ${nodeOf(pod)} could not be read (${errorMessage(e)}): the ring-buffer figures assume 1 CPU.`);
+        return null;
+      });
+      const ref = configMapRefOf(pod);
       let configText: string | null = null;
       if (!ref)
         readErrors.push(
