@@ -132,6 +132,9 @@ export type OptionName = keyof typeof OPTIONS;
 /** Flags every command takes. */
 export const GLOBAL_FLAGS = ['help', 'version', 'no-color'] as const satisfies readonly OptionName[];
 
+/** diagnose --kube and fix --kube: the cluster, as kubectl names it (the last four go with --kube only) */
+const KUBE_FLAGS = ['kube', 'kubeconfig', 'context', 'namespace', 'selector'] as const satisfies readonly OptionName[];
+
 /** The flags each command uses: its help and the shell completion list them, and any other flag is a
  *  usage error. (home runs diagnose, undo and the checklist from its screens: their flags too.) */
 export const COMMAND_FLAGS = {
@@ -150,28 +153,9 @@ export const COMMAND_FLAGS = {
     'settle',
     'reload-timeout',
     'max-changes-per-hour',
-    'kube',
-    'kubeconfig',
-    'context',
-    'namespace',
-    'selector',
+    ...KUBE_FLAGS,
   ],
-  fix: [
-    'yes',
-    'container',
-    'window',
-    'lookback',
-    'state-dir',
-    'settle',
-    'reload-timeout',
-    'max-changes-per-hour',
-    'kube',
-    'kubeconfig',
-    'context',
-    'namespace',
-    'selector',
-    'node',
-  ],
+  fix: ['yes', 'container', 'window', 'lookback', 'state-dir', 'settle', 'reload-timeout', 'max-changes-per-hour', ...KUBE_FLAGS, 'node'],
   rollback: ['last', 'state-dir', 'settle', 'reload-timeout'],
   history: ['json', 'state-dir'],
   bundle: ['output', 'container', 'window', 'lookback'],
@@ -278,7 +262,7 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   if (failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(failOn))
     throw new UserError(`--fail-on: "${failOn}" is not a severity`, 'use critical, warning, info or none');
   if (v.json && v.markdown) throw new UserError('--json and --markdown exclude each other');
-  const kubeOnly = (['kubeconfig', 'context', 'namespace', 'selector', 'node'] as const).find((k) => v[k] !== undefined);
+  const kubeOnly = ([...KUBE_FLAGS.slice(1), 'node'] as const).find((k) => v[k] !== undefined);
   if (kubeOnly && !v.kube) throw new UserError(`--${kubeOnly} goes with --kube`, 'e.g. falco-doctor diagnose --kube --context prod --namespace falco');
   if (v.kube && (v.bundle !== undefined || v.container !== undefined))
     throw new UserError(`--kube and --${v.bundle !== undefined ? 'bundle' : 'container'} exclude each other`);
