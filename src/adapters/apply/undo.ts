@@ -1,6 +1,7 @@
 // Undo of a journaled transaction: files back byte for byte (mode, owner), limits back, Falco made to
 // pick the files up again, then the same health check as after a fix. Safe to run twice, and on a
 // transaction whose process died at any step (the plan comes from the journal, not from memory).
+import { UserError } from '../../core/errors.js';
 import { restorePlanFor } from '../../core/fix/invert.js';
 import type { EntryState, JournalEntry } from '../../core/fix/journal-entry.js';
 import { restoreFiles } from './restore-files.js';
@@ -22,6 +23,8 @@ export interface UndoResult {
 }
 
 export async function undoEntry(tx: TxContext, original: JournalEntry, doneState: Extract<EntryState, 'reverted' | 'rolled-back'>): Promise<UndoResult> {
+  // a change made through the Kubernetes API has nothing on this host or in Docker to restore
+  if (original.kube) throw new UserError(`${original.id} changed Kubernetes objects, not this container: undo it with falco-doctor rollback ${original.id}`);
   let entry = original;
   const plan = restorePlanFor(entry);
   const manual: string[] = [];
