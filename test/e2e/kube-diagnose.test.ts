@@ -69,6 +69,8 @@ describe('diagnose --kube on the kube lab (API stand-in, three nodes, one droppi
 
   it('lists the nodes on a terminal; Enter opens the worst node and its finding, Esc goes back', async () => {
     tui = await startTmux(['node', CLI, 'diagnose', '--kube', '--kubeconfig', lab.kubeconfig, '--window', '3'], { cwd: REPO, cols: 120, rows: 40 });
+    // the screen is up while the pods are sampled
+    await tui.waitForText('… sampling 3 pod(s) for 3 s', 30_000);
     const list = await tui.waitForText(/Falco on 3 node\(s\) of kube-lab/, 60_000);
     expect(list).toMatch(/› node-a\s+4 falco-\w+ ✖ critical\s+FD-DROP-BUFFER/);
     expect(list).toMatch(/node-b\s+16 falco-\w+ ✔ clear/);

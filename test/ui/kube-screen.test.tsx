@@ -5,6 +5,7 @@ import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { KubeApp } from '../../src/ui/kube/KubeApp.js';
+import { KubeLoading, type KubeOutcome } from '../../src/ui/kube/KubeLoading.js';
 import { kubeReducer, initialKubeState, type KubeScreenState } from '../../src/ui/kube/state.js';
 import { diagnoseNodes } from '../../src/core/kube/live/nodes.js';
 import { snapshotOfPod } from '../../src/core/kube/live/pod-snapshot.js';
@@ -46,6 +47,34 @@ describe('the diagnose --kube screen', () => {
     await waitFor('the exit', async () => left !== null);
     expect(left).toMatchObject({ quit: true, fixRequest: { node: 0, finding: 0, intent: 'fix-all' } });
     ui.unmount();
+  });
+
+  it("mounts before the cluster answers: the collection's progress, then the node list; an error is shown and quits", async () => {
+    const r = await report();
+    let release: (() => void) | null = null;
+    const ui = render(
+      <KubeLoading
+        load={(progress) => {
+          progress('prod (https://k): finding the Falco pods');
+          progress('sampling 2 pod(s) for 10 s');
+          return new Promise((resolve) => (release = () => resolve(r)));
+        }}
+        onExit={() => {}}
+      />,
+    );
+    const frame = () => ui.lastFrame() ?? '';
+    await waitFor('the progress', async () => frame().includes('… sampling 2 pod(s) for 10 s'), { timeoutMs: 5000, describe: frame });
+    expect(frame()).toContain('✔ prod (https://k): finding the Falco pods');
+    release!();
+    await waitFor('the node list', async () => frame().includes('Falco on 2 node(s) of prod'), { timeoutMs: 5000, describe: frame });
+    ui.unmount();
+    let out: KubeOutcome | null = null;
+    const failing = render(<KubeLoading load={() => Promise.reject(new Error('https://k: cannot list pods: 401'))} onExit={(o) => (out = o)} />);
+    await waitFor('the error', async () => (failing.lastFrame() ?? '').includes('✖ https://k: cannot list pods: 401'));
+    failing.stdin.write('x');
+    await waitFor('the exit', async () => out !== null);
+    expect((out as KubeOutcome | null)?.error?.message).toBe('https://k: cannot list pods: 401');
+    failing.unmount();
   });
 
   it('keeps the selection inside the list and asks no fix from the node list', () => {

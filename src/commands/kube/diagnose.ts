@@ -12,18 +12,30 @@ import { kubeToMarkdown } from '../../report/kube-markdown.js';
 export type KubeDiagnoseArgs = DiagnoseArgs & Pick<CliArgs, 'kube'>;
 
 export async function kubeDiagnoseCommand(args: KubeDiagnoseArgs): Promise<ExitCode> {
-  const progress = args.format === 'ui' ? (line: string) => process.stderr.write(`\r\x1b[K${line}`) : (line: string) => process.stderr.write(`${line}\n`);
-  const result = await runKubeDiagnosis(args, progress);
-  if (args.format === 'ui') {
-    process.stderr.write('\r\x1b[K');
-    const { runKubeUi } = await import('../../ui/kube/run.js');
-    const left = await runKubeUi(result.report, { noColor: args.noColor });
-    if (left.fixRequest) {
-      const { fixFromScreen } = await import('./fix-from-screen.js');
-      return fixFromScreen(result, left.fixRequest, args);
-    }
-  } else process.stdout.write(args.format === 'json' ? `${JSON.stringify(result.report, null, 2)}\n` : kubeToMarkdown(result.report));
-  return kubeExitFor(result, args);
+  if (args.format !== 'ui') {
+    const result = await runKubeDiagnosis(args, (line) => process.stderr.write(`${line}\n`));
+    process.stdout.write(args.format === 'json' ? `${JSON.stringify(result.report, null, 2)}\n` : kubeToMarkdown(result.report));
+    return kubeExitFor(result, args);
+  }
+  // the screen mounts first and shows the collection's progress; the diagnosis is kept for f
+  let result: KubeDiagnosis | null = null;
+  const { runKubeUi } = await import('../../ui/kube/run.js');
+  const left = await runKubeUi(
+    (progress) =>
+      runKubeDiagnosis(args, progress).then((r) => {
+        result = r;
+        return r.report;
+      }),
+    { noColor: args.noColor },
+  );
+  if (left.error) throw left.error;
+  const done = result as KubeDiagnosis | null;
+  if (!done) return EXIT.interrupted;
+  if (left.state?.fixRequest) {
+    const { fixFromScreen } = await import('./fix-from-screen.js');
+    return fixFromScreen(done, left.state.fixRequest, args);
+  }
+  return kubeExitFor(done, args);
 }
 
 export async function runKubeDiagnosis(

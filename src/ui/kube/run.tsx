@@ -1,26 +1,24 @@
-// Entry point of the diagnose --kube screen: mounts the node list on the alternate screen and says, once
-// the operator quits, where they left (and which fixes they asked for).
+// Entry point of the diagnose --kube screen: mounts at once on the alternate screen, shows the collection's
+// progress, then the node list; says, once the operator quits, where they left (and which fix they asked
+// for), or the error that ended the collection.
 import { render } from 'ink';
-import type { KubeDiagnosisReport } from '../../core/kube/live/nodes.js';
 import { enterAlternateScreen } from '../alternate-screen.js';
 import { renderOptions } from '../render-options.js';
 import { ThemeContext, createTheme } from '../theme.js';
-import { KubeApp } from './KubeApp.js';
-import { initialKubeState, type KubeScreenState } from './state.js';
+import { KubeLoading, type KubeLoad, type KubeOutcome } from './KubeLoading.js';
 
-export async function runKubeUi(
-  report: KubeDiagnosisReport,
-  opts: { noColor: boolean; stdout?: NodeJS.WriteStream; stdin?: NodeJS.ReadStream },
-): Promise<KubeScreenState> {
-  let last: KubeScreenState = initialKubeState;
+export type { KubeOutcome } from './KubeLoading.js';
+
+export async function runKubeUi(load: KubeLoad, opts: { noColor: boolean; stdout?: NodeJS.WriteStream; stdin?: NodeJS.ReadStream }): Promise<KubeOutcome> {
+  let outcome: KubeOutcome = { state: null, error: null };
   const screen = enterAlternateScreen(opts.stdout);
   try {
     const instance = render(
       <ThemeContext.Provider value={createTheme(opts.noColor)}>
-        <KubeApp
-          report={report}
-          onExit={(s) => {
-            last = s;
+        <KubeLoading
+          load={load}
+          onExit={(o) => {
+            outcome = o;
           }}
         />
       </ThemeContext.Provider>,
@@ -30,5 +28,5 @@ export async function runKubeUi(
   } finally {
     screen.leave();
   }
-  return last;
+  return outcome;
 }

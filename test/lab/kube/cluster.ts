@@ -3,13 +3,13 @@
 // containers running the Falco STAND-IN (./pod-containers.ts), served through ./api-server.ts. A write of
 // the DaemonSet's pod template rolls the pods one node at a time, as the RollingUpdate strategy does; a
 // write of the ConfigMap changes nothing in running pods (subPath mount) until they are re-created.
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startApiServer, type ApiBackend } from './api-server.js';
+import { kubeconfigText, selfSignedCertificate } from './kubeconfig.js';
+import { get, healthy } from './pod-http.js';
 import { nextResourceVersion, nodeObject, podObject, realManifests, stamp, type LabNode, type Obj } from './objects.js';
 import {
   cadvisorText,
@@ -238,53 +238,6 @@ export async function kubeLabUp(opts: KubeLabOptions): Promise<KubeLab> {
   return lab;
 }
 
-/** A certificate for 127.0.0.1, its own CA (as kubeadm's API server certificate is signed by the cluster CA). */
-function selfSignedCertificate(dir: string): { key: Buffer; cert: Buffer } {
-  const key = path.join(dir, 'apiserver.key');
-  const cert = path.join(dir, 'apiserver.crt');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '2',
-      '-subj',
-      '/CN=kube-apiserver',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
-}
-
-export function kubeconfigText(server: string, token: string, ca: Buffer): string {
-  return [
-    'apiVersion: v1',
-    'kind: Config',
-    '# falco-doctor kube lab: a Kubernetes-API STAND-IN on loopback, not a cluster',
-    'clusters:',
-    `- name: kube-lab`,
-    `  cluster: {server: "${server}", certificate-authority-data: ${ca.toString('base64')}}`,
-    'users:',
-    `- name: kube-lab-admin`,
-    `  user: {token: "${token}"}`,
-    'contexts:',
-    '- name: kube-lab',
-    '  context: {cluster: kube-lab, user: kube-lab-admin, namespace: default}',
-    'current-context: kube-lab',
-    '',
-  ].join('\n');
-}
-
 /** Equality-based selectors (a=b, a==b, a!=b, a) joined by commas, as labelSelector accepts them. */
 function matches(labels: Record<string, string> = {}, selector: string | null): boolean {
   if (!selector) return true;
@@ -311,26 +264,4 @@ async function waitReady(find: () => PodState | undefined, timeoutMs: number): P
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`kube lab: a pod did not become ready within ${timeoutMs} ms`);
-}
-
-async function healthy(port: number): Promise<boolean> {
-  return get(`http://127.0.0.1:${port}/healthz`).then(
-    (r) => r.status === 200,
-    () => false,
-  );
-}
-
-function get(url: string): Promise<{ status: number; body: string; type: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), type: String(res.headers['content-type'] ?? 'text/plain') }),
-      );
-    });
-    const timer = setTimeout(() => req.destroy(new Error('timeout')), 2000);
-    req.on('error', reject);
-    req.on('close', () => clearTimeout(timer));
-  });
 }
