@@ -82,6 +82,21 @@ describe('fix --kube raise-buffer-preset on the kube lab (API stand-in)', () => 
     expect(lab.pods()).toEqual(podsBefore);
   });
 
+  it('a SIGKILL after the DaemonSet write (the rollout begun) is undone the same way: both objects back, the pods rolled again', async () => {
+    const r = await runCli(['fix', 'raise-buffer-preset', '--kube', '--kubeconfig', lab.kubeconfig, '--state-dir', state, '--yes', '--window', '3'], {
+      FALCO_DOCTOR_FAULT: 'kube-after-daemonset',
+    });
+    expect(r.signal).toBe('SIGKILL');
+    expect(annotations()[RESTART_ANNOTATION]).toMatch(/raise-buffer-preset/);
+    await lab.settled();
+    const back = await runCli(['rollback', '--last', '--state-dir', state]);
+    expect(back.exitCode, back.stderr).toBe(0);
+    expect(back.stderr).toContain('pod template restored, rolling the pods');
+    expect(lab.configMapText()).toBe(original);
+    expect(annotations()[RESTART_ANNOTATION]).toBeUndefined();
+    expect(lab.daemonSet().status).toMatchObject({ updatedNumberScheduled: 3, numberAvailable: 3 });
+  });
+
   it('from the node list: Enter on node-a, f previews the fix, y applies and verifies it, u undoes it', async () => {
     await waitForLog(containerNameOf({ metadata: { name: lab.pods()['node-a'] } }), DROP, 30_000);
     const tui = await startTmux(['node', CLI, 'diagnose', '--kube', '--kubeconfig', lab.kubeconfig, '--window', '3', '--state-dir', state], {
