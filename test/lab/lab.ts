@@ -159,14 +159,24 @@ export interface ContainerState {
   restarting: boolean;
   exitCode: number;
   restartCount: number;
+  startedAt: string;
+  oomKilled: boolean;
 }
 
 export async function containerState(name: string): Promise<ContainerState | undefined> {
   const r = await dockerMaybe(['inspect', '--format', '{{json .State}}|{{.RestartCount}}', name]);
   if (!r.ok) return undefined;
   const [stateJson, restarts] = r.stdout.trim().split('|');
-  const s = JSON.parse(stateJson ?? '{}') as { Status: string; Running: boolean; Restarting: boolean; ExitCode: number };
-  return { status: s.Status, running: s.Running, restarting: s.Restarting, exitCode: s.ExitCode, restartCount: Number(restarts) };
+  const s = JSON.parse(stateJson ?? '{}') as { Status: string; Running: boolean; Restarting: boolean; ExitCode: number; StartedAt: string; OOMKilled: boolean };
+  return {
+    status: s.Status,
+    running: s.Running,
+    restarting: s.Restarting,
+    exitCode: s.ExitCode,
+    restartCount: Number(restarts),
+    startedAt: s.StartedAt,
+    oomKilled: s.OOMKilled,
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { UserError } from '../../core/errors.js';
 import type { JournalEntry, KubeChange } from '../../core/fix/journal-entry.js';
 import { templateFields, withConfigText, withTemplateFields } from '../../core/kube/live/patch.js';
 import type { Journal } from '../journal/journal.js';
-import { kubeFaultPoint } from '../apply/fault.js';
+import { faultPoint } from '../apply/fault.js';
 import type { KubeApi } from './client.js';
 
 export interface KubeTx {
@@ -43,9 +43,9 @@ export async function applyKubeChange(tx: KubeTx, entry: JournalEntry): Promise<
     await tx.api.replaceConfigMap(k.namespace, cm.name, withConfigText(cmNow, cm.key, cm.after));
     await log(tx, entry, `ConfigMap ${k.namespace}/${cm.name}: data.${cm.key} written`);
   }
-  kubeFaultPoint('kube-after-configmap');
+  faultPoint('kube-after-configmap');
   const written = await tx.api.replaceDaemonSet(k.namespace, k.daemonSet.name, withTemplateFields(dsNow, k.daemonSet.container, k.daemonSet.after));
-  kubeFaultPoint('kube-after-daemonset');
+  faultPoint('kube-after-daemonset');
   entry.state = 'applied';
   await log(
     tx,

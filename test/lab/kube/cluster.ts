@@ -7,20 +7,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { containerState } from '../lab.js';
 import { startApiServer, type ApiBackend } from './api-server.js';
 import { kubeconfigText, selfSignedCertificate } from './kubeconfig.js';
 import { get, healthy } from './pod-http.js';
 import { nextResourceVersion, nodeObject, podObject, realManifests, stamp, type LabNode, type Obj } from './objects.js';
-import {
-  cadvisorText,
-  containerStatus,
-  podLog,
-  readUsage,
-  removeAllLabPods,
-  removePodContainer,
-  startPodContainer,
-  type PodContainer,
-} from './pod-containers.js';
+import { cadvisorText, podLog, readUsage, removeAllLabPods, removePodContainer, startPodContainer, type PodContainer } from './pod-containers.js';
 
 export interface KubeLabOptions {
   nodes: LabNode[];
@@ -79,7 +71,7 @@ export async function kubeLabUp(opts: KubeLabOptions): Promise<KubeLab> {
   };
   const refreshPod = async (st: PodState): Promise<void> => {
     if (!st.container) return;
-    const s = await containerStatus(st.container.name);
+    const s = await containerState(st.container.name);
     const ready = Boolean(s?.running) && (await healthy(st.container.hostPort));
     const started = s?.startedAt ?? new Date().toISOString();
     st.pod.status = {

@@ -67,22 +67,6 @@ export async function removeAllLabPods(): Promise<void> {
   if (ids.length > 0) await dockerMaybe(['rm', '-f', ...ids]);
 }
 
-export interface ContainerStatus {
-  running: boolean;
-  startedAt: string;
-  restartCount: number;
-  oomKilled: boolean;
-  exitCode: number;
-}
-
-export async function containerStatus(name: string): Promise<ContainerStatus | null> {
-  const r = await dockerMaybe(['inspect', '--format', '{{json .State}}|{{.RestartCount}}', name]);
-  if (!r.ok) return null;
-  const [j, restarts] = r.stdout.trim().split('|');
-  const s = JSON.parse(j ?? '{}') as { Running: boolean; StartedAt: string; OOMKilled: boolean; ExitCode: number };
-  return { running: s.Running, startedAt: s.StartedAt, restartCount: Number(restarts), oomKilled: s.OOMKilled, exitCode: s.ExitCode };
-}
-
 /** `docker stats` once for every container: what metrics-server would have scraped from the kubelet. */
 export async function readUsage(names: string[]): Promise<Map<string, { nanoCores: number; bytes: number }>> {
   const out = new Map<string, { nanoCores: number; bytes: number }>();
