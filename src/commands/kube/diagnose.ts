@@ -7,6 +7,8 @@ import { diagnoseNodes, type KubeDiagnosis } from '../../core/kube/live/nodes.js
 import type { CliArgs } from '../../cli/args.js';
 import { toolVersion } from '../../version.js';
 import { readCatalogue, type DiagnoseArgs } from '../cli-context.js';
+import type { Catalogue } from '../../core/runbook/load.js';
+import type { KubeApi } from '../../adapters/kube/client.js';
 import { kubeToMarkdown } from '../../report/kube-markdown.js';
 
 export type KubeDiagnoseArgs = DiagnoseArgs & Pick<CliArgs, 'kube'>;
@@ -18,7 +20,7 @@ export async function kubeDiagnoseCommand(args: KubeDiagnoseArgs): Promise<ExitC
     return kubeExitFor(result, args);
   }
   // the screen mounts first and shows the collection's progress; the diagnosis is kept for f
-  let result: KubeDiagnosis | null = null;
+  let result: KubeRun | null = null;
   const { runKubeUi } = await import('../../ui/kube/run.js');
   const left = await runKubeUi(
     (progress) =>
@@ -29,7 +31,7 @@ export async function kubeDiagnoseCommand(args: KubeDiagnoseArgs): Promise<ExitC
     { noColor: args.noColor },
   );
   if (left.error) throw left.error;
-  const done = result as KubeDiagnosis | null;
+  const done = result as KubeRun | null;
   if (!done) return EXIT.interrupted;
   if (left.state?.fixRequest) {
     const { fixFromScreen } = await import('./fix-from-screen.js');
@@ -38,17 +40,21 @@ export async function kubeDiagnoseCommand(args: KubeDiagnoseArgs): Promise<ExitC
   return kubeExitFor(done, args);
 }
 
+/** A diagnosis of the cluster, with the connection and the runbooks it used (a fix goes on with them). */
+export type KubeRun = KubeDiagnosis & { api: KubeApi; catalogue: Catalogue };
+
 export async function runKubeDiagnosis(
   args: Pick<KubeDiagnoseArgs, 'kube' | 'windowSeconds' | 'lookbackSeconds' | 'thresholds' | 'runbooks'>,
   progress: (line: string) => void,
-): Promise<KubeDiagnosis> {
+  reuse?: Pick<KubeRun, 'api' | 'catalogue'>,
+): Promise<KubeRun> {
   const k = args.kube ?? { kubeconfig: null, context: null, namespace: null, selector: null };
   const [{ connectKube }, { collectKube, DEFAULT_SELECTOR }, catalogue] = await Promise.all([
     import('../../adapters/kube/client.js'),
     import('../../adapters/kube/collect.js'),
-    readCatalogue(),
+    reuse?.catalogue ?? readCatalogue(),
   ]);
-  const api = await connectKube({ kubeconfig: k.kubeconfig, context: k.context });
+  const api = reuse?.api ?? (await connectKube({ kubeconfig: k.kubeconfig, context: k.context }));
   progress(`${api.context} (${api.server}): finding the Falco pods`);
   const c = await collectKube(
     api,
@@ -62,13 +68,14 @@ export async function runKubeDiagnosis(
     },
     progress,
   );
-  return diagnoseNodes({ context: c.context, server: c.server, namespace: c.namespace, selector: c.selector, metricsApi: c.metricsApi }, c.pods, catalogue, {
+  const d = diagnoseNodes({ context: c.context, server: c.server, namespace: c.namespace, selector: c.selector, metricsApi: c.metricsApi }, c.pods, catalogue, {
     toolVersion: toolVersion(),
     thresholds: args.thresholds,
     only: args.runbooks,
     now: new Date(),
     notes: c.notes,
   });
+  return { ...d, api, catalogue };
 }
 
 /** 2 when a node's Falco config is refused, 5 when no node could be read, else the --fail-on bar. */

@@ -2,13 +2,12 @@
 // finding (f) or to the node's first critical (e) or warning (w) finding, through the same fix --kube
 // flow (preview, y to apply, verify); then u undoes it at once, any other key keeps it.
 import { EXIT, UserError, type ExitCode } from '../../core/errors.js';
-import type { KubeDiagnosis } from '../../core/kube/live/nodes.js';
 import type { KubeScreenState } from '../../ui/kube/state.js';
-import type { KubeDiagnoseArgs } from './diagnose.js';
+import type { KubeDiagnoseArgs, KubeRun } from './diagnose.js';
 import { kubeFixOn } from './fix.js';
 import { kubeRollback } from './rollback.js';
 
-export async function fixFromScreen(d: KubeDiagnosis, req: NonNullable<KubeScreenState['fixRequest']>, args: KubeDiagnoseArgs): Promise<ExitCode> {
+export async function fixFromScreen(d: KubeRun, req: NonNullable<KubeScreenState['fixRequest']>, args: KubeDiagnoseArgs): Promise<ExitCode> {
   const node = d.report.nodes[req.node];
   const findings = node?.report?.findings ?? [];
   const pick =

@@ -11,9 +11,8 @@ import type { KubeDiagnosis, NodeResult } from '../../core/kube/live/nodes.js';
 import { PROBES, isProbeId } from '../../core/diagnosis/probes/index.js';
 import { formatValue } from '../../core/diagnosis/format.js';
 import type { CliArgs } from '../../cli/args.js';
-import { readCatalogue } from '../cli-context.js';
 import { openSession } from '../fix/session.js';
-import { runKubeDiagnosis } from './diagnose.js';
+import { runKubeDiagnosis, type KubeRun } from './diagnose.js';
 
 export type KubeFixArgs = Pick<
   CliArgs,
@@ -29,8 +28,8 @@ export async function kubeFixCommand(args: KubeFixArgs): Promise<ExitCode> {
 }
 
 /** The fix on a diagnosis already made (the command's own, or the node list's when f was pressed). */
-export async function kubeFixOn(before: KubeDiagnosis, fixId: string, args: KubeFixArgs): Promise<{ code: ExitCode; journalId: string | null }> {
-  const catalogue = await readCatalogue();
+export async function kubeFixOn(before: KubeRun, fixId: string, args: KubeFixArgs): Promise<{ code: ExitCode; journalId: string | null }> {
+  const { api, catalogue } = before;
   const fix = catalogue.fixes[fixId];
   if (!fix) throw new UserError(`unknown fix "${fixId}"`, `fixes: ${Object.keys(catalogue.fixes).join(', ')}`);
   const progress = (l: string) => io.err(`${l}\n`);
@@ -43,8 +42,6 @@ export async function kubeFixOn(before: KubeDiagnosis, fixId: string, args: Kube
   const owner = kube?.controller ?? null;
   if (!kube || !owner || owner.kind !== 'DaemonSet')
     throw new UserError(`pod ${node.namespace}/${node.pod} is not run by a DaemonSet: nothing the doctor knows how to patch`);
-  const { connectKube } = await import('../../adapters/kube/client.js');
-  const api = await connectKube({ kubeconfig: args.kube?.kubeconfig ?? null, context: args.kube?.context ?? null });
   const ds = await api.readDaemonSet(kube.namespace, owner.name);
   const id = newEntryId(fixId);
   const ref = kube.configMap;
@@ -118,7 +115,7 @@ export async function kubeFixOn(before: KubeDiagnosis, fixId: string, args: Kube
       return { code: EXIT.fixReverted, journalId: id };
     }
     progress(`re-measuring node ${node.node}`);
-    const after = await runKubeDiagnosis(args, progress);
+    const after = await runKubeDiagnosis(args, progress, before);
     const now = after.report.nodes.find((n) => n.node === node.node);
     entry.measures = measures(node, now);
     entry.state = 'verified';
