@@ -7,6 +7,7 @@ import { kubeLabUp, type KubeLab } from '../lab/kube/cluster.js';
 import { THREE_NODES } from '../lab/kube/scenario.js';
 import { containerNameOf } from '../lab/kube/pod-containers.js';
 import { waitForLog } from '../lab/lab.js';
+import { workloadFromHelmValues } from '../../src/core/kube/helm.js';
 import type { KubeDiagnosisReport } from '../../src/core/kube/live/nodes.js';
 import { runCli, CLI } from './helpers/cli.js';
 import { startTmux, type TmuxSession } from './helpers/tmux.js';
@@ -108,5 +109,27 @@ describe('diagnose --kube on a cluster without metrics-server, where nodes/proxy
     expect(a.findings.map((f) => f.code)).toContain('FD-DROP-UNEXPLAINED');
     expect(a.findings.map((f) => f.code)).not.toContain('FD-DROP-BUFFER');
     expect(a.facts['cpu.percent']).toBeNull();
+  });
+});
+
+describe('diagnose --kube with Prometheus metrics on: /metrics through the pod proxy', () => {
+  let lab: KubeLab;
+  beforeAll(async () => {
+    // the ConfigMap's falco.yaml as the chart renders it for `--set metrics.enabled=true` (the doctor's own
+    // renderer of the chart's templates, which renders the chart's defaults exactly as the real ConfigMap)
+    const rendered = workloadFromHelmValues({ path: 'values.yaml', text: 'metrics:\n  enabled: true\n' }).falcoYaml?.text;
+    lab = await kubeLabUp({ nodes: [THREE_NODES[0]!], falcoYaml: () => rendered ?? '' });
+    await waitForLog(containerNameOf({ metadata: { name: lab.pods()['node-a'] } }), DROP, 30_000);
+  }, 120_000);
+  afterAll(() => lab?.down(), 60_000);
+
+  it("counts node-a's drops with Falco's own counters, read at both ends of the window", async () => {
+    expect(lab.configMapText()).toMatch(/prometheus_metrics_enabled: true/);
+    const r = await runCli(['diagnose', '--kube', '--kubeconfig', lab.kubeconfig, '--json', '--window', '5']);
+    expect(r.exitCode, r.stderr).toBe(3);
+    const a = (JSON.parse(r.stdout) as KubeDiagnosisReport).nodes[0]!.report!;
+    expect(a.facts['drops.counters']).toBe(true);
+    expect(a.facts['drops.counted']).toBeGreaterThan(0);
+    expect(a.findings.map((f) => f.code)).toContain('FD-DROP-BUFFER');
   });
 });
