@@ -205,7 +205,7 @@ async function labPart() {
   const observer = await bundle('observer.ts', 'observer.mjs');
   lab('up', 'healthy');
   try {
-    const name = 'falco-security-monitor';
+    const name = 'fdlab-falco'; // the lab's Falco (test/lab/lab.ts FALCO_CONTAINER)
     const dockerd = pidOf('dockerd');
     const seconds = 10;
     const cpuOf = (pid) => (pid ? procCpuMs(pid) : null);

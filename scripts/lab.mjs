@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// falco-doctor lab CLI: `node scripts/lab.mjs up <scenario> | down | status | build`.
+// falco-doctor lab CLI: `node scripts/lab.mjs up [--real] <scenario> | storm [stop] | down | status | build`.
 // Loads test/lab/*.ts through tsx's API (tsx is a devDependency); makes sure Docker runs and the
-// lab images exist before `up`. The Falco container it starts runs a Falco STAND-IN, not Falco.
+// lab images exist before `up`. Without --real the Falco container runs the lab's STAND-IN, not Falco;
+// with --real it runs the real Falco 0.42.1 of ../shared/real-falco (imported on first use).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +10,11 @@ import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const load = (rel) => tsImport(path.join(root, rel), import.meta.url);
-const [command, scenario] = process.argv.slice(2);
-const usage = 'usage: node scripts/lab.mjs up <healthy|high-cpu|memory-pressure|event-drops> | kube | down | status | build';
+const args = process.argv.slice(2);
+const real = args.includes('--real');
+const [command, scenario] = args.filter((a) => a !== '--real');
+const usage =
+  'usage: node scripts/lab.mjs up <healthy|high-cpu|memory-pressure|event-drops> | up --real <healthy|event-drops|high-cpu|memory-pressure|startup-peak> | storm [stop] | kube | down | status | build';
 
 async function prepareEngine() {
   execFileSync(path.join(root, 'scripts', 'ensure-docker.sh'), { stdio: 'inherit' });
@@ -19,7 +23,23 @@ async function prepareEngine() {
 }
 
 try {
-  if (command === 'up') {
+  if (command === 'up' && real) {
+    const { REAL_SCENARIO_NAMES } = await load('test/lab/real/scenarios.ts');
+    if (!REAL_SCENARIO_NAMES.includes(scenario)) throw new Error(`unknown real-Falco scenario '${scenario ?? ''}'\n${usage}`);
+    await prepareEngine();
+    const { realLabUp } = await load('test/lab/real/lab.ts');
+    const lab = await realLabUp(scenario);
+    console.log(JSON.stringify({ ...lab, scenario: lab.scenario.name, why: lab.scenario.why, measured: lab.scenario.measured }, null, 2));
+  } else if (command === 'storm') {
+    const { startStorm, stopStorm } = await load('test/lab/real/lab.ts');
+    if (scenario === 'stop') await stopStorm();
+    else {
+      const { REAL_SCENARIOS } = await load('test/lab/real/scenarios.ts');
+      await prepareEngine();
+      await startStorm(REAL_SCENARIOS['event-drops'].storm);
+      console.error('lab: storm started (stops by itself; `npm run lab -- storm stop` ends it)');
+    }
+  } else if (command === 'up') {
     const { SCENARIO_NAMES } = await load('test/lab/scenarios.ts');
     if (!SCENARIO_NAMES.includes(scenario)) throw new Error(`unknown scenario '${scenario ?? ''}'\n${usage}`);
     await prepareEngine();

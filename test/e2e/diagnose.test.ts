@@ -26,12 +26,12 @@ afterAll(async () => {
 describe('diagnose on the lab', () => {
   it('healthy: no warning or critical finding, exit 0', async () => {
     await labUp('healthy');
-    await waitFor('startup log', async () => (await runCli(['info'])).stdout.includes('falco-security-monitor'), 30_000);
+    await waitFor('startup log', async () => (await runCli(['info'])).stdout.includes('fdlab-falco'), 30_000);
     const { r, report } = await diagnoseJson();
     expect(codes(report)).toEqual([]);
     expect(r.exitCode).toBe(0);
     expect(report.origin).toBe('lab');
-    expect(report.target.name).toBe('falco-security-monitor');
+    expect(report.target.name).toBe('fdlab-falco');
     expect(report.target.configSource).toBe('host-mount');
     expect(report.facts['webserver.healthz']).toBe(200);
     expect(report.facts['drops.counted']).toBe(0);

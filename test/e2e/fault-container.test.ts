@@ -41,7 +41,7 @@ describe('the Falco container gone or crash-looping mid-fix', () => {
     console.log(`fix with the container removed mid-verify: exit ${r.exitCode}\n${r.stdout.split('\n').slice(-3).join('\n')}`);
     expect(r.exitCode, r.stderr + r.stdout).toBe(7);
     expect(r.stdout).toContain(`the fix failed (the container ${FALCO_CONTAINER} was removed) and the undo could not complete. Do this by hand:`);
-    expect(r.stdout).toMatch(/- the container falco-security-monitor no longer exists: the files are restored; recreate it/);
+    expect(r.stdout).toMatch(/- the container fdlab-falco no longer exists: the files are restored; recreate it/);
     expect(captureDir(lab.configDir)).toEqual(before);
     expect((await history(state))[0]?.state).toBe('rollback-incomplete');
 
@@ -49,7 +49,7 @@ describe('the Falco container gone or crash-looping mid-fix', () => {
     const undo = await runFixCli(['rollback', '--last', '--state-dir', state, '--settle', '2']);
     expect(undo.exitCode, undo.stderr + undo.stdout).toBe(7);
     expect(undo.stderr).toMatch(/restore-files: already identical/);
-    expect(undo.stdout).toMatch(/could not complete[^]*the container falco-security-monitor no longer exists/);
+    expect(undo.stdout).toMatch(/could not complete[^]*the container fdlab-falco no longer exists/);
     expect(captureDir(lab.configDir)).toEqual(before);
   });
 

@@ -58,7 +58,7 @@ describe('dockerd stopped mid-run', () => {
       expect(r.exitCode, r.stderr).toBe(5);
       const line = expectOneLineError(r.stderr);
       // dockerd stops the containers before it stops answering: whichever the doctor saw last, it says so
-      expect(line).toMatch(/no Docker engine answers at unix:\/\/\/var\/run\/docker\.sock|the Falco container falco-security-monitor is exited/);
+      expect(line).toMatch(/no Docker engine answers at unix:\/\/\/var\/run\/docker\.sock|the Falco container fdlab-falco is exited/);
       console.log(`diagnose with dockerd stopped mid-window: exit ${r.exitCode}: ${line}`);
     } finally {
       await engineBack();

@@ -31,7 +31,7 @@ describe('home screen when the target goes away', () => {
       'the screen to recover',
       async () => {
         const s = await tui.screen();
-        return s.includes('● watching: running') && !s.slice(s.lastIndexOf('falco-security-monitor')).includes('TARGET GONE');
+        return s.includes('● watching: running') && !s.slice(s.lastIndexOf('fdlab-falco')).includes('TARGET GONE');
       },
       30_000,
     );

@@ -8,7 +8,7 @@ import { waitFor } from './helpers/wait.js';
 const homes = homeSessions();
 
 /** The screen from the last frame of the home screen down (earlier frames stay in the scrollback). */
-const homeFrame = (screen: string) => screen.slice(Math.max(0, screen.lastIndexOf('falco-security-monitor falco-doctor-lab')));
+const homeFrame = (screen: string) => screen.slice(Math.max(0, screen.lastIndexOf('fdlab-falco falco-doctor-lab')));
 
 describe('home screen under tmux', () => {
   it('event-drops: drops per minute > 0; r opens the rollout status; d opens diagnose and comes back with its findings', async () => {

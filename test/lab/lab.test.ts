@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { docker, dockerMaybe } from './docker-cli.js';
+import { BOT_IMAGE } from './images.js';
 import { answers, containerState, editLabFalcoYaml, labDown, labUp, type LabHandle } from './lab.js';
 import { containerLogs, measureCpu, measureMemory, waitFor } from './measure.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
@@ -44,9 +46,23 @@ afterAll(async () => {
 });
 
 describe('falco-doctor lab (Falco stand-in on a real Docker engine)', () => {
+  it("touches only its own containers: an operator's unlabelled falco-security-monitor survives setup and teardown", async () => {
+    // The names an operator gives Falco and the bot on the VPS the README describes; the lab must never take them.
+    const theirs = await docker(['run', '-d', '--name', 'falco-security-monitor', '--label', 'falco-doctor.test=bystander', BOT_IMAGE]);
+    try {
+      await labUp('healthy', { dir: labDir });
+      await labDown();
+      const st = await containerState('falco-security-monitor');
+      expect(st?.running).toBe(true);
+      expect((await docker(['inspect', '--format', '{{.Id}}', 'falco-security-monitor'])).trim()).toBe(theirs.trim());
+    } finally {
+      await dockerMaybe(['rm', '-f', theirs.trim()]);
+    }
+  });
+
   it('healthy: low CPU and memory, no drops, webserver and metrics answer, the bot serves quotes', async () => {
     const lab = await labUp('healthy', { dir: labDir });
-    expect(fs.readFileSync(path.join(lab.dir, 'docker-compose.yml'), 'utf8')).toContain('falco-security-monitor');
+    expect(fs.readFileSync(path.join(lab.dir, 'docker-compose.yml'), 'utf8')).toContain('fdlab-falco');
     const healthz = await httpText(`${lab.falcoUrl}/healthz`);
     expect(healthz).toEqual({ status: 200, body: '{"status": "ok"}' });
     expect(JSON.parse((await httpText(`${lab.falcoUrl}/versions`)).body)).toMatchObject({ falco_version: '0.44.1' });

@@ -1,6 +1,8 @@
-// falco-doctor lab: brings the scenario up the way the operator's compose file would — a Falco
-// container (`falco-security-monitor`, here the STAND-IN image) with /etc/falco bind-mounted from a host
-// folder, next to the protected service (`ai-trading-bot`). Uses the docker CLI with argument arrays.
+// falco-doctor lab: brings a scenario up the way an operator's compose file would — a Falco container with
+// /etc/falco bind-mounted from a host folder, next to the protected service (a trading bot). The Falco is
+// either the lab's STAND-IN (test/lab/standin) or the REAL Falco 0.42.1 (test/lab/real). The lab touches only
+// containers that carry its label (`falco-doctor.lab`), never a name an operator may use: its containers have
+// names of their own. Uses the docker CLI with argument arrays.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -10,11 +12,35 @@ import { BOT_IMAGE, STANDIN_IMAGE } from './images.js';
 import { DEFAULT_LAB_DIR } from './paths.js';
 import { SCENARIOS, editFalcoYaml, renderScenario, type Scenario, type ScenarioName, type YamlEdit } from './scenarios.js';
 
-export const FALCO_CONTAINER = 'falco-security-monitor';
-export const BOT_CONTAINER = 'ai-trading-bot';
+export const FALCO_CONTAINER = 'fdlab-falco';
+export const BOT_CONTAINER = 'fdlab-trading-bot';
+/** Role of a lab container (the doctor flags role=standin as a stand-in); the kube lab's pods carry it too. */
+export const LAB_LABEL = 'falco-doctor.lab';
+/** Set on every container this lab creates and on nothing else: what setup and teardown select by. */
+export const DOCKER_LAB_LABEL = 'falco-doctor.docker-lab';
+/** The two labels a container of this lab carries, as `docker run` arguments. */
+export const labLabels = (role: string): string[] => ['--label', `${LAB_LABEL}=${role}`, '--label', `${DOCKER_LAB_LABEL}=1`];
 export const FALCO_PORT = 8765;
 export const DEFAULT_BOT_PORT = 18080;
-const FALCO_LIMITS = { memory: '512m', cpus: '0.2' };
+const STANDIN_LIMITS = { memory: '512m', cpus: '0.2' };
+
+/** How the Falco container runs: the one description `docker run` and the compose file are made from. */
+export interface FalcoRunSpec {
+  image: string;
+  /** Value of the lab label: 'standin' or 'real-falco' (the doctor's screens flag a stand-in). */
+  role: string;
+  limits: { memory: string; cpus: string };
+  env: Record<string, string>;
+  /** Capabilities, security options and host mounts the container needs beyond /etc/falco. */
+  capAdd: string[];
+  securityOpt: string[];
+  hostMounts: string[];
+  command: string[];
+}
+
+export function standinRunSpec(env: Record<string, string>): FalcoRunSpec {
+  return { image: STANDIN_IMAGE, role: 'standin', limits: STANDIN_LIMITS, env, capAdd: [], securityOpt: [], hostMounts: [], command: [] };
+}
 
 export interface LabOptions {
   /** Lab folder; /etc/falco lives in <dir>/etc-falco. Default <repo>/.lab */
@@ -63,38 +89,44 @@ export function editLabFalcoYaml(configDir: string, edits: YamlEdit[]): void {
   writeFileAtomic(file, editFalcoYaml(fs.readFileSync(file, 'utf8'), edits));
 }
 
-function composeFile(env: Record<string, string>, botPort: number): string {
+function composeFile(falco: FalcoRunSpec, botPort: number): string {
   const doc = {
     services: {
       falco: {
-        image: STANDIN_IMAGE,
+        image: falco.image,
         container_name: FALCO_CONTAINER,
         restart: 'unless-stopped',
-        mem_limit: FALCO_LIMITS.memory,
-        cpus: Number(FALCO_LIMITS.cpus),
-        volumes: ['./etc-falco:/etc/falco'],
+        mem_limit: falco.limits.memory,
+        cpus: Number(falco.limits.cpus),
+        ...(falco.capAdd.length > 0 ? { cap_drop: ['ALL'], cap_add: falco.capAdd } : {}),
+        ...(falco.securityOpt.length > 0 ? { security_opt: falco.securityOpt } : {}),
+        volumes: [...falco.hostMounts, './etc-falco:/etc/falco'],
         ports: [`127.0.0.1:${FALCO_PORT}:${FALCO_PORT}`],
-        labels: { 'falco-doctor.lab': 'standin' },
-        environment: env,
+        labels: { [LAB_LABEL]: falco.role, [DOCKER_LAB_LABEL]: '1' },
+        ...(Object.keys(falco.env).length > 0 ? { environment: falco.env } : {}),
+        ...(falco.command.length > 0 ? { command: falco.command } : {}),
       },
       'trading-bot': {
         image: BOT_IMAGE,
         container_name: BOT_CONTAINER,
         restart: 'unless-stopped',
         ports: [`127.0.0.1:${botPort}:8080`],
-        labels: { 'falco-doctor.lab': 'protected-service' },
+        labels: { [LAB_LABEL]: 'protected-service', [DOCKER_LAB_LABEL]: '1' },
       },
     },
   };
-  return `# falco-doctor lab (written by test/lab/lab.ts). The falco service runs a Falco STAND-IN image, not Falco.\n${YAML.stringify(doc)}`;
+  const what = falco.role === 'standin' ? 'a Falco STAND-IN image, not Falco' : `real Falco (${falco.image})`;
+  return `# falco-doctor lab (written by test/lab/lab.ts). The falco service runs ${what}.\n${YAML.stringify(doc)}`;
 }
 
-async function removeContainers(): Promise<void> {
-  await dockerMaybe(['rm', '-f', FALCO_CONTAINER, BOT_CONTAINER]);
+/** Removes every container this lab created (and only those); `role` narrows it to one kind. */
+export async function removeLabContainers(role?: string): Promise<void> {
+  const filters = ['--filter', `label=${DOCKER_LAB_LABEL}`, ...(role ? ['--filter', `label=${LAB_LABEL}=${role}`] : [])];
+  const ids = (await docker(['ps', '-aq', ...filters])).split('\n').filter(Boolean);
+  if (ids.length > 0) await dockerMaybe(['rm', '-f', ...ids]);
 }
 
-async function runContainers(configDir: string, env: Record<string, string>, botPort: number, composeDir: string | null): Promise<void> {
-  const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+async function runContainers(configDir: string, falco: FalcoRunSpec, botPort: number, composeDir: string | null): Promise<void> {
   const compose = composeDir
     ? [
         ['com.docker.compose.project', 'falco-doctor-lab'],
@@ -109,20 +141,23 @@ async function runContainers(configDir: string, env: Record<string, string>, bot
     '--name',
     FALCO_CONTAINER,
     '--memory',
-    FALCO_LIMITS.memory,
+    falco.limits.memory,
     '--cpus',
-    FALCO_LIMITS.cpus,
+    falco.limits.cpus,
     '--restart',
     'unless-stopped',
+    ...(falco.capAdd.length > 0 ? ['--cap-drop', 'all', ...falco.capAdd.flatMap((c) => ['--cap-add', c])] : []),
+    ...falco.securityOpt.flatMap((o) => ['--security-opt', o]),
+    ...falco.hostMounts.flatMap((m) => ['-v', m]),
     '-v',
     `${configDir}:/etc/falco`,
-    '--label',
-    'falco-doctor.lab=standin',
+    ...labLabels(falco.role),
     ...compose,
     '-p',
     `127.0.0.1:${FALCO_PORT}:${FALCO_PORT}`,
-    ...envArgs,
-    STANDIN_IMAGE,
+    ...Object.entries(falco.env).flatMap(([k, v]) => ['-e', `${k}=${v}`]),
+    falco.image,
+    ...falco.command,
   ]);
   await docker([
     'run',
@@ -131,8 +166,7 @@ async function runContainers(configDir: string, env: Record<string, string>, bot
     BOT_CONTAINER,
     '--restart',
     'unless-stopped',
-    '--label',
-    'falco-doctor.lab=protected-service',
+    ...labLabels('protected-service'),
     '-p',
     `127.0.0.1:${botPort}:8080`,
     BOT_IMAGE,
@@ -208,15 +242,29 @@ export async function waitForLog(name: string, text: string, timeoutMs = 30_000)
 export async function labUp(scenario: ScenarioName | Scenario, opts: LabOptions = {}): Promise<LabHandle> {
   const spec = typeof scenario === 'string' ? SCENARIOS[scenario] : scenario;
   if (!spec) throw new Error(`unknown lab scenario: ${String(scenario)}`);
+  return startLab(spec.name, spec.why, opts, (configDir) => standinRunSpec(writeScenarioFiles(configDir, spec)));
+}
+
+/**
+ * Starts a lab: removes the lab's previous containers (by label), lays /etc/falco out with `prepare`, writes
+ * the compose file that describes what runs, starts Falco and the bot, waits until both answer.
+ */
+export async function startLab(
+  name: string,
+  why: string,
+  opts: LabOptions,
+  prepare: (configDir: string) => FalcoRunSpec | Promise<FalcoRunSpec>,
+): Promise<LabHandle> {
   const dir = path.resolve(opts.dir ?? DEFAULT_LAB_DIR);
   const configDir = path.join(dir, 'etc-falco');
   const botPort = opts.botPort ?? DEFAULT_BOT_PORT;
-  await removeContainers();
+  await removeLabContainers();
   fs.rmSync(configDir, { recursive: true, force: true });
-  const env = writeScenarioFiles(configDir, spec);
-  fs.writeFileSync(path.join(dir, 'docker-compose.yml'), composeFile(env, botPort));
-  fs.writeFileSync(path.join(dir, 'scenario.txt'), `${spec.name}\n${spec.why}\n`);
-  await runContainers(configDir, env, botPort, opts.composeLabels ? dir : null);
+  fs.mkdirSync(configDir, { recursive: true });
+  const falco = await prepare(configDir);
+  fs.writeFileSync(path.join(dir, 'docker-compose.yml'), composeFile(falco, botPort));
+  fs.writeFileSync(path.join(dir, 'scenario.txt'), `${name}\n${why}\n`);
+  await runContainers(configDir, falco, botPort, opts.composeLabels ? dir : null);
   const handle: LabHandle = {
     dir,
     falcoContainer: FALCO_CONTAINER,
@@ -242,7 +290,7 @@ async function waitForBot(botUrl: string, timeoutMs = 30_000): Promise<void> {
 }
 
 export async function labDown(_opts: LabOptions = {}): Promise<void> {
-  await removeContainers();
+  await removeLabContainers();
 }
 
 export interface LabContainerStatus {
@@ -255,7 +303,7 @@ export interface LabContainerStatus {
 }
 
 export async function labStatus(): Promise<LabContainerStatus[]> {
-  const out = await docker(['ps', '-a', '--filter', 'label=falco-doctor.lab', '--format', '{{json .}}']);
+  const out = await docker(['ps', '-a', '--filter', `label=${DOCKER_LAB_LABEL}`, '--format', '{{json .}}']);
   return out
     .split('\n')
     .filter(Boolean)
