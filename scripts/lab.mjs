@@ -22,6 +22,24 @@ async function prepareEngine() {
   await ensureLabImages((line) => console.error(`lab: ${line}`));
 }
 
+/**
+ * The storm's guard (test/lab/real/storm-guard.ts) lives in this process: it pauses the storm while Falco
+ * loads its probe, which the storm otherwise makes fail on these machines. Stays in the foreground until the
+ * storm ends by itself or Ctrl-C, which ends the storm and leaves Falco and the bot running.
+ */
+async function guardUntilInterrupted(seconds) {
+  const { stopStorm } = await load('test/lab/real/lab.ts');
+  console.error(`lab: storm running for ${seconds} s; it pauses while Falco loads its probe. Ctrl-C ends the storm (Falco stays up).`);
+  const end = async () => {
+    await stopStorm();
+    process.exit(0);
+  };
+  process.on('SIGINT', end);
+  process.on('SIGTERM', end);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  await stopStorm();
+}
+
 try {
   if (command === 'up' && real) {
     const { REAL_SCENARIO_NAMES } = await load('test/lab/real/scenarios.ts');
@@ -30,14 +48,16 @@ try {
     const { realLabUp } = await load('test/lab/real/lab.ts');
     const lab = await realLabUp(scenario);
     console.log(JSON.stringify({ ...lab, scenario: lab.scenario.name, why: lab.scenario.why, measured: lab.scenario.measured }, null, 2));
+    if (lab.scenario.storm) await guardUntilInterrupted(lab.scenario.storm.seconds);
   } else if (command === 'storm') {
     const { startStorm, stopStorm } = await load('test/lab/real/lab.ts');
     if (scenario === 'stop') await stopStorm();
     else {
       const { REAL_SCENARIOS } = await load('test/lab/real/scenarios.ts');
       await prepareEngine();
-      await startStorm(REAL_SCENARIOS['event-drops'].storm);
-      console.error('lab: storm started (stops by itself; `npm run lab -- storm stop` ends it)');
+      const storm = REAL_SCENARIOS['event-drops'].storm;
+      await startStorm(storm);
+      await guardUntilInterrupted(storm.seconds);
     }
   } else if (command === 'up') {
     const { SCENARIO_NAMES } = await load('test/lab/scenarios.ts');

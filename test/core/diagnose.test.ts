@@ -14,8 +14,8 @@ beforeAll(async () => {
   catalogue = await readCatalogue(path.join(REPO, 'runbooks'));
 });
 
-function run(shape: SnapshotShape) {
-  return diagnose(makeSnapshot(shape), catalogue, { toolVersion: 't', source: 'bundle', thresholds: {}, only: [], now: new Date(0) }).report;
+function run(shape: SnapshotShape & { thresholds?: Record<string, number> }) {
+  return diagnose(makeSnapshot(shape), catalogue, { toolVersion: 't', source: 'bundle', thresholds: shape.thresholds ?? {}, only: [], now: new Date(0) }).report;
 }
 // runbook findings; the config lint has its own tests below
 // FD-DROP-LATE (block-buffered outputs) is true of every 0.42.1 started without -U, as these
@@ -63,8 +63,15 @@ describe('diagnose on upstream falco.yaml 0.44.1 and falco_rules 5.1.0', () => {
     expect(r.findings.find((f) => f.code === 'FD-DROP-CPU')!.fixes[0]!.summary).toBe('cpus 0.2 → 0.3');
   });
 
-  it('CPU at the quota with the stable rules enabled names rule cost', () => {
+  it('CPU at the quota with the 25 stock rules names the event volume and offers more CPU first (measured on real Falco 0.42.1)', () => {
     const r = run({ cpuPercent: 19, memBytes: 60 * MB, throttledShare: 0.5 });
+    expect(codes(r)).toEqual(['FD-CPU-QUOTA']);
+    expect(r.findings[0]!.cause).toBe('event-rate');
+    expect(r.findings[0]!.fixes.map((x) => x.id)).toEqual(['raise-cpu-limit', 'base-syscalls-custom-set', 'drop-failed-exit']);
+  });
+
+  it('CPU at the quota with many rules names rule cost', () => {
+    const r = run({ cpuPercent: 19, memBytes: 60 * MB, throttledShare: 0.5, thresholds: { many_rules: 20 } });
     expect(codes(r)).toEqual(['FD-CPU-RULES']);
     expect(r.findings[0]!.fixes[0]!.summary).toMatch(/^disable \d+ rules below warning via overrides$/);
   });

@@ -89,15 +89,16 @@ describe('diagnose screen', () => {
       cause: rule-cost
 
       Falco used 101 % of its 0.2 CPU quota (20.2 % of one core) with 100 rules enabled at 10883/s events.
-       Every event is checked against every rule that applies to its type, so CPU grows with event rate ×
-      enabled rules; at the quota the kernel throttles Falco (100 % of periods) and it starts dropping
-      events.
+       Every event pays for the state Falco keeps and then for each rule that applies to its type; with
+      this many rules the rules are a large share of it (on real Falco 0.42.1 the 25 stock rules added a
+      quarter to the bare per-event cost). At the quota the kernel throttles Falco (100 % of periods) and
+      it starts dropping events.
 
       Evidence
         label                        observed            expected            source
         Falco CPU as a share of its  101 %               ≥ 80.0 %            Docker stats API ÷ container
         quota                                                                CPU limit
-        Enabled rules                100                 ≥ 20                rules files named by
+        Enabled rules                100                 ≥ 50                rules files named by
                                                                              rules_files, with overrides
                                                                              and the rules: selection
         Falco CPU (100 % = one core) 20.2 %              —                   Docker stats API, averaged
@@ -120,8 +121,7 @@ describe('diagnose screen', () => {
           would change: disable 83 rules below warning via overrides
         base-syscalls-custom-set Collect only the syscalls the enabled rules need
           would change: base_syscalls.custom_set: [] → [close, connect, dup, dup2, dup3, execve, … 20
-        items]; base_syscalls.repair: false → true
-      j/k scroll (37/39 lines) · Esc/Backspace/Enter back · f apply its fix · ? help · q quit"
+      j/k scroll (37/40 lines) · Esc/Backspace/Enter back · f apply its fix · ? help · q quit"
     `);
 
     stdin.write(KEYS.escape);

@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { docker } from '../docker-cli.js';
-import { editLabFalcoYaml, labLabels, removeLabContainers, startLab, type FalcoRunSpec, type LabHandle, type LabOptions } from '../lab.js';
+import { waitFor } from '../measure.js';
+import { guardStorm, type StormGuard } from './storm-guard.js';
+import { FALCO_CONTAINER, editLabFalcoYaml, labLabels, removeLabContainers, startLab, type FalcoRunSpec, type LabHandle, type LabOptions } from '../lab.js';
 import { ensureRealFalcoImage, imageEtcFalco, REAL_FALCO_IMAGE } from './image.js';
 import { REAL_SCENARIOS, type RealScenario, type RealScenarioName, type StormLoad } from './scenarios.js';
 
@@ -45,8 +47,32 @@ export async function realLabUp(name: RealScenarioName | RealScenario, opts: Rea
     editLabFalcoYaml(configDir, scenario.falcoYamlEdits);
     return realRunSpec(scenario);
   });
+  await waitForEngine(handle);
   if (scenario.storm && opts.storm !== false) await startStorm(scenario.storm);
   return { ...handle, scenario };
+}
+
+/**
+ * Falco's webserver answers /healthz before the probe is loaded; the engine is open once /metrics counts
+ * events. The storm starts only then: under a 0.2 CPU quota and a storm, the kernel's verifier ran so long
+ * that the probe failed to load ("BPF program load failed: Resource temporarily unavailable", then
+ * "Initialization issues during scap_init") and Falco exited.
+ */
+export async function waitForEngine(lab: LabHandle, timeoutMs = 120_000): Promise<void> {
+  await waitFor(
+    'Falco counting events (/metrics)',
+    async () => {
+      const body = await httpGet(`${lab.falcoUrl}/metrics`).catch(() => '');
+      return /^falcosecurity_scap_n_evts_total [1-9]/m.test(body) ? true : undefined;
+    },
+    timeoutMs,
+    500,
+  );
+}
+
+async function httpGet(url: string): Promise<string> {
+  const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  return r.text();
 }
 
 /**
@@ -60,7 +86,7 @@ const STORM_SCRIPT = 'w=0; while [ "$w" -lt "$1" ]; do (while :; do cat /etc/pas
  * Starts the bounded storm in a container of Falco's own image (busybox inside): busybox `timeout` is its PID 1,
  * so the whole container stops by itself after `seconds`. Replaces a running storm.
  */
-export async function startStorm(load: StormLoad): Promise<void> {
+export async function startStorm(load: StormLoad): Promise<StormGuard> {
   await stopStorm();
   await docker([
     'run',
@@ -87,9 +113,15 @@ export async function startStorm(load: StormLoad): Promise<void> {
     'storm',
     String(load.workers),
   ]);
+  guard = guardStorm(FALCO_CONTAINER, STORM_CONTAINER);
+  return guard;
 }
 
+let guard: StormGuard | null = null;
+
 export async function stopStorm(): Promise<void> {
+  await guard?.stop();
+  guard = null;
   await removeLabContainers('storm');
 }
 
