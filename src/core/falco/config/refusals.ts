@@ -9,6 +9,7 @@ import { durationMs } from './lint/convert.js';
 import type { EffectiveConfig } from './types.js';
 import { isOn as on } from './yaml-cpp-bool.js';
 import { loadedPlugins } from './plugins.js';
+import { bufferPresetKey } from '../engine.js';
 
 export interface Refusal {
   key: string;
@@ -81,8 +82,12 @@ function drops(at: (k: string) => unknown, out: Refusal[]): void {
     });
 }
 
-function engine(at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
-  if (version !== null && compareVersions(version, '0.37.0') < 0) return;
+function engine(config: EffectiveConfig, at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
+  if (version !== null && compareVersions(version, '0.37.0') < 0) {
+    // before the engine block the driver is chosen on the command line; any of them reads this key
+    bufferPreset(config, at, version, 'kmod', out);
+    return;
+  }
   const src = 'userspace/falco/configuration.cpp@0.42.1 load_engine_config';
   const kind = String(at('engine.kind') ?? 'kmod');
   const valid = version !== null && compareVersions(version, '0.44.0') >= 0 ? KINDS_044 : KINDS_037;
@@ -98,15 +103,21 @@ function engine(at: (k: string) => unknown, version: string | null, out: Refusal
     out.push({ key: 'engine.replay.capture_file', message: "engine.kind is 'replay' but no engine.replay.capture_file specified.", source: src });
   if (kind === 'gvisor' && !at('engine.gvisor.config'))
     out.push({ key: 'engine.gvisor.config', message: "engine.kind is 'gvisor' but no engine.gvisor.config specified.", source: src });
-  if (kind === 'kmod' || kind === 'ebpf' || kind === 'modern_ebpf') {
-    const preset = at(`engine.${kind}.buf_size_preset`);
-    if (preset !== undefined && preset !== null && (!Number.isInteger(Number(preset)) || Number(preset) < 1 || Number(preset) > 10))
-      out.push({
-        key: `engine.${kind}.buf_size_preset`,
-        message: `The 'buf_size_preset' value must be between '1' and '10' (got ${String(preset)})`,
-        source: 'userspace/falco/app/actions/configure_syscall_buffer_size.cpp@0.42.1',
-      });
-  }
+  if (kind === 'kmod' || kind === 'ebpf' || kind === 'modern_ebpf') bufferPreset(config, at, version, kind, out);
+}
+
+/** The preset of the driver in use, read from the key the ring-buffer budget reads (bufferPresetKey). */
+function bufferPreset(config: EffectiveConfig, at: (k: string) => unknown, version: string | null, kind: string, out: Refusal[]): void {
+  const key = bufferPresetKey(config.value, version, kind);
+  const preset = at(key);
+  if (preset === undefined || preset === null || (Number.isInteger(Number(preset)) && Number(preset) >= 1 && Number(preset) <= 10)) return;
+  // configure_syscall_buffer_size.cpp@0.36.2:45 names syscall_buf_size_preset; from 0.37.0 (:39) 'buf_size_preset'
+  const before037 = version !== null && compareVersions(version, '0.37.0') < 0;
+  out.push({
+    key,
+    message: `The '${before037 ? 'syscall_buf_size_preset' : 'buf_size_preset'}' value must be between '1' and '10' (got ${String(preset)})`,
+    source: `userspace/falco/app/actions/configure_syscall_buffer_size.cpp@${before037 ? '0.36.2' : '0.42.1'}`,
+  });
 }
 
 // configuration.cpp@0.42.1 load_yaml: an enabled output without its target is a thrown error.
@@ -124,7 +135,7 @@ export function startupRefusals(config: EffectiveConfig, version: string | null)
       out.push({ key: target, message, source: 'userspace/falco/configuration.cpp@0.42.1 load_yaml' });
   metrics(at, version, out);
   drops(at, out);
-  engine(at, version, out);
+  engine(config, at, version, out);
   for (const name of loadedPlugins(config).unconfigured)
     out.push({
       key: 'load_plugins',
