@@ -5,10 +5,10 @@
 // the check says otherwise (git grep of each message over the tags).
 import { compareVersions } from '../version-compare.js';
 import { getPath } from './effective.js';
-import { durationMs } from './lint/convert.js';
 import type { EffectiveConfig } from './types.js';
 import { isOn as on } from './yaml-cpp-bool.js';
 import { loadedPlugins } from './plugins.js';
+import { falcoIntervalMs, metricsOutputs } from './metrics-outputs.js';
 import { bufferPresetKey } from '../engine.js';
 
 export interface Refusal {
@@ -21,31 +21,29 @@ export interface Refusal {
 const KINDS_037 = ['kmod', 'ebpf', 'modern_ebpf', 'replay', 'gvisor', 'nodriver'];
 const KINDS_044 = ['kmod', 'modern_ebpf', 'replay', 'nodriver'];
 
-function metrics(at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
-  if (!on(at('metrics.enabled'))) return;
+function metrics(config: EffectiveConfig, at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
+  const outputs = metricsOutputs(config, version);
+  if (!outputs.enabled) return;
   const src = 'userspace/falco/app/actions/process_events.cpp@0.42.1 init_stats_writer';
-  // metrics.interval defaults to "5000" in code (configuration.cpp@0.42.1:618): digits without a unit.
-  const interval = at('metrics.interval') ?? '5000';
-  const s = String(interval);
-  if (/^\d+$/.test(s))
+  // the code default is "5000" (configuration.cpp@0.42.1:618), which parses to 0 ms: the 100 ms bound is
+  // checked first, so its "numeric value without Prometheus time unit" check never fires
+  const absent = at('metrics.interval') === undefined || at('metrics.interval') === null;
+  const interval = absent ? '5000' : String(at('metrics.interval'));
+  if (falcoIntervalMs(interval) < 100)
     out.push({
       key: 'metrics.interval',
-      message: `Metrics interval was passed as numeric value without Prometheus time unit (metrics.interval: ${s}${at('metrics.interval') === undefined ? ', the default in code when the key is absent' : ''}). Please specify a time unit`,
+      message: `Metrics interval must have a minimum value of 100ms and reflect a Prometheus compliant time duration format (metrics.interval: ${interval}${absent ? ', the default in code when the key is absent' : ''})`,
       source: src,
     });
-  else {
-    const ms = durationMs(s);
-    if (ms !== null && ms < 100)
-      out.push({ key: 'metrics.interval', message: `Metrics interval must have a minimum value of 100ms (metrics.interval: ${s})`, source: src });
-  }
-  // metrics.output_rule defaults to false in code (configuration.cpp@0.42.1:620), although the shipped yaml sets true.
-  const prometheus = version === null || compareVersions(version, '0.38.0') >= 0 ? on(at('webserver.prometheus_metrics_enabled')) : false;
-  const file = typeof at('metrics.output_file') === 'string' && String(at('metrics.output_file')) !== '';
-  if (!on(at('metrics.output_rule')) && !file && !prometheus)
+  // fatal from 0.36.0; 0.35.x only warns "no snapshot will be collected" (process_events.cpp@0.35.1:433)
+  if (version !== null && compareVersions(version, '0.36.0') < 0) return;
+  if (!outputs.rule && !outputs.file && !outputs.prometheus)
     out.push({
       key: 'metrics.enabled',
       message:
-        "Metrics are enabled with no output configured. Please enable at least one output channel ('metrics.output_rule', 'metrics.output_file' or 'webserver.prometheus_metrics_enabled')",
+        version !== null && compareVersions(version, '0.38.1') < 0
+          ? 'Metrics are enabled with no output configured. Please enable at least one output channel'
+          : "Metrics are enabled with no output configured. Please enable at least one output channel ('metrics.output_rule', 'metrics.output_file' or 'webserver.prometheus_metrics_enabled')",
       source: src,
     });
 }
@@ -133,7 +131,7 @@ export function startupRefusals(config: EffectiveConfig, version: string | null)
   for (const [flag, target, message] of OUTPUT_TARGETS)
     if (on(at(flag)) && (at(target) === undefined || at(target) === null || at(target) === ''))
       out.push({ key: target, message, source: 'userspace/falco/configuration.cpp@0.42.1 load_yaml' });
-  metrics(at, version, out);
+  metrics(config, at, version, out);
   drops(at, out);
   engine(config, at, version, out);
   for (const name of loadedPlugins(config).unconfigured)
