@@ -1,5 +1,6 @@
 // The probes, run once against the live target: fills one Snapshot and reports progress as events.
-// Read-only: nothing here writes to the container, its files or Docker.
+// Read-only: nothing here writes to the container, its files or Docker. `signal` (the screen's channel
+// aborts it when the operator quits) stops the collection between steps and between samples.
 import type { DiagnoseEvent, StepStatus } from '../core/events.js';
 import { SNAPSHOT_SCHEMA_VERSION, observerCpuPercent, type Snapshot, type StatsSample } from '../core/snapshot.js';
 import { errorMessage } from '../core/errors.js';
@@ -16,6 +17,7 @@ import { readFalcoFiles } from './falco-files.js';
 import { versionFromImage } from '../core/falco/version.js';
 import { readHost } from './host.js';
 import { httpGet, webserverUrl } from './webserver.js';
+import { setTimeout as pause } from 'node:timers/promises';
 
 export interface CollectOptions {
   container: string | null;
@@ -30,8 +32,8 @@ export interface CollectOptions {
 
 type Emit = (e: DiagnoseEvent) => void;
 
-export async function collectSnapshot(docker: DockerClient, opts: CollectOptions, emit: Emit): Promise<Snapshot> {
-  const step = stepper(emit);
+export async function collectSnapshot(docker: DockerClient, opts: CollectOptions, emit: Emit, signal?: AbortSignal): Promise<Snapshot> {
+  const step = stepper(emit, signal);
   await step('docker', 'Connect to Docker', async () => {
     await ensureReachable(docker);
     const v = await docker.version();
@@ -65,6 +67,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
     };
   });
   const falcoBin = target.cmd.find((a) => /(^|\/)falco$/.test(a));
+  signal?.throwIfAborted();
   falco.versionOutput = falcoBin && !down ? await execOutput(docker, target.id, [falcoBin, '--version']) : null;
 
   const ws = webserverSettings(effectiveConfigOfFiles(falco.configFiles, falco.overrides));
@@ -93,7 +96,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
       // our own CPU while sampling (process-wide: every thread, the UI's redraws included)
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      const s = await sampleStats(docker, target.id, opts, hostMem, emit, windowStart);
+      const s = await sampleStats(docker, target.id, opts, hostMem, emit, windowStart, signal);
       const cpu = process.cpuUsage(cpu0);
       const cost = { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, via: s.source };
       observer = cost;
@@ -102,6 +105,8 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
         detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'}); falco-doctor itself: ${observerCpuPercent(cost).toFixed(1)} % of a core`,
       };
     } catch (e) {
+      // the operator quit: no look at the container to explain it
+      if (signal?.aborted) throw e;
       // Falco may die during the window (a crash loop caught while up), or die and be restarted by
       // Docker before we look again (its cgroup files go with the old process): say so rather than fail
       const now = toContainerInfo(parseInspect(await docker.getContainer(target.id).inspect()));
@@ -115,6 +120,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
       return { value: [] as StatsSample[], detail: what, status: 'warn' };
     }
   });
+  signal?.throwIfAborted();
   if (url && ws.prometheus && !webserver.error) {
     webserver.metricsEnd = await httpGet(`${url}/metrics`).then(
       (r) => r.body,
@@ -158,25 +164,31 @@ async function sampleStats(
   hostMem: number,
   emit: Emit,
   start: number,
+  signal: AbortSignal | undefined,
 ): Promise<{ samples: StatsSample[]; source: 'cgroup' | 'stats-api' }> {
   // cgroup files on the host when readable (cheaper for dockerd), else one-shot stats API calls
   const sampler = await openSampler(docker, id, hostMem, { hostVisible: opts.hostVisible });
   const samples: StatsSample[] = [];
   for (let i = 0; ; i++) {
+    signal?.throwIfAborted();
     const s = await sampler.next();
+    // a reading in flight when the operator quit goes nowhere
+    signal?.throwIfAborted();
     samples.push(s);
     const elapsed = Date.now() - start;
     emit({ type: 'sample', sample: s, elapsedMs: elapsed, windowMs: opts.windowMs });
     if (elapsed >= opts.windowMs) return { samples, source: sampler.source };
     const nextAt = start + (i + 1) * opts.sampleEveryMs;
-    await new Promise((r) => setTimeout(r, Math.max(0, Math.min(nextAt, start + opts.windowMs) - Date.now())));
+    // an abort ends the wait at once (rejecting with the signal's reason), not at the next tick
+    await pause(Math.max(0, Math.min(nextAt, start + opts.windowMs) - Date.now()), undefined, { signal });
   }
 }
 
 type StepResult<T> = T | { value: T; detail: string; status?: StepStatus };
 
-function stepper(emit: Emit) {
+function stepper(emit: Emit, signal: AbortSignal | undefined) {
   return async function step<T>(id: string, title: string, fn: () => Promise<StepResult<T>>): Promise<T> {
+    signal?.throwIfAborted();
     emit({ type: 'step-started', id, title });
     try {
       const r = await fn();

@@ -5,7 +5,7 @@ import type { Catalogue } from '../core/runbook/load.js';
 import { EXIT, UserError, type ExitCode } from '../core/errors.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
 import { fixDescriber } from '../core/fix/describe.js';
-import { evaluateChecklist, checklistPassed, type ChecklistInputs } from '../core/checklist/evaluate.js';
+import { evaluateChecklist, checklistPassed, diagnosisInputs, type ChecklistInputs } from '../core/checklist/evaluate.js';
 import { formatChecklist } from '../core/checklist/format.js';
 import type { ItemResult } from '../core/checklist/results.js';
 import type { DockerClient } from '../adapters/docker/client.js';
@@ -114,8 +114,7 @@ async function gather(docker: DockerClient, req: ChecklistRequest, dir: string, 
   const describeFix = fixDescriber(req.catalogue, d);
   const thresholds = qualifiedThresholds(req.catalogue.runbooks, req.thresholds);
   const base: Omit<ChecklistInputs, 'confirmations'> = {
-    facts: d.facts,
-    config: d.context.config.value,
+    ...diagnosisInputs(d),
     rollout: await readRolloutState(dir).catch(() => null),
     rollback: await checkRollbackReady(dir),
     describeFix,

@@ -49,7 +49,7 @@ async function diagnoseScreen(args: DiagnoseArgs): Promise<ExitCode> {
       events.push({ type: 'step-started', id: 'inputs', title: args.bundle ? `Read the runbooks and ${args.bundle}` : 'Read the runbooks' });
       const { source, run } = await diagnoseInputs(args);
       events.push({ type: 'step-finished', id: 'inputs', status: 'ok', detail: `${run.catalogue.runbooks.length} runbook files` });
-      const { snapshot } = await runDiagnosis(source, run, (e) => events.push(e));
+      const { snapshot } = await runDiagnosis(source, run, (e) => events.push(e), events.signal);
       events.close();
       return { live: source.kind === 'live', snapshot, catalogue: run.catalogue };
     } catch (e) {

@@ -22,9 +22,11 @@ export async function runDiagnosis(
   source: SnapshotSource,
   run: DiagnoseRun,
   emit: (e: DiagnoseEvent) => void,
+  /** the screen's channel aborts it when the operator quits: the live collection stops there */
+  signal?: AbortSignal,
 ): Promise<{ snapshot: Snapshot; report: DiagnosisReport }> {
   const snapshot =
-    source.kind === 'live' ? await (await import('../adapters/collect.js')).collectSnapshot(source.docker, source.collect, emit) : source.snapshot;
+    source.kind === 'live' ? await (await import('../adapters/collect.js')).collectSnapshot(source.docker, source.collect, emit, signal) : source.snapshot;
   const { report } = diagnose(snapshot, run.catalogue, {
     toolVersion: run.toolVersion,
     source: source.kind,

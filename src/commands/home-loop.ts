@@ -61,7 +61,9 @@ async function screens(
     const catalogue = await readCatalogue();
     const run = { catalogue, thresholds: args.thresholds, only: args.runbooks, toolVersion: toolVersion() };
     const events = channel<DiagnoseEvent>();
-    const measured = runDiagnosis({ kind: 'live', docker: await connectDocker(), collect: collectOptions(args) }, run, (e) => events.push(e)).then(
+    // quitting the screen aborts events.signal: the sampling stops instead of running on behind the home screen
+    const source = { kind: 'live', docker: await connectDocker(), collect: collectOptions(args) } as const;
+    const measured = runDiagnosis(source, run, (e) => events.push(e), events.signal).then(
       (d) => {
         events.close();
         return d.snapshot;

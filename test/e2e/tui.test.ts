@@ -7,6 +7,8 @@ import { CLI } from './helpers/cli.js';
 import { REPO } from '../core/helpers/fixtures.js';
 import { waitFor } from './helpers/wait.js';
 
+/** the last line of the help overlay (src/ui/diagnose/HelpOverlay.tsx); no other view shows it */
+const OVERLAY_ONLY = '? or Esc closes this help';
 let tui: TmuxSession | null = null;
 afterAll(async () => {
   await tui?.kill();
@@ -28,9 +30,13 @@ describe('diagnose TUI under tmux', () => {
     expect(detail).toMatch(/buf_size_preset: 1 → 4/);
     await tui.keys('Escape');
     await tui.waitForText(/Findings \(\d+\)/);
+    // the footer always says "? help": the overlay is known by lines only it draws
     await tui.keys('?');
-    await tui.waitForText(/help/i);
+    const help = await tui.waitForText(OVERLAY_ONLY, 10_000);
+    expect(help).toContain('show or hide this help');
+    expect(help).toMatch(/q {2}Ctrl-C +quit/);
     await tui.keys('?');
+    await waitFor('the help to close', async () => !(await tui!.screen()).includes(OVERLAY_ONLY), 10_000, 100);
     await tui.keys('q');
     await waitFor('the TUI to exit', async () => !(await tui!.alive()), 10_000);
   });

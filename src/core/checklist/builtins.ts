@@ -1,6 +1,10 @@
 // The built-in checks: each reads what one probe cannot (several config keys, the rollout state, the
 // journal) and returns its verdict with the evidence. Pure: the adapters gather the inputs.
 import { getPath } from '../falco/config/effective.js';
+import { metricsOutputs } from '../falco/config/metrics-outputs.js';
+import type { Refusal } from '../falco/config/refusals.js';
+import type { EffectiveConfig } from '../falco/config/types.js';
+import { webserverSettings } from '../falco/webserver.js';
 import { assertNever } from '../assert-never.js';
 import type { RolloutState } from '../rollout/state.js';
 import type { BuiltinId } from './schema.js';
@@ -17,7 +21,10 @@ export interface RollbackReadiness {
 }
 
 export interface BuiltinInputs {
-  config: Record<string, unknown>;
+  config: EffectiveConfig;
+  falcoVersion: string | null;
+  /** what Falco would refuse to start with: the diagnosis's (config/refusals.ts), never recomputed here */
+  refusals: readonly Refusal[];
   rollout: RolloutState | null;
   rollback: RollbackReadiness;
 }
@@ -39,7 +46,7 @@ const ev = (label: string, observed: string, source: string, expected?: string):
 const on = (cfg: Record<string, unknown>, key: string) => getPath(cfg, `${key}.enabled`) === true;
 
 export function runBuiltin(id: BuiltinId, i: BuiltinInputs): BuiltinVerdict {
-  const cfg = i.config;
+  const cfg = i.config.value;
   switch (id) {
     case 'outputs-minimal': {
       const enabled = CHANNELS.filter((c) => on(cfg, c));
@@ -56,15 +63,21 @@ export function runBuiltin(id: BuiltinId, i: BuiltinInputs): BuiltinVerdict {
       };
     }
     case 'monitoring': {
-      const metrics = getPath(cfg, 'metrics.enabled') === true;
-      const prom = metrics && getPath(cfg, 'webserver.prometheus_metrics_enabled') === true && getPath(cfg, 'webserver.enabled') !== false;
-      const rule = metrics && getPath(cfg, 'metrics.output_rule') !== false;
+      // absent keys take the defaults of Falco's code, as the refusals do (metrics-outputs.ts, webserver.ts)
+      const out = metricsOutputs(i.config, i.falcoVersion);
+      const ws = webserverSettings(i.config);
+      const prom = out.enabled && out.prometheus && ws.enabled && ws.prometheus;
+      const rule = out.enabled && out.rule;
+      const file = out.enabled ? out.file : null;
+      const refused = i.refusals.filter((r) => r.key.startsWith('metrics.') || r.key.startsWith('webserver.'));
       return {
-        status: prom || rule ? 'pass' : 'fail',
+        status: refused.length === 0 && (prom || rule || file !== null) ? 'pass' : 'fail',
         evidence: [
-          ev('metrics.enabled', String(metrics), 'effective falco.yaml', 'true'),
-          ev('Prometheus /metrics', prom ? 'served' : 'off', 'webserver.prometheus_metrics_enabled + metrics.enabled'),
+          ev('metrics.enabled', String(out.enabled), 'effective falco.yaml', 'true'),
+          ev('Prometheus /metrics', prom ? 'served' : 'off', 'webserver.enabled, webserver.prometheus_metrics_enabled, metrics.enabled'),
           ev('Metrics snapshot alerts', rule ? `every ${String(getPath(cfg, 'metrics.interval') ?? '?')}` : 'off', 'metrics.output_rule, metrics.interval'),
+          ev('Metrics file', file ?? 'off', 'metrics.output_file'),
+          ...refused.map((r) => ev(`Falco refuses to start (${r.key})`, `refused: ${r.message}`, r.source, 'accepted')),
         ],
       };
     }

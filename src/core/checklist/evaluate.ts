@@ -1,5 +1,6 @@
 // Checklist items + what was measured → results with evidence. Pure. A confirmation counts only for an
 // item that allows one and whose automatic check did not pass; a passing check needs no word for it.
+import type { Diagnosis } from '../diagnosis/diagnose.js';
 import type { Facts } from '../diagnosis/evaluate.js';
 import { runTest } from '../diagnosis/evaluate.js';
 import { PROBES, isProbeId } from '../diagnosis/probes/index.js';
@@ -16,6 +17,12 @@ export interface ChecklistInputs extends BuiltinInputs {
   describeFix: (id: string) => FixRef;
   /** qualified runbook thresholds in force (core/runbook/thresholds.ts): the numbers diagnose judges by */
   thresholds: Record<string, number>;
+}
+
+/** What the checklist takes of a diagnosis: its facts, effective config, version and refusals, so an
+ *  item judges Falco as diagnose does. */
+export function diagnosisInputs(d: Diagnosis): Pick<ChecklistInputs, 'facts' | 'config' | 'falcoVersion' | 'refusals'> {
+  return { facts: d.facts, config: d.context.config, falcoVersion: d.context.version.version, refusals: d.context.refusals };
 }
 
 /** runTest resolves `$name` operands through a runbook: one holding the runbooks' thresholds as in force. */

@@ -11,12 +11,11 @@ import { loadedPlugins } from '../falco/config/plugins.js';
 import { outputsBuffering, type Buffering } from '../falco/outputs-buffering.js';
 import { loadRules, type RulesSummary } from '../falco/rules/load.js';
 import { detectVersion } from '../falco/version.js';
-import { dedupeDropAlerts, parseDropAlert, type DropAlert } from '../falco/parse/drop-alert.js';
-import { parseMetricsSnapshot, type MetricsSnapshot } from '../falco/parse/metrics-snapshot.js';
+import type { DropAlert } from '../falco/parse/drop-alert.js';
+import type { MetricsSnapshot } from '../falco/parse/metrics-snapshot.js';
 import { parsePrometheus, type PromSample } from '../falco/parse/prometheus.js';
 import { parseStartupLog, type StartupInfo } from '../falco/parse/startup.js';
-
-const TIMEOUTS_RULE = 'Falco internal: timeouts notification';
+import { readWindowLog } from './window-log.js';
 
 export interface DiagnosisContext {
   snapshot: Snapshot;
@@ -53,7 +52,7 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
     startupLines,
     configText: main?.text ?? null,
   });
-  const windowLines = snapshot.logs.window.map((l) => l.text);
+  const windowLog = readWindowLog(snapshot.logs.window.map((l) => l.text));
   const startedMs = Date.parse(snapshot.target.state.startedAt);
   const logStart = Number.isFinite(startedMs) ? Math.max(snapshot.logs.sinceMs, startedMs) : snapshot.logs.sinceMs;
   return {
@@ -74,9 +73,9 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
       },
     ),
     startup: parseStartupLog(startupLines),
-    dropAlerts: dedupeDropAlerts(collect(windowLines, parseDropAlert)),
-    metricsSnapshots: collect(windowLines, parseMetricsSnapshot),
-    timeoutNotices: windowLines.filter((l) => l.includes(TIMEOUTS_RULE)).length,
+    dropAlerts: windowLog.dropAlerts,
+    metricsSnapshots: windowLog.metricsSnapshots,
+    timeoutNotices: windowLog.timeoutNotices,
     refusals: snapshot.falco.configFiles.length > 0 ? startupRefusals(config, version.version) : [],
     buffering: outputsBuffering(snapshot.target.cmd, version.version, getPath(config.value, 'buffered_outputs')),
     promStart: snapshot.webserver.metricsStart === null ? null : parsePrometheus(snapshot.webserver.metricsStart),
@@ -84,13 +83,4 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
     windowSeconds: Math.max(0, (snapshot.window.end - snapshot.window.start) / 1000),
     logSeconds: Math.max(1, (snapshot.window.end - logStart) / 1000),
   };
-}
-
-function collect<T>(lines: string[], parse: (line: string) => T | null): T[] {
-  const out: T[] = [];
-  for (const line of lines) {
-    const v = parse(line);
-    if (v !== null) out.push(v);
-  }
-  return out;
 }

@@ -2,6 +2,7 @@
 // the window is end − start. Null when the counter is not available, so a check cannot fire on nothing.
 import { promValue } from '../falco/parse/prometheus.js';
 import type { DiagnosisContext } from './context.js';
+import { counterIncrease } from './window-log.js';
 
 export function promDelta(ctx: DiagnosisContext, name: string, labels?: Record<string, string>): number | null {
   if (!ctx.promStart || !ctx.promEnd) return null;
@@ -11,13 +12,9 @@ export function promDelta(ctx: DiagnosisContext, name: string, labels?: Record<s
   return Math.max(0, b - a);
 }
 
-/** Increase of a numeric metrics-snapshot field between the first and last snapshot in the logs. */
+/** Increase of a numeric metrics-snapshot field over the snapshots in the logs (a reload's reset counted). */
 export function snapshotDelta(ctx: DiagnosisContext, field: string): number | null {
-  const withField = ctx.metricsSnapshots.filter((m) => typeof m.fields[field] === 'number');
-  const first = withField[0];
-  const last = withField[withField.length - 1];
-  if (!first || !last || first === last) return null;
-  return Math.max(0, (last.fields[field] as number) - (first.fields[field] as number));
+  return counterIncrease(ctx.metricsSnapshots, field);
 }
 
 export function snapshotSpanSeconds(ctx: DiagnosisContext): number | null {

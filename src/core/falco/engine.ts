@@ -5,6 +5,7 @@
 // `cpus_for_each_buffer` CPUs, 0 = one shared buffer; each buffer is mapped twice in virtual memory).
 import { getPath } from './config/effective.js';
 import type { EffectiveConfig } from './config/types.js';
+import { isOn } from './config/yaml-cpp-bool.js';
 import { compareVersions } from './version-compare.js';
 import { DEFAULT_PRESET, formatBytes, presetBytes } from './presets.js';
 
@@ -23,8 +24,35 @@ export interface RingBufferBudget {
 const DEFAULT_CPUS_FOR_EACH_BUFFER = 2;
 
 const hasEngineBlock = (version: string | null): boolean => version === null || compareVersions(version, '0.37.0') >= 0;
-const legacyLayout = (cfg: EffectiveConfig, version: string | null): boolean =>
-  version !== null ? compareVersions(version, '0.38.0') < 0 : getPath(cfg.value, 'engine') === undefined;
+
+/** configuration.cpp@0.37.1 load_engine_config: m_changes_in_engine_config stays false only for kind
+ *  kmod (the default) with engine.kmod.buf_size_preset 4 and drop_failed_exit false, set or not. */
+function engineBlockChanged(value: Record<string, unknown>): boolean {
+  if (String(getPath(value, 'engine.kind') ?? 'kmod') !== 'kmod') return true;
+  const preset = getPath(value, 'engine.kmod.buf_size_preset');
+  return (preset !== undefined && preset !== null && Number(preset) !== DEFAULT_PRESET) || isOn(getPath(value, 'engine.kmod.drop_failed_exit'));
+}
+
+/**
+ * Whether Falco takes its ring-buffer settings from the top-level keys (syscall_buf_size_preset,
+ * syscall_drop_failed_exit, modern_bpf.cpus_for_each_syscall_buffer) rather than from engine.<kind>.
+ * Before 0.37 they are the only keys; 0.38 removed them. In 0.37.x both exist, and the top-level ones
+ * win while the engine block is unchanged: app/actions/load_config.cpp@0.37.1 apply_deprecated_options
+ * then copies them into the kmod settings (and into ebpf/modern_ebpf when FALCO_BPF_PROBE or
+ * --modern-bpf picks the driver); once the block is changed it warns that they "will be ignored".
+ * Without a version, the file's layout says which. The lint's words and the budget both come from here.
+ */
+export function readsTopLevelBufferKeys(value: Record<string, unknown>, version: string | null): boolean {
+  if (version === null) return value['engine'] === undefined;
+  if (compareVersions(version, '0.37.0') < 0) return true;
+  if (compareVersions(version, '0.38.0') >= 0) return false;
+  return !engineBlockChanged(value);
+}
+
+/** The key whose value Falco uses as the buffer-size preset of `kind`, for this release. */
+export function bufferPresetKey(value: Record<string, unknown>, version: string | null, kind: string): string {
+  return readsTopLevelBufferKeys(value, version) ? 'syscall_buf_size_preset' : `engine.${kind}.buf_size_preset`;
+}
 
 /**
  * engine.kind, or "kmod" (the code default) when 0.37+ has no kind. Before 0.37 the driver was picked
@@ -51,9 +79,8 @@ export function ringBufferBudget(cfg: EffectiveConfig, onlineCpus: number, versi
   const configured = engineKind(cfg, version);
   const kind = configured ?? kindHint ?? 'kmod';
   if (kind !== 'kmod' && kind !== 'ebpf' && kind !== 'modern_ebpf') return null;
-  const legacy = legacyLayout(cfg, version);
-  const engineKey = `engine.${kind}.buf_size_preset`;
-  const presetKey = legacy && getPath(cfg.value, engineKey) === undefined ? 'syscall_buf_size_preset' : engineKey;
+  const legacy = readsTopLevelBufferKeys(cfg.value, version);
+  const presetKey = bufferPresetKey(cfg.value, version, kind);
   const preset = num(getPath(cfg.value, presetKey)) ?? DEFAULT_PRESET;
   const bytesPerBuffer = presetBytes(preset) ?? 0;
 

@@ -7,6 +7,7 @@ import { loadChecklist } from '../../../src/core/checklist/load.js';
 import { runBuiltin, type BuiltinInputs } from '../../../src/core/checklist/builtins.js';
 import { evaluateChecklist, type ChecklistInputs } from '../../../src/core/checklist/evaluate.js';
 import { formatChecklist } from '../../../src/core/checklist/format.js';
+import type { EffectiveConfig } from '../../../src/core/falco/config/types.js';
 import { repoFile, REPO } from '../helpers/fixtures.js';
 import { FIX_IDS } from '../rollout/helpers.js';
 
@@ -25,7 +26,14 @@ const shipped = () => {
   return checklist;
 };
 const ready = { stateDirOk: true, stateDirMode: '0700', dryRunChecked: 0, problems: [] };
-const base: BuiltinInputs = { config: { stdout_output: { enabled: true }, syslog_output: { enabled: true } }, rollout: null, rollback: ready };
+const eff = (value: Record<string, unknown>): EffectiveConfig => ({ value, provenance: {}, errors: [], files: [] });
+const base: BuiltinInputs = {
+  config: eff({ stdout_output: { enabled: true }, syslog_output: { enabled: true } }),
+  falcoVersion: '0.42.1',
+  refusals: [],
+  rollout: null,
+  rollback: ready,
+};
 
 describe('production.yaml', () => {
   it('the shipped checklist has the nine items of the guide, all names resolved', () => {
@@ -64,25 +72,28 @@ describe('production.yaml', () => {
 describe('built-in checks', () => {
   it('outputs-minimal: the upstream defaults pass; three channels or JSON repeating the output fail', () => {
     expect(runBuiltin('outputs-minimal', base).status).toBe('pass');
-    expect(runBuiltin('outputs-minimal', { ...base, config: { ...base.config, program_output: { enabled: true } } }).status).toBe('fail');
-    const json = runBuiltin('outputs-minimal', { ...base, config: { ...base.config, json_output: true } });
+    expect(runBuiltin('outputs-minimal', { ...base, config: eff({ ...base.config.value, program_output: { enabled: true } }) }).status).toBe('fail');
+    const json = runBuiltin('outputs-minimal', { ...base, config: eff({ ...base.config.value, json_output: true }) });
     expect(json.status).toBe('fail');
     expect(json.evidence[1]).toMatchObject({ label: 'JSON alerts repeat the output text', observed: 'yes' });
   });
 
-  it('monitoring: metrics with Prometheus or snapshot alerts pass; metrics off fails', () => {
-    expect(runBuiltin('monitoring', { ...base, config: { metrics: { enabled: true, interval: '1m' } } }).status).toBe('pass');
-    expect(runBuiltin('monitoring', { ...base, config: { metrics: { enabled: false }, webserver: { prometheus_metrics_enabled: true } } }).status).toBe('fail');
+  it('monitoring: metrics with snapshot alerts pass; output_rule absent (false in code) or metrics off fails (refusals: monitoring.test.ts)', () => {
+    expect(runBuiltin('monitoring', { ...base, config: eff({ metrics: { enabled: true, interval: '1m', output_rule: true } }) }).status).toBe('pass');
+    expect(runBuiltin('monitoring', { ...base, config: eff({ metrics: { enabled: true, interval: '1m' } }) }).status).toBe('fail');
+    expect(runBuiltin('monitoring', { ...base, config: eff({ metrics: { enabled: false }, webserver: { prometheus_metrics_enabled: true } }) }).status).toBe(
+      'fail',
+    );
   });
 
   it('alerting: http_output to sidekick passes; a program that may or may not notify is unknown; nothing fails', () => {
-    const sidekick = runBuiltin('alerting', { ...base, config: { http_output: { enabled: true, url: 'http://falcosidekick:2801/' } } });
+    const sidekick = runBuiltin('alerting', { ...base, config: eff({ http_output: { enabled: true, url: 'http://falcosidekick:2801/' } }) });
     expect(sidekick.status).toBe('pass');
     expect(sidekick.evidence[0]?.observed).toContain('(falcosidekick)');
-    expect(runBuiltin('alerting', { ...base, config: { program_output: { enabled: true, program: 'jq -c . >> /tmp/x' } } }).status).toBe('unknown');
-    expect(runBuiltin('alerting', { ...base, config: { program_output: { enabled: true, program: 'curl -d @- https://hooks.slack.com/x' } } }).status).toBe(
-      'pass',
-    );
+    expect(runBuiltin('alerting', { ...base, config: eff({ program_output: { enabled: true, program: 'jq -c . >> /tmp/x' } }) }).status).toBe('unknown');
+    expect(
+      runBuiltin('alerting', { ...base, config: eff({ program_output: { enabled: true, program: 'curl -d @- https://hooks.slack.com/x' } }) }).status,
+    ).toBe('pass');
     expect(runBuiltin('alerting', base).status).toBe('fail');
   });
 

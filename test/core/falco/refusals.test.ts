@@ -28,13 +28,25 @@ describe('Falco refuses to start', () => {
     expect(refusals('metrics:\n  enabled: true\n  interval: 1m\nwebserver:\n  prometheus_metrics_enabled: true\n')).toEqual([]);
   });
 
-  it('metrics.interval without a unit, or under 100ms (process_events.cpp@0.42.1:443-455); absent, the code default "5000" has no unit', () => {
-    expect(refusals('metrics:\n  enabled: true\n  output_rule: true\n')).toEqual([
-      ['metrics.interval', expect.stringContaining('without Prometheus time unit')],
+  it('metrics.interval under 100ms as Falco parses it (process_events.cpp@0.42.1:443, falco_utils.cpp@0.42.1 parse_prometheus_interval)', () => {
+    // the code default "5000" and any number without a unit parse to 0 ms: the 100ms check (first) refuses them
+    for (const interval of ['', '  interval: 5000\n', '  interval: 50ms\n', '  interval: 30s1m\n', '  interval: 1.5m\n'])
+      expect(refusals(`metrics:\n  enabled: true\n  output_rule: true\n${interval}`), interval).toEqual([
+        ['metrics.interval', expect.stringContaining('Metrics interval must have a minimum value of 100ms')],
+      ]);
+    for (const interval of ['100ms', '1m30s', '1h', '2w'])
+      expect(refusals(`metrics:\n  enabled: true\n  output_rule: true\n  interval: ${interval}\n`), interval).toEqual([]);
+  });
+
+  it('metrics with no output, per release: a warning only in 0.35.x (process_events.cpp@0.35.1:433); the Prometheus flag counts from 0.38.1 (@0.38.0:416 and @0.38.1:416)', () => {
+    const noOutput = 'metrics:\n  enabled: true\n  interval: 1m\n';
+    expect(refusals(noOutput, '0.35.1')).toEqual([]);
+    expect(refusals(noOutput, '0.36.0')).toEqual([
+      ['metrics.enabled', 'Metrics are enabled with no output configured. Please enable at least one output channel'],
     ]);
-    expect(refusals('metrics:\n  enabled: true\n  output_rule: true\n  interval: 50ms\n')).toEqual([
-      ['metrics.interval', expect.stringContaining('minimum value of 100ms')],
-    ]);
+    const promOnly = `${noOutput}webserver:\n  enabled: true\n  prometheus_metrics_enabled: true\n`;
+    expect(refusals(promOnly, '0.38.0').map(([k]) => k)).toEqual(['metrics.enabled']);
+    expect(refusals(promOnly, '0.38.1')).toEqual([]);
   });
 
   it('drop actions: ignore with log/alert, an unknown action, a threshold outside [0, 1] (configuration.cpp@0.42.1:546-583)', () => {

@@ -5,10 +5,11 @@
 // the check says otherwise (git grep of each message over the tags).
 import { compareVersions } from '../version-compare.js';
 import { getPath } from './effective.js';
-import { durationMs } from './lint/convert.js';
 import type { EffectiveConfig } from './types.js';
 import { isOn as on } from './yaml-cpp-bool.js';
 import { loadedPlugins } from './plugins.js';
+import { falcoIntervalMs, metricsOutputs } from './metrics-outputs.js';
+import { bufferPresetKey } from '../engine.js';
 
 export interface Refusal {
   key: string;
@@ -20,31 +21,29 @@ export interface Refusal {
 const KINDS_037 = ['kmod', 'ebpf', 'modern_ebpf', 'replay', 'gvisor', 'nodriver'];
 const KINDS_044 = ['kmod', 'modern_ebpf', 'replay', 'nodriver'];
 
-function metrics(at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
-  if (!on(at('metrics.enabled'))) return;
+function metrics(config: EffectiveConfig, at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
+  const outputs = metricsOutputs(config, version);
+  if (!outputs.enabled) return;
   const src = 'userspace/falco/app/actions/process_events.cpp@0.42.1 init_stats_writer';
-  // metrics.interval defaults to "5000" in code (configuration.cpp@0.42.1:618): digits without a unit.
-  const interval = at('metrics.interval') ?? '5000';
-  const s = String(interval);
-  if (/^\d+$/.test(s))
+  // the code default is "5000" (configuration.cpp@0.42.1:618), which parses to 0 ms: the 100 ms bound is
+  // checked first, so its "numeric value without Prometheus time unit" check never fires
+  const absent = at('metrics.interval') === undefined || at('metrics.interval') === null;
+  const interval = absent ? '5000' : String(at('metrics.interval'));
+  if (falcoIntervalMs(interval) < 100)
     out.push({
       key: 'metrics.interval',
-      message: `Metrics interval was passed as numeric value without Prometheus time unit (metrics.interval: ${s}${at('metrics.interval') === undefined ? ', the default in code when the key is absent' : ''}). Please specify a time unit`,
+      message: `Metrics interval must have a minimum value of 100ms and reflect a Prometheus compliant time duration format (metrics.interval: ${interval}${absent ? ', the default in code when the key is absent' : ''})`,
       source: src,
     });
-  else {
-    const ms = durationMs(s);
-    if (ms !== null && ms < 100)
-      out.push({ key: 'metrics.interval', message: `Metrics interval must have a minimum value of 100ms (metrics.interval: ${s})`, source: src });
-  }
-  // metrics.output_rule defaults to false in code (configuration.cpp@0.42.1:620), although the shipped yaml sets true.
-  const prometheus = version === null || compareVersions(version, '0.38.0') >= 0 ? on(at('webserver.prometheus_metrics_enabled')) : false;
-  const file = typeof at('metrics.output_file') === 'string' && String(at('metrics.output_file')) !== '';
-  if (!on(at('metrics.output_rule')) && !file && !prometheus)
+  // fatal from 0.36.0; 0.35.x only warns "no snapshot will be collected" (process_events.cpp@0.35.1:433)
+  if (version !== null && compareVersions(version, '0.36.0') < 0) return;
+  if (!outputs.rule && !outputs.file && !outputs.prometheus)
     out.push({
       key: 'metrics.enabled',
       message:
-        "Metrics are enabled with no output configured. Please enable at least one output channel ('metrics.output_rule', 'metrics.output_file' or 'webserver.prometheus_metrics_enabled')",
+        version !== null && compareVersions(version, '0.38.1') < 0
+          ? 'Metrics are enabled with no output configured. Please enable at least one output channel'
+          : "Metrics are enabled with no output configured. Please enable at least one output channel ('metrics.output_rule', 'metrics.output_file' or 'webserver.prometheus_metrics_enabled')",
       source: src,
     });
 }
@@ -81,8 +80,12 @@ function drops(at: (k: string) => unknown, out: Refusal[]): void {
     });
 }
 
-function engine(at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
-  if (version !== null && compareVersions(version, '0.37.0') < 0) return;
+function engine(config: EffectiveConfig, at: (k: string) => unknown, version: string | null, out: Refusal[]): void {
+  if (version !== null && compareVersions(version, '0.37.0') < 0) {
+    // before the engine block the driver is chosen on the command line; any of them reads this key
+    bufferPreset(config, at, version, 'kmod', out);
+    return;
+  }
   const src = 'userspace/falco/configuration.cpp@0.42.1 load_engine_config';
   const kind = String(at('engine.kind') ?? 'kmod');
   const valid = version !== null && compareVersions(version, '0.44.0') >= 0 ? KINDS_044 : KINDS_037;
@@ -98,15 +101,21 @@ function engine(at: (k: string) => unknown, version: string | null, out: Refusal
     out.push({ key: 'engine.replay.capture_file', message: "engine.kind is 'replay' but no engine.replay.capture_file specified.", source: src });
   if (kind === 'gvisor' && !at('engine.gvisor.config'))
     out.push({ key: 'engine.gvisor.config', message: "engine.kind is 'gvisor' but no engine.gvisor.config specified.", source: src });
-  if (kind === 'kmod' || kind === 'ebpf' || kind === 'modern_ebpf') {
-    const preset = at(`engine.${kind}.buf_size_preset`);
-    if (preset !== undefined && preset !== null && (!Number.isInteger(Number(preset)) || Number(preset) < 1 || Number(preset) > 10))
-      out.push({
-        key: `engine.${kind}.buf_size_preset`,
-        message: `The 'buf_size_preset' value must be between '1' and '10' (got ${String(preset)})`,
-        source: 'userspace/falco/app/actions/configure_syscall_buffer_size.cpp@0.42.1',
-      });
-  }
+  if (kind === 'kmod' || kind === 'ebpf' || kind === 'modern_ebpf') bufferPreset(config, at, version, kind, out);
+}
+
+/** The preset of the driver in use, read from the key the ring-buffer budget reads (bufferPresetKey). */
+function bufferPreset(config: EffectiveConfig, at: (k: string) => unknown, version: string | null, kind: string, out: Refusal[]): void {
+  const key = bufferPresetKey(config.value, version, kind);
+  const preset = at(key);
+  if (preset === undefined || preset === null || (Number.isInteger(Number(preset)) && Number(preset) >= 1 && Number(preset) <= 10)) return;
+  // configure_syscall_buffer_size.cpp@0.36.2:45 names syscall_buf_size_preset; from 0.37.0 (:39) 'buf_size_preset'
+  const before037 = version !== null && compareVersions(version, '0.37.0') < 0;
+  out.push({
+    key,
+    message: `The '${before037 ? 'syscall_buf_size_preset' : 'buf_size_preset'}' value must be between '1' and '10' (got ${String(preset)})`,
+    source: `userspace/falco/app/actions/configure_syscall_buffer_size.cpp@${before037 ? '0.36.2' : '0.42.1'}`,
+  });
 }
 
 // configuration.cpp@0.42.1 load_yaml: an enabled output without its target is a thrown error.
@@ -122,9 +131,9 @@ export function startupRefusals(config: EffectiveConfig, version: string | null)
   for (const [flag, target, message] of OUTPUT_TARGETS)
     if (on(at(flag)) && (at(target) === undefined || at(target) === null || at(target) === ''))
       out.push({ key: target, message, source: 'userspace/falco/configuration.cpp@0.42.1 load_yaml' });
-  metrics(at, version, out);
+  metrics(config, at, version, out);
   drops(at, out);
-  engine(at, version, out);
+  engine(config, at, version, out);
   for (const name of loadedPlugins(config).unconfigured)
     out.push({
       key: 'load_plugins',

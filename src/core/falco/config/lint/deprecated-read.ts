@@ -1,22 +1,14 @@
 // A moved key that the release still reads: Falco warns only in the cases its code does.
 //  - 0.37.x, top-level syscall_buf_size_preset / syscall_drop_failed_exit / modern_bpf.cpus_for_each_syscall_buffer:
-//    app/actions/load_config.cpp@0.37.1 apply_deprecated_options warns only when the value is not the default,
-//    and uses it only while the engine block is unchanged (configuration.cpp@0.37.1 load_engine_config sets
-//    m_changes_in_engine_config unless engine.kind is kmod with kmod's preset and drop_failed_exit at defaults).
+//    app/actions/load_config.cpp@0.37.1 apply_deprecated_options warns only when the value is not the default;
+//    whether Falco uses it or ignores it is readsTopLevelBufferKeys (engine.ts), which the ring-buffer
+//    budget uses too, so the lint never says "still used" of a key the budget does not read.
 //  - 0.38+, rules_file: configuration.cpp@0.38.0 logs "Using deprecated config key 'rules_file'" whenever it is set.
+import { readsTopLevelBufferKeys } from '../../engine.js';
 import type { LegacyKey } from '../keys/legacy.js';
 import { report, valueAt, type LintContext } from './context.js';
 
 const DEFAULTS: Record<string, unknown> = { syscall_buf_size_preset: 4, syscall_drop_failed_exit: false, 'modern_bpf.cpus_for_each_syscall_buffer': 2 };
-
-/** configuration.cpp@0.37.1: the engine block counts as used unless it is kmod at its defaults. */
-export function engineBlockChanged(value: Record<string, unknown>): boolean {
-  const engine = value['engine'] as Record<string, unknown> | undefined;
-  const kind = engine?.['kind'] ?? 'kmod';
-  if (kind !== 'kmod') return true;
-  const kmod = (engine?.['kmod'] ?? {}) as Record<string, unknown>;
-  return Number(kmod['buf_size_preset'] ?? 4) !== 4 || (kmod['drop_failed_exit'] ?? false) !== false;
-}
 
 export function deprecatedRead(ctx: LintContext, path: string, legacy: LegacyKey): void {
   const value = valueAt(ctx, path);
@@ -33,7 +25,8 @@ export function deprecatedRead(ctx: LintContext, path: string, legacy: LegacyKey
   const def = DEFAULTS[path];
   if (def === undefined || value === undefined || value === null || String(value) === String(def)) return;
   const target = legacy.replacement?.replace('<kind>', ctx.kind) ?? null;
-  const ignored = engineBlockChanged(ctx.parsed.value);
+  // the file's own engine block: 0.37 has no drop-ins (config_files came in 0.38)
+  const ignored = !readsTopLevelBufferKeys(ctx.parsed.value, ctx.version);
   report(ctx, {
     class: 'renamed',
     severity: 'warning',
