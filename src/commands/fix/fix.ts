@@ -7,7 +7,7 @@ import type { FixPlan } from '../../core/fix/plan.js';
 import type { JournalEntry } from '../../core/fix/journal-entry.js';
 import { JOURNAL_SCHEMA_VERSION, isIncomplete } from '../../core/fix/journal-entry.js';
 import { planFix } from '../../core/fix/plan.js';
-import { buildApplyPlan, previewText, ApplyPlanError, type ApplyPlan } from '../../core/fix/apply-plan.js';
+import { buildApplyPlan, changesNothing, previewText, ApplyPlanError, type ApplyPlan } from '../../core/fix/apply-plan.js';
 import { breakerRefusal, DEFAULT_MAX_CHANGES_PER_HOUR } from '../../core/fix/breaker.js';
 import { factsToWatch } from '../../core/fix/measure.js';
 import { diagnose, type Diagnosis } from '../../core/diagnosis/diagnose.js';
@@ -88,7 +88,7 @@ export async function prepareFixFor(docker: DockerClient, req: FixRequest, snaps
     if (e instanceof ApplyPlanError) throw new UserError(e.message);
     throw e;
   }
-  if (applyPlan.files.length === 0 && !applyPlan.limits) throw new UserError(`fix ${req.fixId}: already in place on ${snapshot.target.name}`);
+  if (changesNothing(applyPlan)) throw new UserError(`fix ${req.fixId}: already in place on ${snapshot.target.name}`);
   const cfg = diagnosis.context.config.value;
   const healthzPath = String(getPath(cfg, 'webserver.k8s_healthz_endpoint') ?? '/healthz');
   const healthzUrl = snapshot.webserver.url && snapshot.webserver.healthz?.status === 200 ? `${snapshot.webserver.url}${healthzPath}` : null;

@@ -8,8 +8,12 @@ import { measures } from '../../core/fix/measure.js';
 import type { Measure } from '../../core/fix/journal-entry.js';
 import type { FixRequest } from './fix.js';
 import { faultPoint } from '../../adapters/apply/fault.js';
+import { waitUntilCounting } from '../../adapters/apply/counting.js';
 
 export async function measureAfter(docker: DockerClient, req: FixRequest, sinceMs: number, watch: string[], before: Diagnosis): Promise<Measure[]> {
+  // like with like: the window starts once Falco counts events again (its counters restart with a reload)
+  const ws = before.context.snapshot.webserver;
+  await waitUntilCounting(ws.url && ws.metricsStart !== null ? `${ws.url}/metrics` : null, Math.max(30, req.timings.reloadTimeoutSeconds) * 1000);
   const collect = liveCollectOptions({
     // by name: a fix that re-creates the container (a command-line change) gives it a new id
     container: before.context.snapshot.target.name,

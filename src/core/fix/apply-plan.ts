@@ -80,6 +80,7 @@ export function buildApplyPlan(plan: FixPlan, inp: ApplyInputs): ApplyPlan {
         break;
       }
       case 'command': {
+        if (c.add.length === 0) break;
         recreate = { cmdBefore: inp.configCmd, cmdAfter: [...(inp.configCmd ?? []), ...c.add] };
         if (inp.compose) {
           const { path, service, text } = inp.compose;
@@ -132,4 +133,12 @@ function fileHolding(key: string, inp: ApplyInputs): EditableFile {
   const f = inp.configFiles.find((c) => c.path === src);
   if (f && !f.hostPath) throw new ApplyPlanError(`${f.path}: sets ${key} but is not on a bind mount`);
   return f ? (f as EditableFile) : mainFile(inp);
+}
+
+/**
+ * Nothing to write, no limit and no command to change: the fix is in place. A command-line change on a
+ * container that no compose file describes writes no file and is still a change (the container is re-created).
+ */
+export function changesNothing(p: ApplyPlan): boolean {
+  return p.files.length === 0 && !p.limits && !p.recreate;
 }

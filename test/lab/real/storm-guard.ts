@@ -48,8 +48,9 @@ export function guardStorm(falco: string, storm: string): StormGuard {
     pauses: () => count,
     stop: async () => {
       lines.close();
+      // killed, not awaited: with its output no longer read, execa's promise would wait for the stream forever
       follow.kill();
-      await follow.catch(() => undefined);
+      follow.catch(() => undefined);
       await resume();
     },
   };
