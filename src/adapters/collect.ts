@@ -2,7 +2,7 @@
 // Read-only: nothing here writes to the container, its files or Docker. `signal` (the screen's channel
 // aborts it when the operator quits) stops the collection between steps and between samples.
 import type { DiagnoseEvent, StepStatus } from '../core/events.js';
-import { SNAPSHOT_SCHEMA_VERSION, observerCpuPercent, type Snapshot, type StatsSample } from '../core/snapshot.js';
+import { SNAPSHOT_SCHEMA_VERSION, observerCpuPercent, type MemoryPeak, type Snapshot, type StatsSample } from '../core/snapshot.js';
 import { errorMessage } from '../core/errors.js';
 import { effectiveConfigOfFiles } from '../core/falco/config/from-files.js';
 import { webserverSettings } from '../core/falco/webserver.js';
@@ -15,6 +15,7 @@ import { execOutput } from './docker/exec.js';
 import { containerFs } from './docker/container-fs.js';
 import { readFalcoFiles } from './falco-files.js';
 import { versionFromImage } from '../core/falco/version.js';
+import { formatBytes } from '../core/falco/presets.js';
 import { readHost } from './host.js';
 import { httpGet, webserverUrl } from './webserver.js';
 import { setTimeout as pause } from 'node:timers/promises';
@@ -88,6 +89,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   });
 
   let observer: Snapshot['window']['observer'];
+  let memoryPeak: MemoryPeak | null = null;
   const samples = await step('sample', `Sample CPU and memory for ${Math.round(opts.windowMs / 1000)} s`, async () => {
     // A crash-looping container has nothing steady to measure; its log and config say why it restarts.
     if (down) return { value: [] as StatsSample[], detail: `skipped: ${downWhy}`, status: 'skipped' };
@@ -100,9 +102,11 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
       const cpu = process.cpuUsage(cpu0);
       const cost = { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, via: s.source };
       observer = cost;
+      memoryPeak = s.peak;
+      const peak = s.peak ? `; memory peak since start ${formatBytes(s.peak.bytes)}` : '';
       return {
         value: s.samples,
-        detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'}); falco-doctor itself: ${observerCpuPercent(cost).toFixed(1)} % of a core`,
+        detail: `${s.samples.length} samples (${s.source === 'cgroup' ? 'cgroup files' : 'stats API'})${peak}; falco-doctor itself: ${observerCpuPercent(cost).toFixed(1)} % of a core`,
       };
     } catch (e) {
       // the operator quit: no look at the container to explain it
@@ -149,6 +153,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
     target,
     falco,
     samples,
+    memoryPeak,
     service: null,
     host,
     logs,
@@ -165,7 +170,7 @@ async function sampleStats(
   emit: Emit,
   start: number,
   signal: AbortSignal | undefined,
-): Promise<{ samples: StatsSample[]; source: 'cgroup' | 'stats-api' }> {
+): Promise<{ samples: StatsSample[]; source: 'cgroup' | 'stats-api'; peak: MemoryPeak | null }> {
   // cgroup files on the host when readable (cheaper for dockerd), else one-shot stats API calls
   const sampler = await openSampler(docker, id, hostMem, { hostVisible: opts.hostVisible });
   const samples: StatsSample[] = [];
@@ -177,7 +182,8 @@ async function sampleStats(
     samples.push(s);
     const elapsed = Date.now() - start;
     emit({ type: 'sample', sample: s, elapsedMs: elapsed, windowMs: opts.windowMs });
-    if (elapsed >= opts.windowMs) return { samples, source: sampler.source };
+    // the peak once, at the end: a high-water mark covers the window and everything since the start
+    if (elapsed >= opts.windowMs) return { samples, source: sampler.source, peak: await sampler.peak().catch(() => null) };
     const nextAt = start + (i + 1) * opts.sampleEveryMs;
     // an abort ends the wait at once (rejecting with the signal's reason), not at the next tick
     await pause(Math.max(0, Math.min(nextAt, start + opts.windowMs) - Date.now()), undefined, { signal });

@@ -22,6 +22,15 @@ export const StatsSampleSchema = z.object({
 });
 export type StatsSample = z.infer<typeof StatsSampleSchema>;
 
+export const MemoryPeakSchema = z.object({
+  bytes: z.number(),
+  /** cgroup v1 only: the kernel memory's own peak (memory.kmem.max_usage_in_bytes); null elsewhere */
+  kernelBytes: z.number().nullable(),
+  /** the file (or API field) it was read from */
+  source: z.enum(['memory.max_usage_in_bytes', 'memory.peak', 'stats-api max_usage']),
+});
+export type MemoryPeak = z.infer<typeof MemoryPeakSchema>;
+
 export const ContainerInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -104,6 +113,14 @@ export const SnapshotSchema = z.object({
     readErrors: z.array(z.string()),
   }),
   samples: z.array(StatsSampleSchema),
+  /**
+   * The container memory cgroup's high-water mark since the container (re)started, read at the end of
+   * the window: what the samples miss. Falco's start (and each config reload) loads and verifies its eBPF
+   * probe, a transient of a few hundred MiB of kernel memory that then settles (measured on Falco 0.42.1:
+   * ../shared/real-falco/README.md). It counts everything charged to the cgroup, page cache included.
+   * Null when it could not be read; absent from bundles taken before it was recorded.
+   */
+  memoryPeak: MemoryPeakSchema.nullable().optional(),
   /** optional co-located service (the protected one) sampled over the same window */
   service: z
     .object({ name: z.string(), samples: z.array(StatsSampleSchema) })

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cgroupSample, findCgroup, readCgroup } from '../../src/adapters/docker/cgroup-stats.js';
+import { cgroupSample, findCgroup, readCgroup, readMemoryPeak } from '../../src/adapters/docker/cgroup-stats.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-cgroup-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -51,6 +51,17 @@ describe('cgroup v1 (cgroupfs driver)', () => {
     expect(cgroupSample(await readCgroup(findCgroup(id, r)!), null, 2 ** 34)).toMatchObject({ cpuPercent: 0, memLimitBytes: 0 });
     expect(findCgroup('b'.repeat(64), r)).toBeNull();
   });
+
+  it('reads the peak and the kernel memory peak; a kmem of 0 (not accounted) is unknown, not 0; no file, no peak', async () => {
+    const p = findCgroup(id, r)!;
+    const mem = path.join(r, 'memory/docker', id);
+    expect(await readMemoryPeak(p)).toBeNull();
+    // the figures of a real Falco 0.42.1 loading its modern eBPF probe (../shared/real-falco/README.md)
+    write(mem, { 'memory.max_usage_in_bytes': `${503 * 2 ** 20}\n`, 'memory.kmem.max_usage_in_bytes': `${477 * 2 ** 20}\n` });
+    expect(await readMemoryPeak(p)).toEqual({ bytes: 503 * 2 ** 20, kernelBytes: 477 * 2 ** 20, source: 'memory.max_usage_in_bytes' });
+    write(mem, { 'memory.kmem.max_usage_in_bytes': '0\n' });
+    expect((await readMemoryPeak(p))?.kernelBytes).toBeNull();
+  });
 });
 
 describe('cgroup v2 (systemd driver)', () => {
@@ -78,5 +89,11 @@ describe('cgroup v2 (systemd driver)', () => {
       throttledTimeNs: 250_000_000,
     });
     expect(cgroupSample(cur, null, 2 ** 34).memUsageBytes).toBe(100_000_000);
+  });
+
+  it('reads memory.peak (Linux 5.19+), and null on a kernel without it', async () => {
+    expect(await readMemoryPeak({ version: 2, dir })).toBeNull();
+    write(dir, { 'memory.peak': '524288000\n' });
+    expect(await readMemoryPeak({ version: 2, dir })).toEqual({ bytes: 524288000, kernelBytes: null, source: 'memory.peak' });
   });
 });

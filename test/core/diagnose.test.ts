@@ -18,11 +18,14 @@ function run(shape: SnapshotShape & { thresholds?: Record<string, number> }) {
   return diagnose(makeSnapshot(shape), catalogue, { toolVersion: 't', source: 'bundle', thresholds: shape.thresholds ?? {}, only: [], now: new Date(0) }).report;
 }
 // runbook findings; the config lint has its own tests below
-// FD-DROP-LATE (block-buffered outputs) is true of every 0.42.1 started without -U, as these
-// snapshots are (the real startup log sample): it has a test of its own and is left out here
+// True of every snapshot here (0.42.1 as shipped, started without -U, no memory peak recorded), each
+// with tests of its own (this file, drop-visibility.test.ts, memory-peak.test.ts), so left out:
+// FD-DROP-LATE (block-buffered outputs), FD-DROP-UNMEASURED (metrics off: no drop counter to read, unless a
+// drop alert came) and FD-MEM-PEAK-UNKNOWN (modern eBPF under a 512 MB limit, peak not read).
+const ALWAYS = ['FD-DROP-LATE', 'FD-DROP-UNMEASURED', 'FD-MEM-PEAK-UNKNOWN'];
 const codes = (r: ReturnType<typeof run>) =>
   r.findings
-    .filter((f) => f.runbook !== 'config-lint' && f.code !== 'FD-DROP-LATE')
+    .filter((f) => f.runbook !== 'config-lint' && !ALWAYS.includes(f.code))
     .map((f) => f.code)
     .sort();
 
@@ -30,19 +33,42 @@ describe('diagnose on upstream falco.yaml 0.44.1 and falco_rules 5.1.0', () => {
   const dropJson = fixture('samples/drop-alert.json').trim();
   const dropText = fixture('samples/drop-alert-text.txt').trim();
 
-  it('healthy: nothing at warning or above', () => {
+  it('0.42.1 as shipped, quiet: no problem measured, but drops cannot be measured (a warning, not "clear")', () => {
     const r = run({ cpuPercent: 4, memBytes: 60 * MB });
     // Falco 0.42.1's own shipped falco.yaml with its real startup log: no config finding (issue #13 saw ten
-    // false "first appears in 0.44.1" infos here); one true info: 0.42.1 without -U block-buffers its outputs.
-    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['FD-DROP-LATE', 'info']]);
+    // false "first appears in 0.44.1" infos here). Metrics are off and 0.42.1 without -U block-buffers its
+    // outputs, so a quiet log says nothing about drops (issue 19); the memory peak was not recorded.
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([
+      ['FD-DROP-UNMEASURED', 'warning'],
+      ['FD-DROP-LATE', 'info'],
+      ['FD-MEM-PEAK-UNKNOWN', 'info'],
+    ]);
     expect(r.runbooks.map((x) => [x.id, x.status])).toEqual([
-      ['event-drops', 'clear'],
+      ['event-drops', 'problem'],
       ['high-cpu', 'clear'],
       ['memory-pressure', 'clear'],
       ['config-lint', 'clear'],
     ]);
+    expect(r.facts['drops.detected']).toBeNull();
     expect(r.target.falcoVersion).toBe('0.42.1'); // from the real startup log sample
     expect(r.target.engineKind).toBe('modern_ebpf');
+  });
+
+  it('healthy: with -U, metrics snapshots and a low memory peak, nothing is raised at all', () => {
+    const snapshotLine = (seconds: number) => {
+      const j = JSON.parse(fixture('samples/metrics-snapshot.json').trim().split('\n')[0] as string) as { output_fields: Record<string, unknown> };
+      j.output_fields['evt.time'] = (1_795_421_675 + seconds) * 1e9;
+      return JSON.stringify(j);
+    };
+    const yaml = setKey(setKey(fixture('releases/falco-0.42.1.yaml'), ['metrics', 'enabled'], true), ['metrics', 'interval'], '1m');
+    const snap = makeSnapshot({ cpuPercent: 4, memBytes: 60 * MB, falcoYaml: yaml, logLines: [snapshotLine(0), snapshotLine(60)] });
+    snap.target.cmd = ['/usr/bin/falco', '-U'];
+    snap.memoryPeak = { bytes: 90 * MB, kernelBytes: 30 * MB, source: 'memory.max_usage_in_bytes' };
+    const r = diagnose(snap, catalogue, { toolVersion: 't', source: 'bundle', thresholds: {}, only: [], now: new Date(0) }).report;
+    // metrics.interval 1m: the lint's own info that it is fine for a diagnosis, short for production
+    expect(r.findings.map((f) => f.code)).toEqual(['FD-CONF-PERFORMANCE']);
+    expect(r.facts['drops.detected']).toBe(false);
+    expect(r.runbooks.every((x) => x.status === 'clear')).toBe(true);
   });
 
   it('drops with CPU headroom are blamed on the buffer, with the buffer fix', () => {

@@ -89,7 +89,7 @@ describe('report parts', () => {
       Runbooks
         ✔ clear   Event drops
         ✖ problem High CPU (FD-CPU-RULES)
-        ✔ clear   Memory pressure
+        ✔ clear   Memory pressure (FD-MEM-PEAK-UNKNOWN)
         ✔ clear   Configuration lint (FD-CONF-PERFORMANCE)
 
       Notes

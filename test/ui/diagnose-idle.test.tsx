@@ -70,7 +70,7 @@ describe('diagnose screen at rest', () => {
       const s = mount();
       s.events.push(...diagnosisEvents());
       s.events.end();
-      await until(s.screen, 'Findings (2)');
+      await until(s.screen, 'Findings (3)');
       if (view === 'a finding’s detail') {
         s.stdin.write(KEYS.enter);
         // the detail measures itself once (it is taller than the terminal), then is still

@@ -41,13 +41,13 @@ describe('diagnose screen', () => {
 
     events.push(...rest);
     events.end();
-    const done = await waitForText(screen, 'Findings (2)');
+    const done = await waitForText(screen, 'Findings (3)');
     expect(done).toMatchInlineSnapshot(`
       "✔ Read limits and state — falco-security-monitor running
       ✔ Sample CPU and memory for 8 s — 9 samples
       ✔ Runbook: Event drops — clear
       ⚠ Runbook: High CPU — FD-CPU-RULES
-      ✔ Runbook: Memory pressure — clear
+      ✔ Runbook: Memory pressure — FD-MEM-PEAK-UNKNOWN
       ✔ Runbook: Configuration lint — FD-CONF-PERFORMANCE
 
       target falco-security-monitor (falco-doctor-lab/falco-standin:0.44.1)
@@ -60,7 +60,7 @@ describe('diagnose screen', () => {
       Runbooks
         ✔ clear   Event drops
         ✖ problem High CPU (FD-CPU-RULES)
-        ✔ clear   Memory pressure
+        ✔ clear   Memory pressure (FD-MEM-PEAK-UNKNOWN)
         ✔ clear   Configuration lint (FD-CONF-PERFORMANCE)
 
       Notes
@@ -71,9 +71,10 @@ describe('diagnose screen', () => {
         • Schema: Falco's own check at startup: /etc/falco/config.d/falco.container_plugin.yaml ok,
       /etc/falco/falco.yaml ok; the doctor's: ok.
 
-      Findings (2)
+      Findings (3)
       › CRITICAL FD-CPU-RULES         Falco is at its CPU quota evaluating 100 rules
         INFO     FD-CONF-PERFORMANCE  metrics.interval 5s is fine for a diagnosis; for production falco.y…
+        INFO     FD-MEM-PEAK-UNKNOWN  Memory peak not read: a 512 MB limit may not hold a modern eBPF pro…
       ↑/↓ or j/k move · Enter details · f/e/w fix · ? help · q quit"
     `);
 
@@ -83,7 +84,7 @@ describe('diagnose screen', () => {
     await waitForText(screen, '› CRITICAL');
     stdin.write(KEYS.enter);
     const detail = await waitForText(screen, 'j/k scroll');
-    expect(detail.slice(done.indexOf('Findings (2)'))).toMatchInlineSnapshot(`
+    expect(detail.slice(done.indexOf('Findings (3)'))).toMatchInlineSnapshot(`
       "CRITICAL FD-CPU-RULES (runbook high-cpu)
       Falco is at its CPU quota evaluating 100 rules
       cause: rule-cost
@@ -125,10 +126,10 @@ describe('diagnose screen', () => {
     `);
 
     stdin.write(KEYS.escape);
-    await waitFor(screen, (s) => s.includes('Findings (2)') && !s.includes('Evidence'), { what: 'the list' });
+    await waitFor(screen, (s) => s.includes('Findings (3)') && !s.includes('Evidence'), { what: 'the list' });
     stdin.write('?');
     const help = await waitForText(screen, 'Keys');
-    expect(help.slice(done.indexOf('Findings (2)'))).toMatchInlineSnapshot(`
+    expect(help.slice(done.indexOf('Findings (3)'))).toMatchInlineSnapshot(`
       "───────────────╮
       │ Keys                                                     │
       │ ↑ k  ↓ j        move through the findings; scroll an     │
@@ -143,7 +144,7 @@ describe('diagnose screen', () => {
       ╰──────────────────────────────────────────────────────────╯"
     `);
     stdin.write('?');
-    await waitFor(screen, (s) => s.includes('Findings (2)') && !s.includes('Keys'), { what: 'help closed' });
+    await waitFor(screen, (s) => s.includes('Findings (3)') && !s.includes('Keys'), { what: 'help closed' });
 
     stdin.write('q');
     await expect(result).resolves.toEqual({ report, error: null });

@@ -38,9 +38,13 @@ describe('diagnose reducer: events', () => {
   });
 
   test('findings are counted while running; done sorts them worst first', () => {
-    expect(finished.findingsSoFar).toBe(2);
+    expect(finished.findingsSoFar).toBe(3);
     expect(finished.phase.kind).toBe('done');
-    expect(finished.phase.kind === 'done' && finished.phase.findings.map((f) => f.code)).toEqual(['FD-CPU-RULES', 'FD-CONF-PERFORMANCE']);
+    expect(finished.phase.kind === 'done' && finished.phase.findings.map((f) => f.code)).toEqual([
+      'FD-CPU-RULES',
+      'FD-CONF-PERFORMANCE',
+      'FD-MEM-PEAK-UNKNOWN',
+    ]);
     expect(finished.running).toEqual([]);
   });
 
@@ -63,7 +67,7 @@ describe('diagnose reducer: events', () => {
 describe('diagnose reducer: keys', () => {
   test('j/k move within the list and stop at its ends', () => {
     expect(reduce([key('down')], finished).selected).toBe(1);
-    expect(reduce([key('down'), key('down'), key('down')], finished).selected).toBe(1);
+    expect(reduce([key('down'), key('down'), key('down')], finished).selected).toBe(2);
     expect(reduce([key('down'), key('up'), key('up')], finished).selected).toBe(0);
   });
 

@@ -18,7 +18,7 @@ async function runToDetail(noColor: boolean, columns: number, rows: number) {
     })(),
     { noColor, stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream },
   );
-  const list = await waitForText(() => stdout.screen(), 'Findings (2)');
+  const list = await waitForText(() => stdout.screen(), 'Findings (3)');
   // the first finding (FD-CPU-RULES) has the most to show: seven evidence rows and three fixes
   await waitForText(() => stdout.screen(), '› CRITICAL FD-CPU-RULES');
   stdin.write(KEYS.enter);
@@ -39,8 +39,8 @@ describe('terminal fit and colour', () => {
   test('at 80×24 no line is wider than the terminal and the live region fits', async () => {
     const { list, detail, end } = await runToDetail(true, 80, 24);
     for (const line of [...list.split('\n'), ...detail.split('\n'), ...end.split('\n')]) expect([...line].length).toBeLessThanOrEqual(80);
-    const liveDetail = detail.slice(list.indexOf('Findings (2)')).split('\n');
-    const liveEnd = end.slice(list.indexOf('Findings (2)')).split('\n');
+    const liveDetail = detail.slice(list.indexOf('Findings (3)')).split('\n');
+    const liveEnd = end.slice(list.indexOf('Findings (3)')).split('\n');
     // under the terminal's height, so Ink redraws the region instead of clearing the screen
     expect(liveDetail.length).toBeLessThan(24);
     expect(liveEnd.length).toBe(liveDetail.length);

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { StatsSample } from '../../core/snapshot.js';
+import type { MemoryPeak, StatsSample } from '../../core/snapshot.js';
 import type { DockerClient } from './client.js';
 import { readStats, toSample, type RawStats } from './stats.js';
 
@@ -116,6 +116,26 @@ export async function readCgroup(p: CgroupPaths): Promise<CgroupReading> {
 }
 
 /**
+ * The memory cgroup's high-water mark since the container (re)started (runc makes a new cgroup at each
+ * start): `memory.max_usage_in_bytes` on v1 (with `memory.kmem.max_usage_in_bytes`, the kernel memory's
+ * own peak, where the kernel still has it), `memory.peak` on v2 (Linux 5.19+). Null when not readable.
+ */
+export async function readMemoryPeak(p: CgroupPaths): Promise<MemoryPeak | null> {
+  const opt = (file: string) =>
+    num(file).then(
+      (n) => (Number.isFinite(n) ? n : null),
+      () => null,
+    );
+  if (p.version === 2) {
+    const bytes = await opt(path.join(p.dir, 'memory.peak'));
+    return bytes === null ? null : { bytes, kernelBytes: null, source: 'memory.peak' };
+  }
+  const [bytes, kmem] = await Promise.all([opt(path.join(p.memory, 'memory.max_usage_in_bytes')), opt(path.join(p.memory, 'memory.kmem.max_usage_in_bytes'))]);
+  // 0 is a kernel that no longer accounts kmem on its own (every process charges some: its page tables)
+  return bytes === null ? null : { bytes, kernelBytes: kmem || null, source: 'memory.max_usage_in_bytes' };
+}
+
+/**
  * The same StatsSample as stats.ts toSample: CPU % = Δusage ÷ Δwall time × 100 (100 = one core, as
  * docker stats shows it), memory without inactive page cache, limit 0 when none or ≥ the host's.
  */
@@ -143,6 +163,8 @@ export interface Sampler {
   readonly source: 'cgroup' | 'stats-api';
   /** The next sample; CPU % is over the time since the previous call (0 on the first). */
   next(): Promise<StatsSample>;
+  /** The memory cgroup's peak so far, or null when this source does not give it (cgroup v2 stats API). */
+  peak(): Promise<MemoryPeak | null>;
 }
 
 /** Samples from the cgroup files when readable from here, else from one-shot stats API calls. */
@@ -162,6 +184,7 @@ export async function openSampler(docker: DockerClient, id: string, hostLimit: n
           prev = cur;
           return s;
         },
+        peak: () => readMemoryPeak(paths),
       };
     }
   }
@@ -173,6 +196,11 @@ export async function openSampler(docker: DockerClient, id: string, hostLimit: n
       const s = toSample(raw, prev, hostLimit);
       prev = raw;
       return s;
+    },
+    // the stats API gives max_usage on cgroup v1 only (it is memory.max_usage_in_bytes there)
+    async peak() {
+      const max = (await readStats(docker, id)).memory_stats.max_usage;
+      return max === undefined ? null : { bytes: max, kernelBytes: null, source: 'stats-api max_usage' };
     },
   };
 }

@@ -17,6 +17,8 @@ const StatsSchema = z.object({
   memory_stats: z.object({
     usage: z.number().default(0),
     limit: z.number().default(0),
+    /** cgroup v1 only: memory.max_usage_in_bytes */
+    max_usage: z.number().optional(),
     stats: z.record(z.string(), z.number()).default({}),
   }),
 });

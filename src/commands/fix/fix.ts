@@ -5,10 +5,10 @@ import type { Catalogue } from '../../core/runbook/load.js';
 import type { Snapshot } from '../../core/snapshot.js';
 import type { FixPlan } from '../../core/fix/plan.js';
 import type { JournalEntry } from '../../core/fix/journal-entry.js';
-import { JOURNAL_SCHEMA_VERSION, isIncomplete } from '../../core/fix/journal-entry.js';
+import { JOURNAL_SCHEMA_VERSION } from '../../core/fix/journal-entry.js';
 import { planFix } from '../../core/fix/plan.js';
 import { buildApplyPlan, changesNothing, previewText, ApplyPlanError, type ApplyPlan } from '../../core/fix/apply-plan.js';
-import { breakerRefusal, DEFAULT_MAX_CHANGES_PER_HOUR } from '../../core/fix/breaker.js';
+import { DEFAULT_MAX_CHANGES_PER_HOUR } from '../../core/fix/breaker.js';
 import { factsToWatch } from '../../core/fix/measure.js';
 import { diagnose, type Diagnosis } from '../../core/diagnosis/diagnose.js';
 import { getPath } from '../../core/falco/config/effective.js';
@@ -21,11 +21,10 @@ import { applyEntry, type ApplyResult } from '../../adapters/apply/transaction.j
 import { readLimits } from '../../adapters/apply/limits.js';
 import { faultPoint } from '../../adapters/apply/fault.js';
 import { ensureWritable } from '../../adapters/apply/writable.js';
-import { ensureRoom, stateDirError } from '../../adapters/journal/state-dir-error.js';
 import { dockerUnreachable, isEngineGone } from '../../adapters/docker/client.js';
 import { newEntryId } from '../../adapters/journal/journal.js';
 import { gatherInputs, snapshotPlanFiles } from './inputs.js';
-import { openSession, txContext, DEFAULT_TIMINGS, type TimingOptions } from './session.js';
+import { openSession, txContext, refuseUnsafeChange, journalIntent, DEFAULT_TIMINGS, type TimingOptions } from './session.js';
 import { measureAfter } from './measure.js';
 import { formatResult } from './report.js';
 import { liveCollectOptions } from '../../adapters/collect-options.js';
@@ -101,15 +100,7 @@ export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req
   const session = await openSession(req.stateDir, `fix ${req.fixId}`);
   faultPoint('after-lock');
   try {
-    const entries = await session.journal.list();
-    const unfinished = entries.filter(isIncomplete).at(-1);
-    if (unfinished)
-      throw new UserError(
-        `transaction ${unfinished.id} (${unfinished.fixId}) did not finish (its process died)`,
-        'undo it first: falco-doctor rollback --last',
-      );
-    const refusal = breakerRefusal(entries, Date.now(), req.maxChangesPerHour);
-    if (refusal) throw new UserError(`circuit breaker: ${refusal}`, 'wait, or raise the limit (--max-changes-per-hour) if you mean it');
+    await refuseUnsafeChange(session, req.maxChangesPerHour);
     const files = await snapshotPlanFiles(p.applyPlan, p.diagnosis.context.snapshot, p.compose);
     await ensureWritable(files);
     const intent: JournalEntry = {
@@ -132,10 +123,7 @@ export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req
       log: [],
       finishedAt: null,
     };
-    await ensureRoom(session.dir, Buffer.byteLength(JSON.stringify(intent, null, 2)));
-    await session.journal.write(intent).catch((e: unknown) => {
-      throw stateDirError(session.dir, e);
-    });
+    await journalIntent(session, intent);
     faultPoint('after-intent');
     const watch = factsToWatch(p.plan, p.diagnosis.report.findings);
     const tx = txContext(docker, session.journal, p.target, req.timings, emit, (since) => measureAfter(docker, req, since, watch, p.diagnosis));

@@ -1,12 +1,15 @@
-// The pieces every command that changes Falco shares: the journal and the lock in the state dir, and
-// the transaction context (health URL, reload behaviour, timings) for one container.
+// The pieces every command that changes Falco shares: the journal and the lock in the state dir, the
+// guards a change passes before its intent is journaled (Docker or Kubernetes alike), and the
+// transaction context (health URL, reload behaviour, timings) for one container.
 import { stateDir } from '../../adapters/paths.js';
 import { openJournal, type Journal } from '../../adapters/journal/journal.js';
 import { acquireLock, type Lock } from '../../adapters/journal/lock.js';
-import { stateDirError } from '../../adapters/journal/state-dir-error.js';
+import { ensureRoom, stateDirError } from '../../adapters/journal/state-dir-error.js';
 import type { DockerClient } from '../../adapters/docker/client.js';
 import type { FixEvent, TxContext } from '../../adapters/apply/context.js';
-import type { JournalEntry, Measure } from '../../core/fix/journal-entry.js';
+import { isIncomplete, type JournalEntry, type Measure } from '../../core/fix/journal-entry.js';
+import { breakerRefusal } from '../../core/fix/breaker.js';
+import { UserError } from '../../core/errors.js';
 
 export interface TimingOptions {
   /** the container must stay up this long after a change */
@@ -33,6 +36,29 @@ export async function openSession(stateDirOverride: string | null, command: stri
     await lock.release();
     throw stateDirError(dir, e);
   }
+}
+
+/**
+ * Refuses a change while another one is unfinished (its process died mid-change: undo it first) or
+ * when the circuit breaker is open. Every entry of the journal counts, whatever it changed (a
+ * container's files and limits, or a ConfigMap and a DaemonSet): they all change the same Falco fleet.
+ * Under the session's lock, so that no other doctor journals in between.
+ */
+export async function refuseUnsafeChange(session: Session, maxChangesPerHour: number, nowMs = Date.now()): Promise<void> {
+  const entries = await session.journal.list();
+  const unfinished = entries.filter(isIncomplete).at(-1);
+  if (unfinished)
+    throw new UserError(`transaction ${unfinished.id} (${unfinished.fixId}) did not finish (its process died)`, 'undo it first: falco-doctor rollback --last');
+  const refusal = breakerRefusal(entries, nowMs, maxChangesPerHour);
+  if (refusal) throw new UserError(`circuit breaker: ${refusal}`, 'wait, or raise the limit (--max-changes-per-hour) if you mean it');
+}
+
+/** Writes the intent, refusing first when the state dir has no room for the entry's rewrites. */
+export async function journalIntent(session: Session, intent: JournalEntry): Promise<void> {
+  await ensureRoom(session.dir, Buffer.byteLength(JSON.stringify(intent, null, 2)));
+  await session.journal.write(intent).catch((e: unknown) => {
+    throw stateDirError(session.dir, e);
+  });
 }
 
 export function txContext(

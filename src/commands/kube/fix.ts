@@ -1,6 +1,8 @@
 // `falco-doctor fix ID --kube [--node N]`: a fix planned on one node's diagnosis, applied to the cluster
 // as a ConfigMap edit plus a DaemonSet template change (the pods roll one node at a time), verified by the
-// rollout and a re-measure of the node, journaled first so `rollback` undoes both from any session.
+// rollout and a re-measure of the node, journaled first so `rollback` undoes both from any session. The
+// same guards as a Docker fix come before the journal: no unfinished transaction, the circuit breaker
+// (which counts the changes of both kinds), room in the state dir.
 import { EXIT, UserError, errorMessage, type ExitCode } from '../../core/errors.js';
 import { newEntryId } from '../../adapters/journal/journal.js';
 import { JOURNAL_SCHEMA_VERSION, type JournalEntry, type Measure } from '../../core/fix/journal-entry.js';
@@ -11,12 +13,23 @@ import type { KubeDiagnosis, NodeResult } from '../../core/kube/live/nodes.js';
 import { PROBES, isProbeId } from '../../core/diagnosis/probes/index.js';
 import { formatValue } from '../../core/diagnosis/format.js';
 import type { CliArgs } from '../../cli/args.js';
-import { openSession } from '../fix/session.js';
+import { journalIntent, openSession, refuseUnsafeChange } from '../fix/session.js';
 import { runKubeDiagnosis, type KubeRun } from './diagnose.js';
 
 export type KubeFixArgs = Pick<
   CliArgs,
-  'operand' | 'kube' | 'node' | 'yes' | 'stateDir' | 'windowSeconds' | 'lookbackSeconds' | 'thresholds' | 'runbooks' | 'reloadTimeoutSeconds' | 'format'
+  | 'operand'
+  | 'kube'
+  | 'node'
+  | 'yes'
+  | 'stateDir'
+  | 'maxChangesPerHour'
+  | 'windowSeconds'
+  | 'lookbackSeconds'
+  | 'thresholds'
+  | 'runbooks'
+  | 'reloadTimeoutSeconds'
+  | 'format'
 >;
 
 const MEASURED = ['drops.detected', 'drops.alerts', 'drops.max_per_second', 'ringbuf.total_bytes', 'mem.usage_bytes', 'cpu.percent'];
@@ -66,6 +79,7 @@ export async function kubeFixOn(before: KubeRun, fixId: string, args: KubeFixArg
   }
   const session = await openSession(args.stateDir, `fix ${fixId} --kube`);
   try {
+    await refuseUnsafeChange(session, args.maxChangesPerHour);
     const entry: JournalEntry = {
       schemaVersion: JOURNAL_SCHEMA_VERSION,
       id,
@@ -99,7 +113,7 @@ export async function kubeFixOn(before: KubeRun, fixId: string, args: KubeFixArg
       log: [],
       finishedAt: null,
     };
-    await session.journal.write(entry);
+    await journalIntent(session, entry);
     const { applyKubeChange, undoKubeChange } = await import('../../adapters/kube/apply.js');
     const tx = { api, journal: session.journal, rolloutTimeoutMs: Math.max(120, args.reloadTimeoutSeconds) * 1000, say: (l: string) => io.err(`  ✔ ${l}\n`) };
     try {

@@ -23,7 +23,25 @@ export function snapshotSpanSeconds(ctx: DiagnosisContext): number | null {
   return (Math.max(...times) - Math.min(...times)) / 1000;
 }
 
-/** Falco's drop counters can be read: /metrics at the end of the window, or metrics snapshots in the log. */
+/** Drops counted by Falco over the window: /metrics if read at both ends, else metrics snapshots in the log. */
+export function droppedInWindow(ctx: DiagnosisContext): number | null {
+  return promDelta(ctx, 'falcosecurity_scap_n_drops_total') ?? snapshotDelta(ctx, 'scap.n_drops');
+}
+
+/** Kernel events over the same span (n_evts includes the drops, event_drops.cpp@0.44.1:100). */
+export function eventsInWindow(ctx: DiagnosisContext): number | null {
+  return promDelta(ctx, 'falcosecurity_scap_n_evts_total') ?? snapshotDelta(ctx, 'scap.n_evts');
+}
+
+export function countedSeconds(ctx: DiagnosisContext): number | null {
+  if (ctx.promStart && ctx.promEnd) return ctx.windowSeconds;
+  return snapshotSpanSeconds(ctx);
+}
+
+/**
+ * Falco's drop counter was read over a span: /metrics at both ends of the window, or two metrics
+ * snapshots carrying scap.n_drops. One snapshot, or /metrics without the counter, measures nothing.
+ */
 export function dropCountersReadable(ctx: DiagnosisContext): boolean {
-  return ctx.promEnd !== null || ctx.metricsSnapshots.length > 0;
+  return droppedInWindow(ctx) !== null;
 }

@@ -1,20 +1,10 @@
 // The report's notes: what the doctor could not measure or should say beside its findings (the
-// stand-in, where falco.yaml was read from, a restarting container, a log that lags, what Falco's own
-// startup lines say beside the doctor's figures).
+// stand-in, where falco.yaml was read from, a restarting container, what Falco's own startup lines say
+// beside the doctor's figures). Drops that cannot be measured are a finding (FD-DROP-UNMEASURED, -BLIND).
 import type { DiagnosisContext } from './context.js';
-import { dropCountersReadable } from './counters.js';
 import { formatBytes } from '../falco/presets.js';
 import { validateAgainstSchema } from '../falco/config/lint/schema.js';
 import { parseYamlSource } from '../falco/config/yaml-source.js';
-
-/** No drop alert in a log that Falco block-buffers, with no counter to read: "no drops" is not shown. */
-function logLagNote(ctx: DiagnosisContext): string | null {
-  const s = ctx.snapshot;
-  if (!s.target.state.running || ctx.dropAlerts.length > 0 || dropCountersReadable(ctx)) return null;
-  const b = ctx.buffering;
-  if (!b.buffered) return null;
-  return `No drop alert in the log, but that does not show there were none: ${b.why}, so alerts (drop alerts included) reach docker logs in blocks of a few KB, possibly minutes late, and no drop counter (metrics) is on. Add -U to the container's command (command: in the compose file), or turn metrics on.`;
-}
 
 /** What Falco printed at startup beside what the doctor computes from the files. */
 function startupBesideConfig(ctx: DiagnosisContext): string[] {
@@ -59,8 +49,6 @@ export function notesFor(ctx: DiagnosisContext): string[] {
   if (s.target.state.restarting) notes.push(`The container is restarting (${s.target.state.restartCount} restarts so far): nothing was sampled.`);
   else if (!s.target.state.running) notes.push(`The container is ${s.target.state.status} (exit code ${s.target.state.exitCode}): nothing was sampled.`);
   if (s.webserver.error) notes.push(`Webserver: ${s.webserver.error}`);
-  const lag = logLagNote(ctx);
-  if (lag) notes.push(lag);
   notes.push(...startupBesideConfig(ctx));
   return notes;
 }

@@ -7,6 +7,8 @@ import { getPath } from '../falco/config/effective.js';
 import { presetBytes, formatBytes } from '../falco/presets.js';
 import { ringBufferBudget } from '../falco/engine.js';
 import { setAtPath } from '../falco/config/override.js';
+import { knownKeysFor, lookupKey } from '../falco/config/model.js';
+import { startupRefusals } from '../falco/config/refusals.js';
 
 export type PlannedChange =
   | { kind: 'config-set'; key: string; before: unknown; after: unknown }
@@ -42,7 +44,12 @@ export function planFix(id: string, fix: Fix, ctx: DiagnosisContext, facts: Fact
     plan.changes.push(change);
   }
   if (plan.changes.every(isNoop)) plan.refused = 'already in place';
-  else refuseIfBuffersUnchanged(plan, ctx);
+  else {
+    // a key already at the value is no change: the summary (and the journal) name only what moves
+    plan.changes = plan.changes.filter((c) => !isNoop(c));
+    refuseIfBuffersUnchanged(plan, ctx);
+    refuseIfFalcoWouldNotStart(plan, ctx);
+  }
   if (fix.guard === 'ring-buffer-memory') guardRingBuffer(plan, ctx);
   return plan;
 }
@@ -64,10 +71,27 @@ function refuseIfBuffersUnchanged(plan: FixPlan, ctx: DiagnosisContext): void {
     plan.refused = `leaves the ring buffers as they are (${after.buffers} buffer(s) of ${formatBytes(after.bytesPerBuffer)} on ${ctx.snapshot.host.cpus} CPU(s)): no memory or drop change`;
 }
 
+/**
+ * A fix must not leave a config Falco refuses to start with (config/refusals.ts): e.g. metrics.enabled
+ * with metrics.interval absent, whose code default "5000" has no unit (configuration.cpp@0.42.1:618).
+ */
+function refuseIfFalcoWouldNotStart(plan: FixPlan, ctx: DiagnosisContext): void {
+  const sets = plan.changes.filter((c): c is Extract<PlannedChange, { kind: 'config-set' }> => c.kind === 'config-set');
+  if (sets.length === 0 || plan.refused) return;
+  const value = structuredClone(ctx.config.value);
+  for (const c of sets) setAtPath(value, c.key.split('.'), c.after);
+  const before = new Set(ctx.refusals.map((r) => r.message));
+  const added = startupRefusals({ ...ctx.config, value }, ctx.version.version).filter((r) => !before.has(r.message));
+  if (added[0]) plan.refused = `Falco would refuse to start: ${added[0].message}`;
+}
+
 function planOp(op: FixOp, ctx: DiagnosisContext, facts: Facts): PlannedChange | string {
   switch (op.op) {
     case 'set': {
       const key = op.key.replace('{engine.kind}', ctx.engineKind ?? 'modern_ebpf');
+      // a key this release does not read would be written and ignored (knowledge/falco-config-catalogue.json)
+      const v = ctx.version.version;
+      if (v !== null && lookupKey(key) && !knownKeysFor(v).has(key)) return `Falco ${v} does not read ${key}`;
       const after = resolveValue(op.value, ctx, facts);
       if (after === null) return `cannot compute a value for ${key}`;
       return { kind: 'config-set', key, before: getPath(ctx.config.value, key) ?? null, after };

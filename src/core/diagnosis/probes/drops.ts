@@ -1,21 +1,19 @@
 // Drop probes: drop alerts in the log (rate-limited by syscall_event_drops) and, when metrics are on,
-// Falco's own counters, which count every drop.
-import { getPath } from '../../falco/config/effective.js';
+// Falco's own counters, which count every drop. Without a counter "no drop alert" is not "no drops":
+// drops.detected is then unknown, and drops.visibility says why (drop-reporting.ts).
 import type { DiagnosisContext } from '../context.js';
 import { max } from '../samples.js';
-import { promDelta, snapshotDelta, snapshotSpanSeconds } from '../counters.js';
-import type { Probe } from './probe.js';
+import { countedSeconds, droppedInWindow, eventsInWindow, promDelta, snapshotDelta } from '../counters.js';
+import { configValue, dropActions, dropReporting } from '../drop-reporting.js';
+import { pct, type Probe } from './probe.js';
 
-/** Drops counted by Falco over the window: /metrics if on, else metrics snapshots in the log. */
-function droppedInWindow(ctx: DiagnosisContext): number | null {
-  return promDelta(ctx, 'falcosecurity_scap_n_drops_total') ?? snapshotDelta(ctx, 'scap.n_drops');
-}
-function countedSeconds(ctx: DiagnosisContext): number | null {
-  if (ctx.promStart && ctx.promEnd) return ctx.windowSeconds;
-  return snapshotSpanSeconds(ctx);
-}
-function eventsInWindow(ctx: DiagnosisContext): number | null {
-  return promDelta(ctx, 'falcosecurity_scap_n_evts_total') ?? snapshotDelta(ctx, 'scap.n_evts');
+const numberOr = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+
+/** Seconds between two drop actions once max_burst is spent: one token every 1/rate s (token_bucket.cpp). */
+function alertIntervalSeconds(ctx: DiagnosisContext): number | null {
+  const rate = numberOr(configValue(ctx, 'syscall_event_drops.rate'), 0.03333);
+  // .03333 is meant as one per 30 s: 30.003 shown to a tenth
+  return rate > 0 ? Math.round(10 / rate) / 10 : null;
 }
 
 export const DROP_PROBES = {
@@ -74,17 +72,53 @@ export const DROP_PROBES = {
     label: 'Event drops seen',
     unit: 'bool',
     source: 'drop alerts or Falco drop counters',
-    compute: (ctx) => ctx.dropAlerts.some((a) => a.nDrops > 0) || (droppedInWindow(ctx) ?? 0) > 0,
+    compute: (ctx) => {
+      if (ctx.dropAlerts.some((a) => a.nDrops > 0)) return true;
+      const d = droppedInWindow(ctx);
+      return d === null ? null : d > 0;
+    },
+  },
+  'drops.counted_percent': {
+    label: 'Share of events dropped in the window (Falco counters)',
+    unit: 'percent',
+    source: 'increase of the drop counter ÷ increase of the event counter (n_evts includes the drops)',
+    compute: (ctx) => pct(droppedInWindow(ctx), eventsInWindow(ctx)),
   },
   'drops.actions': {
     label: 'syscall_event_drops.actions',
     unit: 'text',
     source: 'effective falco.yaml; absent or empty is "ignore" (configuration.cpp@0.42.1:574)',
-    compute: (ctx) => {
-      const a = getPath(ctx.config.value, 'syscall_event_drops.actions');
-      const list = Array.isArray(a) ? a.map(String) : typeof a === 'string' ? [a] : [];
-      return list.length === 0 ? 'ignore' : list.join(',');
-    },
+    compute: (ctx) => dropActions(ctx).join(','),
+  },
+  'drops.threshold_percent': {
+    label: "Share of one second's events Falco must drop before it acts",
+    unit: 'percent',
+    source: 'syscall_event_drops.threshold (code default .1, configuration.cpp@0.42.1:579); ratio > threshold, event_drops.cpp@0.44.1:104',
+    compute: (ctx) => Math.round(numberOr(configValue(ctx, 'syscall_event_drops.threshold'), 0.1) * 1e8) / 1e6,
+  },
+  'drops.alert_interval_s': {
+    label: 'Seconds between drop actions at most (after max_burst)',
+    unit: 'count',
+    source: '1 ÷ syscall_event_drops.rate (code default .03333, configuration.cpp@0.42.1:585)',
+    compute: alertIntervalSeconds,
+  },
+  'drops.visibility': {
+    label: 'How drops reach the doctor',
+    unit: 'text',
+    source: 'counters read (/metrics, metrics snapshots), else what the drop actions write to the container log',
+    compute: (ctx) => dropReporting(ctx).visibility,
+  },
+  'drops.counter_status': {
+    label: 'Falco drop counter',
+    unit: 'text',
+    source: 'metrics.* and webserver.* of the effective falco.yaml, /metrics and metrics snapshots read',
+    compute: (ctx) => dropReporting(ctx).counters,
+  },
+  'drops.alert_path': {
+    label: 'Where the drop actions write',
+    unit: 'text',
+    source: 'syscall_event_drops.actions, log_level, log_stderr, stdout_output, output buffering (event_drops.cpp@0.44.1)',
+    compute: (ctx) => dropReporting(ctx).alerts,
   },
   'events.per_sec': {
     label: 'Kernel events per second',

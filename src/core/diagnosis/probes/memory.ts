@@ -9,6 +9,9 @@ export const memLimit = (ctx: DiagnosisContext): number | null => {
   return l > 0 ? l : null;
 };
 const lastSample = (ctx: DiagnosisContext) => ctx.snapshot.samples[ctx.snapshot.samples.length - 1];
+/** The cgroup's high-water mark since the container started (snapshot.memoryPeak), or null. */
+const peak = (ctx: DiagnosisContext) => ctx.snapshot.memoryPeak?.bytes ?? null;
+const PEAK_SOURCE = 'memory cgroup high-water mark since the container started: memory.max_usage_in_bytes (v1) or memory.peak (v2)';
 
 export const MEMORY_PROBES = {
   'mem.usage_bytes': {
@@ -38,6 +41,34 @@ export const MEMORY_PROBES = {
     source: 'Docker stats API',
     kubeSource: 'metrics API (metrics.k8s.io PodMetrics)',
     compute: (ctx) => lastSample(ctx)?.memUsageBytes ?? null,
+  },
+  'mem.peak_bytes': {
+    label: 'Falco memory peak since the container started (page cache and kernel memory included)',
+    unit: 'bytes',
+    source: PEAK_SOURCE,
+    kubeSource: 'not read on Kubernetes (the doctor reads no node cgroup files)',
+    compute: peak,
+  },
+  'mem.peak_kernel_bytes': {
+    label: 'Kernel memory peak since the container started',
+    unit: 'bytes',
+    source: 'memory.kmem.max_usage_in_bytes (cgroup v1 only)',
+    kubeSource: 'not read on Kubernetes',
+    compute: (ctx) => ctx.snapshot.memoryPeak?.kernelBytes ?? null,
+  },
+  'mem.peak_limit_percent': {
+    label: 'Falco memory peak as a share of its limit',
+    unit: 'percent',
+    source: `${PEAK_SOURCE} ÷ memory limit`,
+    kubeSource: 'not read on Kubernetes',
+    compute: (ctx) => pct(peak(ctx), memLimit(ctx)),
+  },
+  'mem.peak_known': {
+    label: 'Memory peak read',
+    unit: 'bool',
+    source: PEAK_SOURCE,
+    kubeSource: 'not read on Kubernetes',
+    compute: (ctx) => peak(ctx) !== null,
   },
   'mem.limited': {
     label: 'Memory limit set',

@@ -63,6 +63,12 @@ export const OTHER_PROBES = {
     kubeSource: 'Node object (status.capacity)',
     compute: (ctx) => ctx.snapshot.host.cpus,
   },
+  'engine.kind': {
+    label: 'Driver in use (engine.kind)',
+    unit: 'text',
+    source: 'effective falco.yaml and the command line, per release',
+    compute: (ctx) => ctx.engineKind,
+  },
   'metrics.enabled': {
     label: 'metrics.enabled',
     unit: 'bool',
@@ -78,7 +84,7 @@ export const OTHER_PROBES = {
   'drops.counters': {
     label: 'Falco drop counters readable',
     unit: 'bool',
-    source: '/metrics (webserver.prometheus_metrics_enabled) or metrics snapshots in the log',
+    source: '/metrics read at both ends of the window, or two metrics snapshots with scap.n_drops in the log',
     compute: dropCountersReadable,
   },
 } satisfies Record<string, Probe>;
