@@ -4,12 +4,17 @@ import { promValue } from '../falco/parse/prometheus.js';
 import type { DiagnosisContext } from './context.js';
 import { counterIncrease } from './window-log.js';
 
+/**
+ * Increase of a /metrics counter between the window's two readings. A lower second reading means Falco
+ * restarted its counters (a reload opens a new inspector): what it counted since is the increase, as
+ * Prometheus's increase() takes it, not a negative clamped to 0.
+ */
 export function promDelta(ctx: DiagnosisContext, name: string, labels?: Record<string, string>): number | null {
   if (!ctx.promStart || !ctx.promEnd) return null;
   const a = promValue(ctx.promStart, name, labels);
   const b = promValue(ctx.promEnd, name, labels);
   if (a === null || b === null) return null;
-  return Math.max(0, b - a);
+  return b >= a ? b - a : b;
 }
 
 /** Increase of a numeric metrics-snapshot field over the snapshots in the logs (a reload's reset counted). */
@@ -23,8 +28,14 @@ export function snapshotSpanSeconds(ctx: DiagnosisContext): number | null {
   return (Math.max(...times) - Math.min(...times)) / 1000;
 }
 
-/** Drops counted by Falco over the window: /metrics if read at both ends, else metrics snapshots in the log. */
+/**
+ * Drops counted by Falco over the window: /metrics if read at both ends, else metrics snapshots in the log.
+ * Not measured (null) when Falco counted no event over that span: right after a reload its counters start
+ * again from zero while the probe loads, and their standing still is no proof of "no drops" (on real Falco
+ * 0.42.1 a fix was "verified: drops 59,062 → 0" that way, and the next diagnosis found 38,231 in 15 s).
+ */
 export function droppedInWindow(ctx: DiagnosisContext): number | null {
+  if (eventsInWindow(ctx) === 0) return null;
   return promDelta(ctx, 'falcosecurity_scap_n_drops_total') ?? snapshotDelta(ctx, 'scap.n_drops');
 }
 
