@@ -51,7 +51,7 @@ describe('panels', () => {
     );
   });
 
-  test('events without /metrics say how to turn it on; text output has no rule names', () => {
+  test('events without /metrics or metrics snapshots say how to turn them on; text output has no rule names', () => {
     const events = {
       ...initialMonitorState().events,
       rates: { dropAlertsPerMin: 0, droppedInAlertsPerMin: 0, alertsPerMin: [{ priority: 'Warning', count: 4 }], topRules: [], unnamedAlerts: 4 },
@@ -59,7 +59,7 @@ describe('panels', () => {
     expect(render(<EventsPanel events={events} prometheus={false} width={100} stale={false} />).lastFrame()).toBe(
       [
         'Events   drop alerts/min 0',
-        '         kernel rates: /metrics off (webserver.prometheus_metrics_enabled, metrics.enabled)',
+        '         kernel rates: no /metrics, no metrics snapshot yet (metrics.enabled, output_rule)',
         '         alerts/min: Warning 4',
         '         top rules: rule names need json_output: true',
       ].join('\n'),

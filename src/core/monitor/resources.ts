@@ -50,6 +50,8 @@ export function memoryReading(sample: StatsSample, header: TargetHeader | null):
 export interface KernelRates {
   eventsPerSec: number | null;
   dropsPerSec: number | null;
+  /** absent: from /metrics */
+  source?: 'snapshots';
 }
 
 /** Rates between two counter readings; null across a counter reset (Falco restarted). */

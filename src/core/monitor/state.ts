@@ -3,6 +3,7 @@
 // those parts) then does no work at all.
 import type { LogLine, StatsSample } from '../snapshot.js';
 import { PRIORITIES } from '../falco/parse/alert.js';
+import { parseMetricsSnapshot } from '../falco/parse/metrics-snapshot.js';
 import { addLogLines, eventRates, pruneBuckets, type EventBucket, type EventRates } from './event-buckets.js';
 import { cpuReading, kernelRates, memoryReading, type CpuReading, type KernelRates, type MemoryReading } from './resources.js';
 import { pushPoint, type Series } from './series.js';
@@ -95,6 +96,8 @@ export function reduceMonitor(state: MonitorState, tick: MonitorTick): MonitorSt
   if (tick.falco !== undefined) next = withFalcoSample(next, tick.falco, tick.t);
   if (tick.service !== undefined) set('service', serviceView(next.service, tick.service, tick.t, state.windowMs));
   if (tick.counters !== undefined) next = withCounters(next, tick.counters);
+  // Without /metrics, the metrics snapshots Falco logs (metrics.output_rule) carry the same counters
+  if (next.header?.prometheus === false && tick.logLines) for (const c of snapshotCounters(tick.logLines)) next = withCounters(next, c);
   if (tick.logLines !== undefined && tick.logLines.length > 0) {
     next = {
       ...next,
@@ -124,9 +127,23 @@ function withFalcoSample(state: MonitorState, sample: StatsSample, t: number): M
   };
 }
 
+/** The kernel counters of each metrics snapshot among the lines, dated by the snapshot's own evt.time. */
+function snapshotCounters(lines: readonly LogLine[]): KernelCounters[] {
+  const out: KernelCounters[] = [];
+  for (const line of lines) {
+    const m = parseMetricsSnapshot(line.text);
+    if (!m || m.timeMs === null) continue;
+    const num = (k: string) => (typeof m.fields[k] === 'number' ? (m.fields[k] as number) : null);
+    out.push({ t: m.timeMs, events: num('scap.n_evts'), drops: num('scap.n_drops'), source: 'snapshots' });
+  }
+  return out;
+}
+
 function withCounters(state: MonitorState, counters: KernelCounters): MonitorState {
-  const kernel = state.lastCounters ? kernelRates(counters, state.lastCounters) : null;
-  if (kernel === null) return { ...state, lastCounters: counters };
+  const prev = state.lastCounters;
+  const rates = prev ? kernelRates(counters, prev) : null;
+  if (rates === null) return { ...state, lastCounters: counters };
+  const kernel: KernelRates = counters.source ? { ...rates, source: counters.source } : rates;
   const dropSeries =
     kernel.dropsPerSec === null ? state.events.dropSeries : pushPoint(state.events.dropSeries, { t: counters.t, v: kernel.dropsPerSec }, state.windowMs);
   return { ...state, lastCounters: counters, events: { ...state.events, kernel, dropSeries } };

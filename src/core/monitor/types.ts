@@ -44,11 +44,13 @@ export interface ServiceReading {
   sample?: StatsSample;
 }
 
-/** Falco's cumulative kernel counters from /metrics at one moment. */
+/** Falco's cumulative kernel counters at one moment: from /metrics, or a metrics snapshot in its log. */
 export interface KernelCounters {
   t: number;
   events: number | null;
   drops: number | null;
+  /** absent: /metrics */
+  source?: 'snapshots';
 }
 
 export interface SelfUsage {

@@ -18,11 +18,11 @@ export const EventsPanel = memo(function EventsPanel({ events, prometheus, width
   const { rates, kernel } = events;
   const drops = `drop alerts/min ${rates.dropAlertsPerMin}${rates.droppedInAlertsPerMin > 0 ? ` (${rates.droppedInAlertsPerMin} events dropped)` : ''}`;
   const kernelText =
-    prometheus === false
-      ? 'kernel rates: /metrics off (webserver.prometheus_metrics_enabled, metrics.enabled)'
-      : prometheus === null || kernel === null
-        ? 'kernel rates: measuring…'
-        : kernelLine(kernel.eventsPerSec, kernel.dropsPerSec);
+    kernel !== null
+      ? `${kernelLine(kernel.eventsPerSec, kernel.dropsPerSec)}${kernel.source === 'snapshots' ? ' (metrics snapshots)' : ''}`
+      : prometheus === false
+        ? 'kernel rates: no /metrics, no metrics snapshot yet (metrics.enabled, output_rule)'
+        : 'kernel rates: measuring…';
   const alerts = rates.alertsPerMin.length === 0 ? 'none' : rates.alertsPerMin.map((a) => `${a.priority} ${a.count}`).join(' · ');
   const top =
     rates.topRules.length > 0

@@ -37,6 +37,21 @@ describe('monitor reducer', () => {
     expect(reset.events.kernel).toEqual(s.events.kernel);
   });
 
+  it('without /metrics, the metrics snapshots in the log give the kernel rates (real 0.42.1 snapshot lines)', () => {
+    const base = fixture('samples/metrics-snapshot-text.txt').trim();
+    const at = (ns: bigint, evts: number, drops: number) => ({
+      stream: 'stdout' as const,
+      t: new Date(Number(ns / 1_000_000n)).toISOString(),
+      text: base
+        .replace(/evt\.time=\d+/, `evt.time=${ns}`)
+        .replace(/scap\.n_evts=\d+/, `scap.n_evts=${evts}`)
+        .replace(/scap\.n_drops=\d+/, `scap.n_drops=${drops}`),
+    });
+    const t0 = BigInt(T0) * 1_000_000n;
+    const s = run([tick(0, { header: { ...header, prometheus: false } }), tick(10, { logLines: [at(t0, 1000, 0), at(t0 + 5_000_000_000n, 126_000, 4000)] })]);
+    expect(s.events.kernel).toEqual({ eventsPerSec: 25_000, dropsPerSec: 800, source: 'snapshots' });
+  });
+
   it('counts drop alerts per minute from new log lines, sliding with time', () => {
     const s = run([tick(0, { header }), tick(10, { logLines: [dropLine(3), dropLine(8)] })]);
     expect(s.events.rates.dropAlertsPerMin).toBe(2);
