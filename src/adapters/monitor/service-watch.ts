@@ -33,6 +33,7 @@ export class ServiceWatch {
       id: c.Id,
       name: (c.Names[0] ?? '').replace(/^\//, ''),
       isFalco: c.Id === falcoId || whyFalco(c) !== null,
+      serves: c.Ports.some((p) => p.PublicPort !== undefined) || c.HostConfig?.NetworkMode === 'host',
     }));
     if (this.chosen && !running.some((c) => c.id === this.chosen?.id)) {
       const name = this.chosen.name;
@@ -58,7 +59,7 @@ export class ServiceWatch {
     return { name: chosen.name, chosen: this.named === null ? 'busiest' : 'named', state: 'ok', ...(sample ? { sample } : {}) };
   }
 
-  private async pickBusiest(others: { id: string; name: string }[], hostMemBytes: number): Promise<Chosen | undefined> {
+  private async pickBusiest(others: { id: string; name: string; serves: boolean }[], hostMemBytes: number): Promise<Chosen | undefined> {
     const reads = await Promise.all(
       others.map(async (c) => ({ c, raw: await withTimeout(readStats(this.docker, c.id), CALL_TIMEOUT_MS, 'docker stats').catch(() => null) })),
     );
@@ -66,7 +67,7 @@ export class ServiceWatch {
       const prev = this.candidates.get(c.id);
       if (!raw || !prev) return [];
       const s = toSample(raw, prev, hostMemBytes);
-      return [{ id: c.id, name: c.name, cpuPercent: s.cpuPercent, memBytes: s.memUsageBytes, raw }];
+      return [{ id: c.id, name: c.name, cpuPercent: s.cpuPercent, memBytes: s.memUsageBytes, serves: c.serves, raw }];
     });
     this.candidates = new Map(reads.flatMap(({ c, raw }) => (raw ? [[c.id, raw] as const] : [])));
     const best = pickBusiest(measured);
