@@ -13,6 +13,10 @@ import { realFalcoUnavailable } from '../lab/real/image.js';
 import { realLabUp, stopStorm, type RealLabHandle } from '../lab/real/lab.js';
 import { REAL_SCENARIOS, type RealScenario } from '../lab/real/scenarios.js';
 import { docker } from '../lab/docker-cli.js';
+import { startHome } from './helpers/home-tmux.js';
+import { startTmux, type TmuxSession } from './helpers/tmux.js';
+import { CLI } from './helpers/cli.js';
+import { REPO } from '../core/helpers/fixtures.js';
 
 const unavailable = realFalcoUnavailable();
 if (unavailable) console.log(`real-Falco e2e skipped: ${unavailable}`);
@@ -57,7 +61,9 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
     state = tempDir('real-state');
   });
   const changeCli = (args: string[]) => runCli([...args, '--state-dir', state]);
+  let tui: TmuxSession | null = null;
   afterAll(async () => {
+    await tui?.kill();
     await stopStorm();
     await labDown();
   }, 120_000);
@@ -165,5 +171,74 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
     expect(counted?.after === null || Number(counted?.after) > 0, `drops.counted after the fix: ${String(counted?.after)}`).toBe(true);
     expect(n0['falcosecurity_scap_n_evts_total']).toBeGreaterThan(0);
     await changeCli(['rollback', '--last']);
+  });
+
+  it('the home screen on real Falco: its CPU against the quota, memory, the kernel drop rate from /metrics, and the bot (not the storm) as the service', async () => {
+    lab = await realLabUp('event-drops', { dir: tempDir('real-home') });
+    const home = await startHome(['--window', '6'], { cols: 100, rows: 32 });
+    tui = home.tui;
+    const screen = await tui.waitForText(/kernel [\d.]+k? events\/s, [1-9][\d.]*k? dropped\/s/, 60_000);
+    expect(screen).toMatch(/CPU\s+\d+(\.\d)?% of quota/);
+    expect(screen).toMatch(/Memory\s+[\d.]+ MiB of 1\.0 GiB|Memory\s+[\d.]+ MiB of 1024\.0 MiB/);
+    expect(screen).toContain('Falco 0.42.1');
+    expect(screen).not.toContain('STAND-IN');
+    const service = await tui.waitForText(/Service\s+fdlab-trading-bot/, 30_000);
+    expect(service).not.toMatch(/Service\s+fdlab-storm/);
+    await tui.kill();
+    tui = null;
+  });
+
+  it('event-drops from the diagnose screen: f previews raise-cpu-limit, y applies and re-measures by the counters, u undoes it', async () => {
+    const state = tempDir('real-tui-state');
+    tui = await startTmux(['node', CLI, 'diagnose', '--container', lab.falcoContainer, '--window', '10', '--state-dir', state, '--settle', '3'], {
+      cwd: REPO,
+      cols: 110,
+      rows: 50,
+    });
+    await tui.waitForText(/Findings \(\d+\)/, 90_000);
+    // the drop finding (FD-DROP-CPU) comes first among the critical ones: open it
+    const list = await tui.screen();
+    const rows = list.split('\n').filter((l) => /FD-[A-Z-]+/.test(l));
+    const at = rows.findIndex((l) => l.includes('FD-DROP-CPU'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < at; i++) await tui.keys('j');
+    await tui.keys('Enter');
+    await tui.waitForText('Evidence');
+    await tui.keys('f');
+    const preview = await tui.waitForText('y or Enter: apply', 60_000);
+    expect(preview).toMatch(/cpus?:? .*0\.1.*→.*0\.15|0\.1 → 0\.15/);
+    await tui.keys('y');
+    const applied = await tui.waitForText(/applied and verified|could not be verified|undone/, 120_000);
+    expect(applied).toContain('applied and verified');
+    expect((await docker(['inspect', '--format', '{{.HostConfig.NanoCpus}}', lab.falcoContainer])).trim()).toBe('150000000');
+    await tui.keys('u');
+    await tui.waitForText('undone: files and limits are as before the change', 90_000);
+    expect((await docker(['inspect', '--format', '{{.HostConfig.NanoCpus}}', lab.falcoContainer])).trim()).toBe('100000000');
+    await tui.keys('q');
+    await tui.kill();
+    tui = null;
+  });
+
+  it("memory-pressure: 2 × 128 MiB of rings under 768 MiB, and the doctor names the ring buffers with Falco's own buffer size", async () => {
+    lab = await realLabUp('memory-pressure', { dir: tempDir('real-mem') });
+    const n = await measureScenario(lab, 1, 5_000);
+    const report = await diagnoseJson(lab, '5');
+    printNumbers(lab.scenario, n, report);
+    expect(n.ringBytesPerBuffer).toBe(128 * 2 ** 20);
+    expect(fact(report, 'ringbuf.total_bytes')).toBe(2 * 128 * 2 ** 20);
+    const mem = report.findings.filter((f) => f.runbook === 'memory-pressure').map((f) => f.code);
+    expect(mem).toContain('FD-MEM-RINGBUF');
+  });
+
+  it('startup-peak: under 512M the probe load peaks near the limit; the doctor reads the peak and warns before an OOM kill', async () => {
+    lab = await realLabUp('startup-peak', { dir: tempDir('real-peak') });
+    const report = await diagnoseJson(lab, '5');
+    const peak = Number(fact(report, 'mem.peak_bytes'));
+    console.log(
+      `real Falco [startup-peak] memory peak ${(peak / 2 ** 20).toFixed(0)} MiB of 512 MiB, now ${(Number(fact(report, 'mem.usage_bytes')) / 2 ** 20).toFixed(0)} MiB; findings ${report.findings.map((f) => f.code).join(', ')}`,
+    );
+    expect(peak).toBeGreaterThan(300 * 2 ** 20);
+    const codes = report.findings.map((f) => f.code);
+    expect(codes.some((c) => c === 'FD-MEM-PEAK' || c === 'FD-MEM-OOM')).toBe(true);
   });
 });

@@ -44,7 +44,7 @@ export const REAL_SCENARIOS: Record<RealScenarioName, RealScenario> = {
   healthy: {
     name: 'healthy',
     why: "0.42.1's shipped falco.yaml (modern_ebpf, preset 4 = 8 MiB, one buffer per 2 CPUs) with metrics on, 1 CPU, 1 GiB, no storm.",
-    measured: 'not measured yet',
+    measured: "~1,100 events/s, 0 drops, 2 % of 1 CPU, 24 MiB (RSS 54 MiB), one 8 MiB ring as Falco's startup line says",
     falcoYamlEdits: [...REAL_OBSERVABLE],
     limits: { memory: ROOMY, cpus: '1' },
     unbuffered: true,
@@ -56,7 +56,7 @@ export const REAL_SCENARIOS: Record<RealScenarioName, RealScenario> = {
       'Preset 1 (one 1 MiB ring) and the storm against a 0.1 CPU quota: Falco reads events more slowly than the storm makes them, ' +
       "the small ring overflows, and the drops show in Falco's counters (with a whole CPU real Falco keeps up with this storm; " +
       'at 0.2 it dropped only now and then).',
-    measured: 'not measured yet',
+    measured: '~30,000-32,000 events/s, 5,100-6,900 dropped/s by the counters, 99.7-99.9 % of the 0.1 quota, throttled 98-100 %',
     falcoYamlEdits: [...REAL_OBSERVABLE, [['engine', 'modern_ebpf', 'buf_size_preset'], 1]],
     limits: { memory: ROOMY, cpus: '0.1' },
     unbuffered: true,
@@ -65,7 +65,8 @@ export const REAL_SCENARIOS: Record<RealScenarioName, RealScenario> = {
   'high-cpu': {
     name: 'high-cpu',
     why: 'The shipped config and rules (preset 4) and the storm against a 0.2 CPU quota: Falco pinned at the quota and throttled.',
-    measured: 'not measured yet',
+    measured:
+      '~26,000-31,000 events/s, 98.7-98.8 % of the 0.2 quota, throttled in 58-78 % of periods, 0 drops (the 8 MiB ring absorbs the throttled stretches)',
     falcoYamlEdits: [...REAL_OBSERVABLE],
     limits: { memory: ROOMY, cpus: '0.2' },
     unbuffered: true,
