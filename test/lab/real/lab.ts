@@ -45,6 +45,7 @@ export async function realLabUp(name: RealScenarioName | RealScenario, opts: Rea
   const handle = await startLab(scenario.name, `${scenario.why}\nreal Falco 0.42.1`, { readyTimeoutMs: 90_000, ...opts }, (configDir) => {
     fs.cpSync(etc, configDir, { recursive: true });
     editLabFalcoYaml(configDir, scenario.falcoYamlEdits);
+    if (scenario.localRules !== undefined) fs.writeFileSync(path.join(configDir, 'falco_rules.local.yaml'), scenario.localRules);
     return realRunSpec(scenario);
   });
   await waitForEngine(handle);
@@ -127,4 +128,15 @@ export async function stopStorm(): Promise<void> {
 
 export function configFile(lab: LabHandle): string {
   return path.join(lab.configDir, 'falco.yaml');
+}
+
+/**
+ * Runs `argv` in a throwaway container of Falco's own image (busybox inside): something for a rule to see.
+ * The image has no /etc/shadow; `mounts` (docker -v specs) can put a harmless one there.
+ */
+export async function trigger(argv: string[], mounts: string[] = []): Promise<void> {
+  const volumes = mounts.flatMap((m) => ['-v', m]);
+  await docker(['run', '--rm', ...labLabels('trigger'), '--network', 'none', ...volumes, '--entrypoint', '/bin/busybox', REAL_FALCO_IMAGE, ...argv]).catch(
+    () => undefined,
+  );
 }

@@ -27,6 +27,8 @@ export interface RealScenario {
   /** Run Falco with -U (unbuffered outputs): what the real-falco README recommends for `docker run`. */
   unbuffered: boolean;
   storm: StormLoad | null;
+  /** Replaces the image's (comment-only) falco_rules.local.yaml. */
+  localRules?: string;
 }
 
 /** Metrics every 5 s as a log line (output_rule) and on /metrics: Falco's own drop and event counters. */
