@@ -221,18 +221,18 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
     tui = null;
   });
 
-  it("memory-pressure: 2 × 128 MiB of rings under 768 MiB; real Falco's pressure is its start, named with the rings counted as Falco counts them", async () => {
+  it("memory-pressure: 2 × 128 MiB of rings under 720 MiB; real Falco's pressure is its start, named with the rings counted as Falco counts them", async () => {
     lab = await realLabUp('memory-pressure', { dir: tempDir('real-mem') });
     const n = await measureScenario(lab, 1, 5_000);
     const report = await diagnoseJson(lab, '5');
     printNumbers(lab.scenario, n, report);
-    console.log(`real Falco [memory-pressure] memory peak ${(Number(fact(report, 'mem.peak_bytes')) / 2 ** 20).toFixed(0)} MiB of 768 MiB`);
+    console.log(`real Falco [memory-pressure] memory peak ${(Number(fact(report, 'mem.peak_bytes')) / 2 ** 20).toFixed(0)} MiB of 720 MiB`);
     expect(n.ringBytesPerBuffer).toBe(128 * 2 ** 20);
     expect(fact(report, 'ringbuf.buffers')).toBe(2);
     expect(fact(report, 'ringbuf.total_bytes')).toBe(2 * n.ringBytesPerBuffer!);
     // steady state stays at a third of the limit (the stand-in kept its rings in its heap); the probe load
     // plus the rings take the cgroup's peak to the limit's edge
-    expect(Number(fact(report, 'mem.peak_bytes'))).toBeGreaterThan(0.8 * 768 * 2 ** 20);
+    expect(Number(fact(report, 'mem.peak_bytes'))).toBeGreaterThan(0.8 * 720 * 2 ** 20);
     expect(report.findings.filter((f) => f.runbook === 'memory-pressure').map((f) => f.code)).toContain('FD-MEM-PEAK');
   });
 

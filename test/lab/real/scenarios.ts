@@ -76,11 +76,11 @@ export const REAL_SCENARIOS: Record<RealScenarioName, RealScenario> = {
   },
   'memory-pressure': {
     name: 'memory-pressure',
-    why: 'Preset 8 (128 MiB) with a buffer per CPU = 2 × 128 MiB of rings under a 768 MiB limit: the probe load plus the rings take the cgroup peak near the limit.',
+    why: 'Preset 8 (128 MiB) with a buffer per CPU = 2 × 128 MiB of rings under a 720 MiB limit (the peak measured 618 MiB): the probe load plus the rings take the cgroup peak near the limit.',
     measured:
       "274 MiB in use at steady state (RSS 550 MiB with the mapped rings), Falco's startup line 128 MiB per buffer × 2; the cgroup's peak near the limit",
     falcoYamlEdits: [...REAL_OBSERVABLE, [['engine', 'modern_ebpf', 'buf_size_preset'], 8], [['engine', 'modern_ebpf', 'cpus_for_each_buffer'], 1]],
-    limits: { memory: '768m', cpus: '1' },
+    limits: { memory: '720m', cpus: '1' },
     unbuffered: true,
     storm: null,
   },
