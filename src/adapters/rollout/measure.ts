@@ -19,8 +19,6 @@ export interface MeasureTargets {
   connect: { host: string; port: number } | null;
   /** null while Falco is stopped (the baseline): it then counts as zero */
   falcoId: string | null;
-  /** syscall_event_drops.actions has log or alert: no alert logged means no drop */
-  dropActionsLog: boolean;
 }
 
 export interface MeasureOptions {
@@ -85,10 +83,7 @@ export async function measureWindow(t: MeasureTargets, window: MeasureWindow, o:
   if (t.falcoId) {
     // the log covers the whole window, also the part measured by a process that died since
     const lines = (await readLogs(t.docker, t.falcoId, { sinceMs: w.startedAt, untilMs: w.endsAt, tty: false, maxLines: 200_000, keep: 'last' })).lines;
-    const d = countDrops(
-      lines.filter((l) => Date.parse(l.t) >= w.startedAt).map((l) => l.text),
-      t.dropActionsLog,
-    );
+    const d = countDrops(lines.filter((l) => Date.parse(l.t) >= w.startedAt).map((l) => l.text));
     w.drops = d.drops;
     w.dropsSource = d.source;
   }

@@ -41,7 +41,6 @@ export async function resolveRolloutTarget(
       configRoot: mount.source,
       healthzUrl: snapshot.webserver.url && snapshot.webserver.healthz?.status === 200 ? `${snapshot.webserver.url}${healthzPath}` : null,
       watchConfig: getPath(cfg, 'watch_config_files') !== false,
-      dropActionsLog: Array.isArray(actions) && actions.some((a) => a === 'log' || a === 'alert'),
     },
     original: { present: rules !== undefined, rules: rules ?? null },
   };

@@ -221,7 +221,6 @@ async function measure(
       probe: s.service.probe,
       connect: s.service.connect,
       falcoId,
-      dropActionsLog: s.target.dropActionsLog,
     },
     window,
     {

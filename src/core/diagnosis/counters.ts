@@ -2,7 +2,7 @@
 // the window is end − start. Null when the counter is not available, so a check cannot fire on nothing.
 import { promValue } from '../falco/parse/prometheus.js';
 import type { DiagnosisContext } from './context.js';
-import { counterIncrease } from './window-log.js';
+import { counterIncrease, snapshotDrops } from './window-log.js';
 
 /**
  * Increase of a /metrics counter between the window's two readings. A lower second reading means Falco
@@ -35,8 +35,9 @@ export function snapshotSpanSeconds(ctx: DiagnosisContext): number | null {
  * 0.42.1 a fix was "verified: drops 59,062 → 0" that way, and the next diagnosis found 38,231 in 15 s).
  */
 export function droppedInWindow(ctx: DiagnosisContext): number | null {
-  if (eventsInWindow(ctx) === 0) return null;
-  return promDelta(ctx, 'falcosecurity_scap_n_drops_total') ?? snapshotDelta(ctx, 'scap.n_drops');
+  const events = promDelta(ctx, 'falcosecurity_scap_n_evts_total');
+  const drops = events === 0 ? null : promDelta(ctx, 'falcosecurity_scap_n_drops_total');
+  return drops ?? (events === null ? snapshotDrops(ctx.metricsSnapshots) : null);
 }
 
 /** Kernel events over the same span (n_evts includes the drops, event_drops.cpp@0.44.1:100). */

@@ -45,3 +45,12 @@ export function counterIncrease(snapshots: readonly MetricsSnapshot[], field: st
   }
   return sum;
 }
+
+/**
+ * Drops Falco counted over the snapshots; null when it counted no event over them either (its counters had
+ * just restarted with a reload, or the snapshots repeat one reading): standing counters measure nothing.
+ */
+export function snapshotDrops(snapshots: readonly MetricsSnapshot[]): number | null {
+  if (counterIncrease(snapshots, 'scap.n_evts') === 0) return null;
+  return counterIncrease(snapshots, 'scap.n_drops');
+}

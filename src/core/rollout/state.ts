@@ -66,8 +66,9 @@ export const RolloutStateSchema = z.object({
     configRoot: z.string(),
     healthzUrl: z.string().nullable(),
     watchConfig: z.boolean(),
-    /** syscall_event_drops.actions has log or alert: a window without a drop alert had no drop */
-    dropActionsLog: z.boolean(),
+    /** Read from states written before 0.1.1, no longer used: a window without a drop alert is no proof of
+     *  no drop (Falco alerts only above its threshold, its log action writes at debug level). */
+    dropActionsLog: z.boolean().optional(),
   }),
   service: z.object({ container: z.string(), probe: ProbeSchema, connect: z.object({ host: z.string(), port: z.number() }).nullable() }),
   /** the `rules:` selection before the rollout: the last phase and abort put it back */

@@ -10,10 +10,11 @@ const alert = sample('drop-alert-text.txt').trim();
 // falco_logger::log on stderr (logger.cpp@0.42.1): the alert's message without priority or fields
 const logAction = 'Mon Nov 23 08:01:26 2026: Falco internal: syscall event drop. 146905 system calls dropped in last second.';
 
-/** The real 0.42.1 JSON metrics snapshot with its scap.n_drops and time set. */
-function snapshotLine(nDrops: number, seconds: number): string {
+/** The real 0.42.1 JSON metrics snapshot with its scap.n_drops, event counter and time set. */
+function snapshotLine(nDrops: number, seconds: number, nEvts = 1_000_000 + seconds * 10_000): string {
   const s = JSON.parse(sample('metrics-snapshot.json').trim().split('\n')[0] as string) as { output_fields: Record<string, unknown> };
   s.output_fields['scap.n_drops'] = nDrops;
+  s.output_fields['scap.n_evts'] = nEvts;
   s.output_fields['evt.time'] = (1_795_421_675 + seconds) * 1e9;
   return JSON.stringify(s);
 }
@@ -25,7 +26,7 @@ async function diagnoseFacts(lines: string[]) {
 describe('rollout drops, counted as diagnose counts them', () => {
   it('one drop written by the log action (stderr) and the alert (stdout) counts once (event_drops.cpp@0.42.1:149)', async () => {
     const lines = [logAction, alert];
-    const r = countDrops(lines, true);
+    const r = countDrops(lines);
     expect(r.drops).toBe(146905);
     expect(r.source).toMatch(/^drop alerts \(1,/);
     const facts = await diagnoseFacts(lines);
@@ -35,11 +36,19 @@ describe('rollout drops, counted as diagnose counts them', () => {
 
   it("with metrics snapshots: Falco's counter, the same number as diagnose's drops.counted, also across a reload", async () => {
     const steady = [snapshotLine(100, 0), logAction, alert, snapshotLine(250, 60)];
-    expect(countDrops(steady, true).drops).toBe(150);
+    expect(countDrops(steady).drops).toBe(150);
     expect((await diagnoseFacts(steady))['drops.counted']).toBe(150);
     // a reload restarts the counter from zero: 100 → 250, then 0 → 30 after it
-    const reloaded = [snapshotLine(100, 0), snapshotLine(250, 60), snapshotLine(30, 120)];
-    expect(countDrops(reloaded, true).drops).toBe(180);
+    const reloaded = [snapshotLine(100, 0), snapshotLine(250, 60), snapshotLine(30, 120, 40_000)];
+    expect(countDrops(reloaded).drops).toBe(180);
     expect((await diagnoseFacts(reloaded))['drops.counted']).toBe(180);
+  });
+
+  it('counters that did not move (no event counted: a reload under way, one reading repeated) and a quiet log are no zero, in both', async () => {
+    const standing = [snapshotLine(100, 0, 5_000), snapshotLine(100, 60, 5_000)];
+    expect(countDrops(standing).drops).toBeNull();
+    expect((await diagnoseFacts(standing))['drops.counted']).toBeNull();
+    // no snapshot, no drop alert: Falco alerts only above its threshold and logs at debug level
+    expect(countDrops([]).drops).toBeNull();
   });
 });
