@@ -249,11 +249,11 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
   });
 
   it('a rollout phase on real Falco: baseline with Falco stopped, then the core phase whose rules: selection Falco applies (a custom rule stops alerting, a stable one still alerts)', async () => {
-    // one site rule, tagged custom: it alerts when cat reads /etc/hostname (nothing else does that here)
+    // one site rule, tagged custom: it alerts when busybox (cat) reads /etc/hostname (nothing else does that here)
     const localRules = [
       '- rule: Lab site rule cat hostname',
       '  desc: falco-doctor lab, a site-specific rule outside the stable set',
-      '  condition: open_read and fd.name = /etc/hostname and proc.name = cat',
+      '  condition: open_read and fd.name = /etc/hostname and proc.name = busybox',
       '  output: "Lab site rule fired (command=%proc.cmdline)"',
       '  priority: NOTICE',
       '  tags: [lab, custom]',

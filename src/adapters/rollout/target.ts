@@ -30,7 +30,6 @@ export async function resolveRolloutTarget(
   if (!mount) throw new UserError(`${main.path}: no bind mount holds it`);
   const cfg = ctx.config.value;
   const healthzPath = String(getPath(cfg, 'webserver.k8s_healthz_endpoint') ?? '/healthz');
-  const actions = getPath(cfg, 'syscall_event_drops.actions');
   const rules = getPath(cfg, 'rules');
   return {
     target: {
