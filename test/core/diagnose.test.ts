@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 
 function run(shape: SnapshotShape & { thresholds?: Record<string, number> }) {
-  return diagnose(makeSnapshot(shape), catalogue, { toolVersion: 't', source: 'bundle', thresholds: shape.thresholds ?? {}, only: [], now: new Date(0) }).report;
+  return diagnose(makeSnapshot(shape), catalogue, { toolVersion: 't', source: 'bundle', thresholds: shape.thresholds ?? {}, only: [], now: new Date(0) })
+    .report;
 }
 // runbook findings; the config lint has its own tests below
 // True of every snapshot here (0.42.1 as shipped, started without -U, no memory peak recorded), each
