@@ -9,7 +9,8 @@ export { packageRoot } from './shipped-files.js';
 /** `dir`: a runbooks folder on disk; default the shipped one (embedded in the single-file build). */
 export async function readCatalogue(dir?: string): Promise<Catalogue> {
   const folder = dataFolder('runbooks', dir);
-  const names = (await folder.names()).filter((n) => n.endsWith('.yaml') && n !== 'fixes.yaml' && n !== 'codes.yaml');
+  // canaries.yaml sits beside the runbooks but is its own catalogue (adapters/canary/read-canaries.ts)
+  const names = (await folder.names()).filter((n) => n.endsWith('.yaml') && !['fixes.yaml', 'codes.yaml', 'canaries.yaml'].includes(n));
   const runbookFiles = await Promise.all(names.map((n) => folder.read(n)));
   const { catalogue, errors } = loadCatalogue(runbookFiles, await folder.read('fixes.yaml'), await folder.read('codes.yaml'));
   if (errors.length > 0) {

@@ -15,6 +15,7 @@ export const COMMANDS = [
   'history',
   'checklist',
   'rollout',
+  'canary',
   'bundle',
   'scan',
   'lint',
@@ -83,6 +84,10 @@ export interface CliArgs {
   kube: { kubeconfig: string | null; context: string | null; namespace: string | null; selector: string | null } | null;
   /** fix --kube: the node whose finding the fix answers (default: the worst node that has it) */
   node: string | null;
+  /** canary: fire although one fired less than the pacing interval ago */
+  force: boolean;
+  /** canary: how long to wait for the alert */
+  timeoutSeconds: number;
 }
 
 export const OPTIONS = {
@@ -125,6 +130,8 @@ export const OPTIONS = {
   namespace: { type: 'string', short: 'n' },
   selector: { type: 'string', short: 'l' },
   node: { type: 'string' },
+  force: { type: 'boolean' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -181,6 +188,7 @@ export const COMMAND_FLAGS = {
     'settle',
     'reload-timeout',
   ],
+  canary: ['container', 'json', 'yes', 'force', 'timeout', 'state-dir'],
   completion: [],
   help: [],
   version: [],
@@ -250,6 +258,8 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
   const thresholds = parseThresholds(v.threshold ?? []);
   const windowSeconds = sampleWindow(command, v.window);
   const intervalSeconds = parseDuration('interval', v.interval ?? '2');
+  const timeoutSeconds = parseDuration('timeout', v.timeout ?? '20');
+  if (timeoutSeconds < 1 || timeoutSeconds > 600) throw new UserError('--timeout must be between 1 s and 10 min');
   if (intervalSeconds < 0.5 || intervalSeconds > 60) throw new UserError('--interval must be between 0.5 s and 60 s');
   return {
     command,
@@ -292,6 +302,8 @@ export function parseCli(argv: string[], isTty: boolean): CliArgs {
     note: v.note ?? null,
     kube: v.kube ? { kubeconfig: v.kubeconfig ?? null, context: v.context ?? null, namespace: v.namespace ?? null, selector: v.selector ?? null } : null,
     node: v.node ?? null,
+    force: Boolean(v.force),
+    timeoutSeconds,
   };
 }
 

@@ -20,6 +20,10 @@ async function main(argv: string[]): Promise<ExitCode> {
       const { checklistCommand } = await import('../commands/checklist.js');
       return checklistCommand(args);
     }
+    case 'canary': {
+      const { canaryCommand } = await import('../commands/canary.js');
+      return canaryCommand(args);
+    }
     case 'rollout': {
       const { rolloutCommand } = await import('../commands/rollout/command.js');
       return rolloutCommand(args);

@@ -215,6 +215,29 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     ],
     exit: [[0, 'step done, gate passed'], EXIT_RUNTIME, EXIT_USAGE, [3, 'a gate failed or is inconclusive'], EXIT_UNREACHABLE, EXIT_REVERTED, EXIT_UNDO],
   },
+  canary: {
+    summary: 'prove Falco still detects: trip a stock rule harmlessly and wait for its alert',
+    synopsis: ['falco-doctor canary [--container NAME] [--yes] [--force] [--timeout DURATION] [--json]'],
+    description:
+      "Picks the first canary of runbooks/canaries.yaml whose rule is loaded and enabled on the target (e.g. Read sensitive file untrusted: `cat /etc/shadow /falco-doctor-canary-ID`), runs it once in a throwaway container of Falco's own image (no network, 32 MB, 0.2 CPU, labelled falco-doctor.canary=1, removed afterwards; no other container is touched) and waits for the alert on Falco's stdout or a file_output on a bind mount. Reports the rule, the channel and the latency from the action to the alert's own timestamp; or not detected, and why: rule not loaded, disabled, below the priority minimum, a syscall it needs missing from base_syscalls, outputs block-buffered (Falco without -U up to 0.43), no readable output channel, events dropped. The alert reaches every output the operator configured (a pager, Slack): its marker names falco-doctor, it fires only after a yes (--yes when not on a terminal), and at most once per 3 minutes unless --force.",
+    flags: [
+      CONTAINER,
+      f('yes', 'fire without asking (needed when not on a terminal)', undefined, 'y'),
+      f('force', 'fire although a canary fired less than 3 minutes ago'),
+      f('timeout', 'how long to wait for the alert (default 20s, 1s to 10m)', 'DURATION'),
+      JSON_OUT,
+      { ...STATE_DIR, text: 'where the last canary is recorded, for the 3-minute pacing' },
+      NO_COLOR,
+    ],
+    examples: ['falco-doctor canary', 'falco-doctor canary --yes --json', 'falco-doctor canary --container falco --timeout 60s'],
+    exit: [
+      [0, 'detected'],
+      EXIT_RUNTIME,
+      [2, 'usage error, not confirmed (--yes), or paced (a canary fired less than 3 minutes ago)'],
+      [3, 'not detected within --timeout (the reasons say why)'],
+      EXIT_UNREACHABLE,
+    ],
+  },
   bundle: {
     summary: 'save what diagnose measures (redacted) as one file, for offline diagnosis',
     synopsis: ['falco-doctor bundle [-o FILE] [options]'],

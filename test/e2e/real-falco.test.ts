@@ -2,7 +2,6 @@
 // rules, real counters), not the lab's stand-in. Each scenario is measured from Falco's own counters and the
 // Docker stats API (test/lab/real/numbers.ts) and the doctor must name what they show. Skipped, with the
 // reason printed, where the image is not beside the repo.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
