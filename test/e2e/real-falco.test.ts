@@ -2,12 +2,13 @@
 // rules, real counters), not the lab's stand-in. Each scenario is measured from Falco's own counters and the
 // Docker stats API (test/lab/real/numbers.ts) and the doctor must name what they show. Skipped, with the
 // reason printed, where the image is not beside the repo.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { captureDir, tempDir } from './helpers/fix-lab.js';
 import { labDown, type LabHandle } from '../lab/lab.js';
-import { measureScenario, promCounters, type ScenarioNumbers } from '../lab/real/numbers.js';
+import { measureScenario, type ScenarioNumbers } from '../lab/real/numbers.js';
 import { realFalcoUnavailable } from '../lab/real/image.js';
 import { realLabUp, stopStorm, trigger, type RealLabHandle } from '../lab/real/lab.js';
 import { compressedPlan, runRollout } from './helpers/rollout-lab.js';
@@ -156,22 +157,22 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
   });
 
   it('a fix that reloads Falco is not "verified" on counters that restarted: the re-measure waits until Falco counts again', async () => {
-    // base_syscalls cannot cut a cat storm (the rules need open, read, close and exec): drops go on after the reload
-    const n0 = await promCounters(lab);
     const fix = await changeCli(['fix', 'base-syscalls-custom-set', '--container', lab.falcoContainer, '--yes', '--window', '10s', '--settle', '3s']);
+    expect(fix.exitCode, String(fix.stderr) + String(fix.stdout)).toBe(0);
     const check = await measureScenario(lab, 0.1, 10_000);
     console.log(
-      `real Falco [event-drops] after base-syscalls-custom-set: drops/s ${check.dropsPerSec} by the counters; fix exit ${fix.exitCode}\n${String(fix.stdout)}`,
+      `real Falco [event-drops] after base-syscalls-custom-set: ${check.eventsPerSec} events/s, ${check.dropsPerSec} drops/s by the counters\n${String(fix.stdout)}`,
     );
     const history = JSON.parse(String((await changeCli(['history', '--json'])).stdout)) as { entries: { measures: { fact: string; after: unknown }[] }[] };
-    const counted = history.entries.at(-1)?.measures.find((m) => m.fact === 'drops.counted');
-    // what the doctor says after the change must agree with Falco's own counters right after it: before the
-    // re-measure waited for the counters, it read the restarted ones as 0 ("verified: drops … → 0")
-    expect(check.dropsPerSec).toBeGreaterThan(0);
-    expect(counted).toBeDefined();
-    expect(counted?.after === null || Number(counted?.after) > 0, `drops.counted after the fix: ${String(counted?.after)}`).toBe(true);
-    expect(n0['falcosecurity_scap_n_evts_total']).toBeGreaterThan(0);
-    await changeCli(['rollback', '--last']);
+    const after = (fact: string) => history.entries.at(-1)?.measures.find((m) => m.fact === fact)?.after;
+    // the re-measure ran while the reloaded Falco counted events (before, it could start while the new probe
+    // was still loading, on counters back at zero, and read "no drops")
+    expect(Number(after('events.per_sec'))).toBeGreaterThan(0);
+    // and what it says agrees with Falco's own counters right after: drops there, so no "0 drops" here
+    // (whether base_syscalls cuts this storm enough to stop them varies from run to run)
+    if (check.dropsPerSec > 0)
+      expect(after('drops.counted') === null || Number(after('drops.counted')) > 0, `drops.counted after: ${String(after('drops.counted'))}`).toBe(true);
+    expect((await changeCli(['rollback', '--last'])).exitCode).toBe(0);
   });
 
   it('the home screen on real Falco: its CPU against the quota, memory, the kernel drop rate from /metrics, and the bot (not the storm) as the service', async () => {
