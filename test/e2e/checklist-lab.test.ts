@@ -59,13 +59,13 @@ describe('production checklist in the lab', () => {
     expect(fs.statSync(path.join(state, 'checklist', 'results.json')).mode & 0o777).toBe(0o600);
   });
 
-  it('misconfigured: differs exactly in rules, outputs, monitoring and alerting (unknown: a program that may not notify)', async () => {
+  it('misconfigured: differs exactly in buffers (unknown: metrics off, drops cannot be counted), rules, outputs, monitoring and alerting (unknown: a program that may not notify)', async () => {
     await labUp(MISCONFIGURED, { dir: path.join(tmp(), 'lab') });
     const r = await runChecklist(['--json', '--window', '3', '--state-dir', tmp()]);
     const bad = statuses(r.stdout);
     const differing = Object.keys(bad).filter((k) => bad[k] !== healthy[k]);
-    expect(differing).toEqual(['essential-rules', 'outputs-minimal', 'monitoring', 'alerting']);
-    expect(bad).toMatchObject({ 'essential-rules': 'fail', 'outputs-minimal': 'fail', monitoring: 'fail', alerting: 'unknown' });
+    expect(differing).toEqual(['buffer-sizes', 'essential-rules', 'outputs-minimal', 'monitoring', 'alerting']);
+    expect(bad).toMatchObject({ 'buffer-sizes': 'unknown', 'essential-rules': 'fail', 'outputs-minimal': 'fail', monitoring: 'fail', alerting: 'unknown' });
     const items = (JSON.parse(r.stdout) as { items: ItemResult[] }).items;
     expect(items.find((i) => i.id === 'essential-rules')!.fixes.map((f) => f.id)).toContain('disable-noncritical-rules');
     expect(items.find((i) => i.id === 'essential-rules')!.evidence[0]).toMatchObject({ label: 'Enabled rules', observed: '100' });

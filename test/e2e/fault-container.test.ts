@@ -57,7 +57,7 @@ describe('the Falco container gone or crash-looping mid-fix', () => {
     const lab = await labUp(NO_WATCH, { dir: tempDir('lab') });
     const state = tempDir('state');
     const before = captureDir(lab.configDir);
-    const r = await runFixCli(['fix', 'invalid-preset', '--yes', '--state-dir', state, '--window', '2', '--settle', '3'], {
+    const r = await runFixCli(['fix', 'refused-value', '--yes', '--state-dir', state, '--window', '2', '--settle', '3'], {
       FALCO_DOCTOR_TEST_FIXES: REFUSED_FIXES,
     });
     console.log(

@@ -36,7 +36,7 @@ describe('fix failures on the lab', () => {
 
   it('a value Falco refuses is rolled back automatically (exit 6), Falco healthy after', async () => {
     const state = tempDir('state');
-    const r = await runFixCli(['fix', 'invalid-preset', '--yes', '--state-dir', state, ...TRIAL_TIMINGS], { FALCO_DOCTOR_TEST_FIXES: REFUSED_FIXES });
+    const r = await runFixCli(['fix', 'refused-value', '--yes', '--state-dir', state, ...TRIAL_TIMINGS], { FALCO_DOCTOR_TEST_FIXES: REFUSED_FIXES });
     expect(r.exitCode, r.stderr + r.stdout).toBe(6);
     expect(r.stdout).toMatch(/failed verification and was undone: Falco refused the new configuration/);
     expect(captureDir(lab.configDir)).toEqual(original.files);

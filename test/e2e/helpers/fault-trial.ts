@@ -12,7 +12,7 @@ import { SCENARIOS, type Scenario } from '../../lab/scenarios.js';
 import { docker } from '../../lab/docker-cli.js';
 import { captureDir, tempDir, type FileState } from './fix-lab.js';
 
-/** A fix Falco refuses (preset 11): the only way to reach the points inside the automatic undo. */
+/** A fix Falco refuses (an unknown priority): the only way to reach the points inside the automatic undo. */
 export const REFUSED_FIXES = path.join(REPO, 'test/e2e/fixtures/refused-fix.yaml');
 
 export const DIST_CLI = path.join(REPO, 'dist/cli.js');
@@ -64,7 +64,7 @@ export const RECREATE_POINTS: readonly FaultPoint[] = ['after-park', 'after-crea
 /** The fixes whose transaction reaches `point` on the fault lab. */
 export function fixesReaching(point: FaultPoint): string[] {
   if (RECREATE_POINTS.includes(point)) return [];
-  if (point.startsWith('revert-')) return ['invalid-preset'];
+  if (point.startsWith('revert-')) return ['refused-value'];
   if (point === 'between-files') return ['disable-noncritical-rules'];
   if (point === 'mid-file') return FILE_FIXES;
   if (point === 'after-limits') return LIMIT_FIXES;
@@ -122,7 +122,7 @@ export async function runTrial(lab: LabHandle, original: LabState, c: FaultCase,
   const problems: string[] = [];
   const state = tempDir('fault-state');
   try {
-    const env: Record<string, string> = { FALCO_DOCTOR_FAULT: c.point, ...(c.fix === 'invalid-preset' ? { FALCO_DOCTOR_TEST_FIXES: REFUSED_FIXES } : {}) };
+    const env: Record<string, string> = { FALCO_DOCTOR_FAULT: c.point, ...(c.fix === 'refused-value' ? { FALCO_DOCTOR_TEST_FIXES: REFUSED_FIXES } : {}) };
     const fix = await runDoctor(cli, ['fix', c.fix, '--yes', '--state-dir', state, '--max-changes-per-hour', '1000', ...TRIAL_TIMINGS], env);
     // tsx (the test entry) relays its child's SIGKILL as exit status 137 (128 + 9)
     const injected = fix.signal === 'SIGKILL' || fix.exitCode === 137;
