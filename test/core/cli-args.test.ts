@@ -133,3 +133,18 @@ describe('parseCli: colour', () => {
     expect(parseCli(['home'], false).noColor).toBe(true);
   });
 });
+
+describe('parseCli: canary', () => {
+  it('--timeout (default 20 s, 1 s to 10 min), --force and --yes; the diagnose window is not its flag', () => {
+    expect(parseCli(['canary'], false)).toMatchObject({ command: 'canary', timeoutSeconds: 20, force: false, yes: false, format: 'markdown' });
+    expect(parseCli(['canary', '--timeout', '1m', '--force', '--yes', '--json'], false)).toMatchObject({
+      timeoutSeconds: 60,
+      force: true,
+      yes: true,
+      format: 'json',
+    });
+    expect(() => parseCli(['canary', '--timeout', '0.5s'], false)).toThrow('--timeout must be between 1 s and 10 min');
+    expect(() => parseCli(['canary', '--timeout', '11m'], false)).toThrow(UserError);
+    expect(() => parseCli(['canary', '--window', '5s'], false)).toThrow('--window does not apply to canary');
+  });
+});

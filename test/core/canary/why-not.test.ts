@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canaryTarget, pickCanary } from '../../../src/core/canary/target.js';
 import { configReasons, judge } from '../../../src/core/canary/verdict.js';
 import type { Canary } from '../../../src/core/canary/schema.js';
+import { formatCanary } from '../../../src/core/canary/format.js';
 import { context, SHIPPED } from './helpers.js';
 
 const canary = SHIPPED[0] as Canary;
@@ -116,5 +117,23 @@ describe('canary: the verdict after the window', () => {
   it('a rule disabled and buffered outputs: both named, the configuration first', () => {
     const ctx = context({ unbuffered: false, edits: [[['rules'], [{ disable: { rule: 'Read sensitive file untrusted' } }]]] });
     expect(judge(canaryTarget(ctx, canary), { ...miss, drops: 0 }).reasons.map((r) => r.code)).toEqual(['disabled', 'buffered']);
+  });
+});
+
+describe('canary report text', () => {
+  const base = { schemaVersion: 1 as const, target: 'falco', firedAt: '2026-12-07T06:10:01.000Z', timeoutMs: 20_000, actionExit: 1, drops: 0 };
+  it('detected: rule, channel and both latencies; not detected: each reason on its line', () => {
+    const v = judge(canaryTarget(context(), canary), {
+      ...miss,
+      actionAtMs: 0,
+      drops: 0,
+      alert: { channel: 'stdout', line: 'x', alertAtMs: 93, seenAtMs: 96 },
+    });
+    expect(formatCanary({ ...base, verdict: v })).toContain(
+      'detected: rule "Read sensitive file untrusted" via stdout, latency 93 ms (action → alert time), on the channel after 96 ms',
+    );
+    const ctx = context({ unbuffered: false, edits: [[['rules'], [{ disable: { rule: 'Read*' } }]]] });
+    const text = formatCanary({ ...base, verdict: judge(canaryTarget(ctx, canary), { ...miss, drops: 0 }) });
+    expect(text).toMatch(/NOT detected within 20 s: rule "Read sensitive file untrusted"\n {2}- disabled: .*rules: disable rule "Read\*"\n {2}- buffered: /);
   });
 });
