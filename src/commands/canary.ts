@@ -126,5 +126,6 @@ function windowDrops(s: Snapshot, w: { start: number; end: number; lines: string
     webserver: { ...s.webserver, metricsStart: w.metricsStart, metricsEnd: w.metricsEnd },
   });
   const counted = droppedInWindow(ctx);
-  return counted ?? (ctx.dropAlerts.length > 0 ? ctx.dropAlerts.length : null);
+  // else the drop alerts' own counts (each says how many events the second lost): a lower bound
+  return counted ?? (ctx.dropAlerts.length > 0 ? ctx.dropAlerts.reduce((n, a) => n + a.nDrops, 0) : null);
 }

@@ -117,7 +117,7 @@ export const SnapshotSchema = z.object({
    * The container memory cgroup's high-water mark since the container (re)started, read at the end of
    * the window: what the samples miss. Falco's start (and each config reload) loads and verifies its eBPF
    * probe, a transient of a few hundred MiB of kernel memory that then settles (measured on Falco 0.42.1:
-   * ../shared/real-falco/README.md). It counts everything charged to the cgroup, page cache included.
+   * the lab on real Falco, README "The lab"). It counts everything charged to the cgroup, page cache included.
    * Null when it could not be read; absent from bundles taken before it was recorded.
    */
   memoryPeak: MemoryPeakSchema.nullable().optional(),

@@ -8,11 +8,15 @@ import { connectDocker } from '../../src/adapters/docker/client.js';
 import { cgroupSample, findCgroup, openSampler, readCgroup, readMemoryPeak } from '../../src/adapters/docker/cgroup-stats.js';
 import { collectSnapshot } from '../../src/adapters/collect.js';
 import { execOutput } from '../../src/adapters/docker/exec.js';
+import { ensureRealFalcoImage, REAL_FALCO_IMAGE, realFalcoUnavailable } from '../lab/real/image.js';
 
 const docker = connectDocker();
 const MiB = 2 ** 20;
 const HOST_MEM = 2 ** 50;
-const IMAGE = 'falcosecurity/falco:0.42.1';
+// the lab's import of the real Falco image (busybox inside), never an operator's falcosecurity/falco tag
+const IMAGE = REAL_FALCO_IMAGE;
+const unavailable = realFalcoUnavailable();
+if (unavailable) console.log(`memory-peak docker test skipped: ${unavailable}`);
 const NAME = `fd-memory-peak-test-${process.pid}`;
 // the 64 MiB transient only at the first start: /tmp survives a restart, so the second start stays small
 const SCRIPT =
@@ -29,6 +33,8 @@ async function untilReady(): Promise<void> {
 }
 
 beforeAll(async () => {
+  if (unavailable) return;
+  await ensureRealFalcoImage();
   const c = await docker.createContainer({
     Image: IMAGE,
     Entrypoint: ['/bin/busybox', 'sh', '-c', SCRIPT],
@@ -45,7 +51,7 @@ afterAll(async () => {
   if (id) await docker.getContainer(id).remove({ force: true });
 });
 
-describe('the memory cgroup peak of a live container', () => {
+describe.skipIf(unavailable !== null)('the memory cgroup peak of a live container', () => {
   it('holds the 64 MiB transient that the current usage (what the samples see) no longer shows', async () => {
     const paths = findCgroup(id)!;
     const peak = await readMemoryPeak(paths);

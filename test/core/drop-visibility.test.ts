@@ -126,13 +126,23 @@ describe('drops counted by Falco', () => {
 
   it('/metrics read at both ends counts drops whatever the log says', () => {
     const prom = sample('webserver-metrics-prometheus.http.txt');
-    const at = (drops: number) => prom.replace(/^falcosecurity_scap_n_drops_total \d+$/m, `falcosecurity_scap_n_drops_total ${drops}`);
+    const evts = Number(/^falcosecurity_scap_n_evts_total (\d+)$/m.exec(prom)![1]);
+    // Falco sees the whole host: between the two readings its event counter moves
+    const at = (drops: number, moreEvents = 0) =>
+      prom
+        .replace(/^falcosecurity_scap_n_drops_total \d+$/m, `falcosecurity_scap_n_drops_total ${drops}`)
+        .replace(/^falcosecurity_scap_n_evts_total \d+$/m, `falcosecurity_scap_n_evts_total ${evts + moreEvents}`);
     let yaml = setKey(metricsOn(Y0421, '1h'), ['webserver', 'prometheus_metrics_enabled'], true);
     yaml = setKey(yaml, ['metrics', 'output_rule'], false);
     const s = snap(yaml, [], ['/usr/bin/falco', '-U']);
-    s.webserver = { url: 'http://127.0.0.1:8765', healthz: null, metricsStart: at(0), metricsEnd: at(0), error: null };
+    s.webserver = { url: 'http://127.0.0.1:8765', healthz: null, metricsStart: at(0), metricsEnd: at(0, 250_000), error: null };
     expect(run(s).facts['drops.counter_status']).toBe('/metrics falcosecurity_scap_n_drops_total, read at both ends of the window');
     expect(dropCodes(run(s))).toEqual([]);
+    // read at both ends but standing still (a reload under way): nothing was counted, and it says so
+    s.webserver.metricsEnd = at(0);
+    expect(run(s).facts['drops.counted']).toBeNull();
+    expect(find(run(s), 'FD-DROP-UNMEASURED')?.explanation).toContain('counted no event in the window');
+    s.webserver.metricsEnd = at(0, 250_000);
     s.webserver.metricsEnd = null;
     s.webserver.error = 'http://127.0.0.1:8765/metrics: ECONNREFUSED';
     expect(find(run(s), 'FD-DROP-UNMEASURED')?.explanation).toContain(

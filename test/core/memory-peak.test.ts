@@ -64,6 +64,16 @@ describe('the memory peak against the limit', () => {
     expect(f.fixes.map((x) => x.id)).toEqual(['outputs-queue-capacity', 'lower-buffer-preset', 'raise-memory-limit']);
   });
 
+  it('OOM-killed with no memory limit of its own (the host ran out): FD-MEM-OOM once, whether the peak is read or not', () => {
+    for (const peak of [{ bytes: 300 * MiB, kernelBytes: 200 * MiB, source: 'memory.peak' as const }, null]) {
+      const r = run(snap(0, peak, { oomKilled: true }));
+      expect(memCodes(r).filter((c) => c === 'FD-MEM-OOM')).toHaveLength(1);
+      const f = r.findings.find((x) => x.code === 'FD-MEM-OOM')!;
+      expect(f.title).toContain('without a memory limit of its own');
+      expect(f.fixes[0]?.id).toBe('set-memory-limit');
+    }
+  });
+
   it('OOM-killed, peak not read: says so, and what a probe load was measured to need', () => {
     const r = run(snap(512, null, { oomKilled: true }));
     const f = r.findings.find((x) => x.code === 'FD-MEM-OOM')!;
@@ -79,7 +89,7 @@ describe('the peak unknown', () => {
     expect(memCodes(r)).toEqual(['FD-MEM-PEAK-UNKNOWN']);
     const f = r.findings.find((x) => x.code === 'FD-MEM-PEAK-UNKNOWN')!;
     expect(f.severity).toBe('info');
-    expect(f.explanation).toContain('real-falco/README.md');
+    expect(f.explanation).toContain('README "The lab"');
     expect(f.evidence.find((e) => e.fact === 'mem.peak_bytes')).toBeUndefined();
     expect(r.facts['mem.peak_bytes']).toBeNull();
   });

@@ -281,10 +281,12 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
     // an inconclusive gate is measured longer, as the tool advises; never read as a pass
     for (let extra = 0; core.exitCode !== 0 && /inconclusive/.test(core.stdout) && extra < 2; extra++) core = await runRollout(['next', ...common]);
     console.log(`real Falco [rollout core] exit ${core.exitCode}: ${core.stdout.slice(0, 400)}`);
+    // the core gate passes on a quiet host (it did in every run here); the selection is in falco.yaml
+    expect(core.exitCode, core.stdout.slice(0, 2000)).toBe(0);
     expect(fs.readFileSync(path.join(lab.configDir, 'falco.yaml'), 'utf8')).toContain('maturity_stable');
     // what Falco does with the selection, not the doctor's count: the custom rule is silent, a stable rule alerts
     expect(await fired('Lab site rule fired', ['cat', '/etc/hostname'])).toBe(false);
     expect(await fired('Sensitive file opened for reading', ['cat', '/etc/shadow'])).toBe(true);
-    await runRollout(['abort', ...common]);
+    expect((await runRollout(['abort', ...common])).exitCode).toBe(0);
   });
 });

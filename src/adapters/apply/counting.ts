@@ -2,8 +2,7 @@
 // longer on a busy host), and its counters start again from zero. A re-measure begun then counts nothing and
 // reads "no drops": the false verification seen on real Falco 0.42.1. So the re-measure waits until Falco's
 // event counter moves again; when it cannot be read, the core reports the drop figures as not measured.
-import { promValue } from '../../core/falco/parse/prometheus.js';
-import { parsePrometheus } from '../../core/falco/parse/prometheus.js';
+import { parsePrometheus, promValue } from '../../core/falco/parse/prometheus.js';
 import { httpGet } from '../webserver.js';
 import { sleep } from './reload.js';
 

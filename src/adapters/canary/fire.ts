@@ -5,6 +5,8 @@ import tar from 'tar-stream';
 import type { DockerClient } from '../docker/client.js';
 
 export const CANARY_LABEL = 'falco-doctor.canary';
+/** `cat` of a file ends at once; a canary action still running after this is stuck: it is killed. */
+const ACTION_LIMIT_MS = 30_000;
 
 export interface Fired {
   /** when the doctor started the action's container, ms (Docker's StartedAt is set after the process
@@ -19,6 +21,7 @@ export async function fireCanary(
 ): Promise<Fired> {
   const [entry, ...args] = o.argv;
   if (!entry) throw new Error('canary argv is empty');
+  await sweepLeftovers(docker);
   const c = await docker.createContainer({
     name: o.name,
     Image: o.image,
@@ -32,11 +35,23 @@ export async function fireCanary(
     if (o.files.length > 0) await c.putArchive(await tarOf(o.files), { path: '/' });
     const startedAtMs = Date.now();
     await c.start();
-    const done = (await c.wait()) as { StatusCode?: number };
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<null>((r) => (timer = setTimeout(() => r(null), ACTION_LIMIT_MS)));
+    const done = (await Promise.race([c.wait() as Promise<{ StatusCode?: number }>, stuck]).finally(() => clearTimeout(timer))) ?? {};
     return { startedAtMs, exitCode: done.StatusCode ?? null };
   } finally {
     await c.remove({ force: true }).catch(() => undefined);
   }
+}
+
+/** A canary container an interrupted run (Ctrl-C between create and remove) left behind: ours by label. */
+async function sweepLeftovers(docker: DockerClient): Promise<void> {
+  const left = await docker.listContainers({ all: true, filters: { label: [`${CANARY_LABEL}=1`] } }).catch(() => []);
+  for (const l of left)
+    await docker
+      .getContainer(l.Id)
+      .remove({ force: true })
+      .catch(() => undefined);
 }
 
 async function tarOf(files: { path: string; content: string }[]): Promise<Buffer> {

@@ -11,7 +11,9 @@ import { faultPoint } from '../../adapters/apply/fault.js';
 import { waitUntilCounting } from '../../adapters/apply/counting.js';
 
 export async function measureAfter(docker: DockerClient, req: FixRequest, sinceMs: number, watch: string[], before: Diagnosis): Promise<Measure[]> {
-  // like with like: the window starts once Falco counts events again (its counters restart with a reload)
+  // like with like: the window starts once Falco counts events again (its counters restart with a reload).
+  // Whatever the wait ends with, the figures say it: a window in which the counters stood still gives
+  // "not measured" for the drops (core/diagnosis/counters.ts), never 0.
   const ws = before.context.snapshot.webserver;
   await waitUntilCounting(ws.url && ws.metricsStart !== null ? `${ws.url}/metrics` : null, Math.max(30, req.timings.reloadTimeoutSeconds) * 1000);
   const collect = liveCollectOptions({

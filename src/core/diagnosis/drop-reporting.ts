@@ -12,7 +12,7 @@ import { isOn } from '../falco/config/yaml-cpp-bool.js';
 import { webserverSettings } from '../falco/webserver.js';
 import { promValue } from '../falco/parse/prometheus.js';
 import { toNumber } from '../falco/parse/text-fields.js';
-import { promDelta } from './counters.js';
+import { droppedInWindow, promDelta } from './counters.js';
 
 /** counted: a drop counter was read over the window; alerts: no counter, drop reports reach the log as
  *  they happen; late-alerts: only through block-buffered stdout; none: nothing reaches the log. */
@@ -46,6 +46,9 @@ const absentNote = (ctx: DiagnosisContext, key: string) => (getPath(ctx.config.v
 function countersStatus(ctx: DiagnosisContext): { counted: boolean; text: string } {
   const fromProm = promDelta(ctx, 'falcosecurity_scap_n_drops_total') !== null;
   const snaps = ctx.metricsSnapshots.filter((m) => toNumber(m.fields['scap.n_drops']) !== null).length;
+  // read but standing still with the event counter (a reload under way): counted nothing, as drops.counted says
+  if ((fromProm || snaps >= 2) && droppedInWindow(ctx) === null)
+    return { counted: false, text: 'Falco’s counters were read but counted no event in the window (its counters restart with a reload)' };
   if (fromProm) return { counted: true, text: '/metrics falcosecurity_scap_n_drops_total, read at both ends of the window' };
   if (snaps >= 2) return { counted: true, text: `scap.n_drops of ${snaps} metrics snapshots in the log` };
   const s = ctx.snapshot;

@@ -123,7 +123,7 @@ function judgeDrops(phase: MeasureWindow, max: number): Omit<CriterionResult, 'f
       ...common,
       phase: null,
       verdict: 'inconclusive',
-      summary: 'event drops: inconclusive: nothing reports drops (turn on metrics, or syscall_event_drops.actions log/alert)',
+      summary: 'event drops: inconclusive: no drop counter was read (turn metrics on: a quiet log is no proof, Falco alerts only above its threshold)',
     };
   const verdict: Verdict = phase.drops <= max ? 'pass' : 'fail';
   return { ...common, phase: phase.drops, verdict, summary: `event drops ${phase.drops} (${phase.dropsSource ?? 'unknown source'}), limit ${max}: ${verdict}` };
