@@ -3,7 +3,7 @@
 // (state dir), fires it in a throwaway container (adapters/canary/fire.ts), waits for the alert
 // (adapters/canary/watch.ts) and judges it with Falco's drop counters over the window (core/canary/verdict.ts).
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline/promises';
+import { confirm } from '../ui/confirm.js';
 import { EXIT, UserError, type ExitCode } from '../core/errors.js';
 import { buildContext } from '../core/diagnosis/context.js';
 import { droppedInWindow } from '../core/diagnosis/counters.js';
@@ -32,17 +32,6 @@ export async function canaryCommand(args: CanaryArgs): Promise<ExitCode> {
   const { connectDocker, io } = await import('./cli-context.js');
   const { toolVersion } = await import('../version.js');
   return runCanary(args, { docker: await connectDocker(), io, confirm, toolVersion: toolVersion() });
-}
-
-/** y/N on the terminal; without one the answer is no (use --yes). */
-async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) return false;
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
-  }
 }
 
 export async function runCanary(

@@ -177,11 +177,6 @@ function measures(before: NodeResult, after: NodeResult | undefined): Measure[] 
 async function confirmed(args: Pick<KubeFixArgs, 'yes' | 'format'>): Promise<boolean> {
   if (args.yes) return true;
   if (!process.stdin.isTTY) throw new UserError('fix --kube changes the cluster: pass --yes to apply without a terminal');
-  const { createInterface } = await import('node:readline/promises');
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question('apply to the cluster? [y/N] ')).trim());
-  } finally {
-    rl.close();
-  }
+  const { confirm } = await import('../../ui/confirm.js');
+  return confirm('apply to the cluster?');
 }
