@@ -13,6 +13,8 @@ import { collectSnapshot } from '../adapters/collect.js';
 import { stateDir as resolveStateDir } from '../adapters/paths.js';
 import { readRolloutState } from '../adapters/rollout/state-file.js';
 import { checkRollbackReady } from '../adapters/checklist/rollback-ready.js';
+import { readCanaryState } from '../adapters/canary/state-file.js';
+import { proofView } from '../core/canary/proof.js';
 import { appendRun, readResults, saveConfirmation, whoAmI } from '../adapters/checklist/results-file.js';
 import { readChecklist } from '../adapters/checklist/read-checklist.js';
 import { liveCollectOptions } from '../adapters/collect-options.js';
@@ -117,6 +119,7 @@ async function gather(docker: DockerClient, req: ChecklistRequest, dir: string, 
     ...diagnosisInputs(d),
     rollout: await readRolloutState(dir).catch(() => null),
     rollback: await checkRollbackReady(dir),
+    detection: proofView(await readCanaryState(dir).catch(() => null), Date.now()),
     describeFix,
     thresholds,
   };

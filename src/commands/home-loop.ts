@@ -24,8 +24,10 @@ async function screens(
   writeLastReport: typeof import('./home.js').writeLastReport,
   clear: () => void,
 ): Promise<ExitCode> {
+  let notice: string | null = null;
   for (; ; clear()) {
     const { next, lastChangeId } = await runHome({
+      notice,
       container: args.container,
       service: args.service,
       stateDir: args.stateDir,
@@ -33,7 +35,13 @@ async function screens(
       noColor: args.noColor,
       available: ['diagnose', 'checklist', 'rollout', 'history'],
     });
+    notice = null;
     if (next === 'quit') return EXIT.ok;
+    if (next === 'canary') {
+      // p: the canary, asked first; its verdict shows on the home screen's detection line
+      notice = await proveFromHome(args);
+      continue;
+    }
     if (next === 'checklist') {
       // the checklist judges by the home screen's target, state dir and --threshold, sampled 5 s
       const { checklistCommand } = await import('./checklist.js');
@@ -81,5 +89,29 @@ async function screens(
       const { applyChosenFixes } = await import('./diagnose-fixes.js');
       await applyChosenFixes(fixIds, await measured, args, catalogue);
     }
+  }
+}
+
+/** The canary from the home screen: null when it ran (the detection line shows the verdict), else why not. */
+async function proveFromHome(args: HomeArgs): Promise<string | null> {
+  const { runCanary } = await import('./canary.js');
+  const { confirm } = await import('../ui/confirm.js');
+  const out: string[] = [];
+  const quiet = { out: (s: string) => void out.push(s), err: () => undefined };
+  try {
+    const code = await runCanary(
+      { container: args.container, format: 'ui', yes: false, force: false, timeoutSeconds: 10, stateDir: args.stateDir },
+      { docker: await connectDocker(), io: quiet, confirm, toolVersion: toolVersion() },
+    );
+    return code === EXIT.ok
+      ? null
+      : (
+          out
+            .join('')
+            .split('\n')
+            .find((l) => l.startsWith('  - ')) ?? 'canary: not detected'
+        ).trim();
+  } catch (e) {
+    return `canary: ${e instanceof Error ? e.message : String(e)}`;
   }
 }

@@ -8,6 +8,8 @@ import { readLastReport } from '../adapters/monitor/last-report.js';
 import { DEFAULT_WINDOW_MS } from '../core/monitor/state.js';
 import type { HomeNext, HomeScreenName, MonitorSource } from '../ui/home/run.js';
 import { readChanges } from './history-ui.js';
+import { readCanaryState } from '../adapters/canary/state-file.js';
+import { stateDir } from '../adapters/paths.js';
 
 export { writeLastReport, readLastReport, lastReportPath } from '../adapters/monitor/last-report.js';
 export type { HomeNext, HomeScreenName } from '../ui/home/run.js';
@@ -26,6 +28,8 @@ export interface HomeOptions {
   noColor: boolean;
   /** --state-dir: where the journal is (the last change, `u`); null: $XDG_STATE_HOME/falco-doctor */
   stateDir?: string | null;
+  /** shown until the first key (what the last screen opened from here said, e.g. a canary refused) */
+  notice?: string | null;
   /** screens the caller opens when picked; c/r/h not listed here show "coming soon". Default: diagnose. */
   available?: readonly HomeScreenName[];
   docker?: DockerClient;
@@ -67,7 +71,8 @@ export async function runHome(opts: HomeOptions): Promise<{ next: HomeNext; last
     source,
     lastDiagnosis: await readLastReport(opts.stateDir ?? null, env),
     lastChange,
-    notice: journal.error === null ? null : `journal: ${journal.error}`,
+    detection: await readCanaryState(stateDir(env, opts.stateDir ?? null)).catch(() => null),
+    notice: journal.error === null ? (opts.notice ?? null) : `journal: ${journal.error}`,
     available: opts.available ?? ['diagnose'],
     intervalMs,
     windowMs,

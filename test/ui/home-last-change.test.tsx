@@ -39,6 +39,12 @@ describe('u on the home screen', () => {
     expect(toHomeKey('u', {} as Key)).toBe('undo');
   });
 
+  it('p resolves with the canary (prove detection), from the panels or the help', () => {
+    expect(toHomeKey('p', {} as Key)).toBe('canary');
+    expect(press(start(null), 'canary').next).toBe('canary');
+    expect(press(start(null), 'help', 'canary')).toMatchObject({ next: 'canary', helpOpen: false });
+  });
+
   it('resolves with the undo only for a change still in place; otherwise says why', () => {
     expect(press(start(newest), 'undo').next).toBe('undo');
     expect(press(start(newest), 'help', 'undo')).toMatchObject({ next: 'undo', helpOpen: false });
@@ -83,9 +89,11 @@ describe('home screen with a last change, in a terminal', () => {
     expect(lines.length).toBeLessThanOrEqual(24);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
     const at = lines.findIndex((l) => l.startsWith('Change   ✔ verified'));
-    expect(lines[at + 1]).toMatch(/^Open findings \(5\)/);
-    // 4 finding rows without the change line (see home-terminal), 3 with it
-    expect(lines.slice(at + 2).filter((l) => /^[› ] (CRITICAL|WARNING|INFO)/.test(l))).toHaveLength(3);
+    // then whether Falco was last proven to detect (never, here), then the findings
+    expect(lines[at + 1]).toBe('Detection ? never proven: falco-doctor canary fires one · p prove again');
+    expect(lines[at + 2]).toMatch(/^Open findings \(5\)/);
+    // 3 finding rows with the detection line alone (see home-terminal), 2 with the change line too
+    expect(lines.slice(at + 2).filter((l) => /^[› ] (CRITICAL|WARNING|INFO)/.test(l))).toHaveLength(2);
     stdin.write('u');
     await expect(next).resolves.toBe('undo');
   });

@@ -53,6 +53,7 @@ describe('home screen in a terminal', () => {
       Service  ai-trading-bot (busiest other container): 3.1% CPU · 45.0 MiB
                                                                █ last 5 min, CPU
 
+      Detection ? never proven: falco-doctor canary fires one · p prove again
       Open findings (2) last diagnosis 2026-11-23 07:55:00 UTC, falco-security-monitor
       › CRITICAL FD-DROP-BUFFER       Events dropped with CPU to spare: the ring buff…
         INFO     FD-CONF-PERFORMANCE  metrics.interval 5s is fine for a diagnosis; fo…

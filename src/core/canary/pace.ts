@@ -1,6 +1,7 @@
 // At most one canary per few minutes: each one sends an alert to whatever the operator's outputs
 // reach (a pager, Slack through falcosidekick), so a loop or an impatient operator must not page
-// the on-call engineer again and again. --force overrides it.
+// the on-call engineer again and again. --force overrides it. The same record keeps the last proof
+// (what the checklist and the home screen show) and whether the operator agreed to canaries.
 import { z } from 'zod';
 
 export const CANARY_MIN_INTERVAL_MS = 3 * 60_000;
@@ -9,12 +10,23 @@ export const CanaryStateSchema = z.object({
   lastAt: z.string(),
   marker: z.string(),
   rule: z.string(),
+  /** null: fired, the verdict not yet in (the run died, or it is still waiting) */
   detected: z.boolean().nullable(),
+  /** the Falco container it proved, the channel and the latency of the alert */
+  target: z.string().nullable().default(null),
+  channel: z.enum(['stdout', 'file']).nullable().default(null),
+  latencyMs: z.number().nullable().default(null),
+  /** why it was not detected, one line each (core/canary/verdict.ts) */
+  reasons: z.array(z.string()).default([]),
+  /** what fired it: the canary command, or a change's verification ("fix raise-cpu-limit, after") */
+  by: z.string().default('canary'),
+  /** the operator said yes to a canary once: changes may prove detection without asking again */
+  consented: z.boolean().default(false),
 });
 export type CanaryState = z.infer<typeof CanaryStateSchema>;
 
 /** null when a canary may fire now, else why not (with how long to wait). */
-export function paceRefusal(last: CanaryState | null, nowMs: number, force: boolean): string | null {
+export function paceRefusal(last: Pick<CanaryState, 'lastAt' | 'marker'> | null, nowMs: number, force: boolean): string | null {
   if (!last || force) return null;
   const ago = nowMs - Date.parse(last.lastAt);
   if (!Number.isFinite(ago) || ago < 0 || ago >= CANARY_MIN_INTERVAL_MS) return null;

@@ -8,7 +8,9 @@ import { formatValue } from '../diagnosis/format.js';
 import type { Runbook } from '../runbook/schema.js';
 import type { FixRef } from '../findings.js';
 import { runBuiltin, type BuiltinInputs } from './builtins.js';
-import type { Checklist, ChecklistItem } from './schema.js';
+import { isRecordEvidence, type Checklist, type ChecklistItem, type RecordEvidence } from './schema.js';
+import type { ProofView } from '../canary/proof.js';
+import { assertNever } from '../assert-never.js';
 import type { ChecklistEvidence, Confirmation, ItemResult } from './results.js';
 
 export interface ChecklistInputs extends BuiltinInputs {
@@ -17,6 +19,8 @@ export interface ChecklistInputs extends BuiltinInputs {
   describeFix: (id: string) => FixRef;
   /** qualified runbook thresholds in force (core/runbook/thresholds.ts): the numbers diagnose judges by */
   thresholds: Record<string, number>;
+  /** the last canary's proof (state dir), shown where an item lists detection.last_proof */
+  detection: ProofView;
 }
 
 /** What the checklist takes of a diagnosis: its facts, effective config, version and refusals, so an
@@ -53,7 +57,7 @@ function evaluateItem(item: ChecklistItem, inp: ChecklistInputs): ItemResult {
 }
 
 function automaticCheck(item: ChecklistItem, inp: ChecklistInputs): { automatic: ItemResult['automatic']; evidence: ChecklistEvidence[] } {
-  const extra = item.evidence.filter(isProbeId).map((id) => probeEvidence(id, inp.facts));
+  const extra = item.evidence.map((id) => (isRecordEvidence(id) ? recordEvidence(id, inp) : probeEvidence(id, inp.facts)));
   if ('builtin' in item.check) {
     const v = runBuiltin(item.check.builtin, inp);
     return { automatic: v.status, evidence: [...v.evidence, ...extra] };
@@ -65,6 +69,19 @@ function automaticCheck(item: ChecklistItem, inp: ChecklistInputs): { automatic:
   const evidence = item.check.probes.map((t) => ({ ...probeEvidence(t.probe, inp.facts), expected: `${t.op} ${shown(t.value)}` }));
   const automatic = outcomes.includes('fail') ? 'fail' : outcomes.every((o) => o === 'pass') ? 'pass' : 'unknown';
   return { automatic, evidence: [...evidence, ...extra] };
+}
+
+function recordEvidence(id: RecordEvidence, inp: ChecklistInputs): ChecklistEvidence {
+  switch (id) {
+    case 'detection.last_proof':
+      return {
+        label: 'Detection (last canary)',
+        observed: inp.detection.line,
+        source: "state dir: canary.json (falco-doctor canary, or a change's verification)",
+      };
+    default:
+      return assertNever(id);
+  }
 }
 
 function probeEvidence(id: string, facts: Facts): ChecklistEvidence {

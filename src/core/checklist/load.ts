@@ -3,7 +3,7 @@
 import { parseDataFile, type DataError, type DataFile } from '../runbook/load.js';
 import { isProbeId, PROBES } from '../diagnosis/probes/index.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { ChecklistSchema, type Checklist } from './schema.js';
+import { ChecklistSchema, RECORD_EVIDENCE, isRecordEvidence, type Checklist } from './schema.js';
 
 /** `knownThresholds`: the runbooks' qualified threshold names a test may name as `$runbook.name`. */
 export function loadChecklist(
@@ -32,7 +32,9 @@ export function loadChecklist(
             unknown('threshold', t.value.slice(1), [...knownThresholds]) + ' (a runbook threshold: $runbook.name)',
           );
       });
-    item.evidence.forEach((p, ei) => isProbeId(p) || err(['items', i, 'evidence', ei], unknown('probe', p, Object.keys(PROBES))));
+    item.evidence.forEach(
+      (p, ei) => isProbeId(p) || isRecordEvidence(p) || err(['items', i, 'evidence', ei], unknown('probe', p, [...Object.keys(PROBES), ...RECORD_EVIDENCE])),
+    );
     item.fixes.forEach((id, fi) => knownFixes.includes(id) || err(['items', i, 'fixes', fi], unknown('fix', id, [...knownFixes])));
   });
   return { checklist: errors.length ? null : parsed.value, errors };

@@ -10,6 +10,11 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case words joined by 
 export const BUILTINS = ['outputs-minimal', 'monitoring', 'alerting', 'rollout-baseline', 'rollout-gate-passed', 'rollback-ready'] as const;
 export type BuiltinId = (typeof BUILTINS)[number];
 
+/** Evidence that is not a probe of the diagnosis but a record in the state dir: the last canary's proof. */
+export const RECORD_EVIDENCE = ['detection.last_proof'] as const;
+export type RecordEvidence = (typeof RECORD_EVIDENCE)[number];
+export const isRecordEvidence = (id: string): id is RecordEvidence => (RECORD_EVIDENCE as readonly string[]).includes(id);
+
 export const CheckSpecSchema = z.union([z.strictObject({ probes: z.array(TestSchema).min(1) }), z.strictObject({ builtin: z.enum(BUILTINS) })]);
 export type CheckSpec = z.infer<typeof CheckSpecSchema>;
 
@@ -18,7 +23,7 @@ export const ItemSchema = z.strictObject({
   title: z.string().min(1),
   why: z.string().min(1),
   check: CheckSpecSchema,
-  /** probes shown as evidence beside the tested ones */
+  /** probes (or RECORD_EVIDENCE) shown as evidence beside the tested ones */
   evidence: z.array(z.string()).default([]),
   fixes: z.array(Id).default([]),
   /** what to do when no fix in fixes.yaml covers it */

@@ -3,6 +3,7 @@ import { useApp, useStdin } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { HomeScreen } from './HomeScreen.js';
 import type { ChangeView } from '../history/change-view.js';
+import type { CanaryState } from '../../core/canary/pace.js';
 import { homeReducer, initialHomeState, type HomeNext, type HomeScreenName, type OpenFindings } from './state.js';
 import { useHomeInput } from './use-home-input.js';
 import { useMonitorTicks, type MonitorSource } from './use-monitor-ticks.js';
@@ -13,6 +14,8 @@ export interface HomeAppProps {
   lastDiagnosis: OpenFindings | null;
   /** the newest journal entry; null: none */
   lastChange?: ChangeView | null;
+  /** the last canary's proof; null: never fired */
+  detection?: CanaryState | null;
   /** shown until the first key (e.g. the journal could not be read) */
   notice?: string | null;
   available: readonly HomeScreenName[];
@@ -22,8 +25,8 @@ export interface HomeAppProps {
   onExit: (next: HomeNext) => void;
 }
 
-export function HomeApp({ source, lastDiagnosis, lastChange = null, notice = null, available, intervalMs, windowMs, onExit }: HomeAppProps) {
-  const [state, dispatch] = useReducer(homeReducer, { lastDiagnosis, lastChange, notice, available, windowMs }, initialHomeState);
+export function HomeApp({ source, lastDiagnosis, lastChange = null, detection = null, notice = null, available, intervalMs, windowMs, onExit }: HomeAppProps) {
+  const [state, dispatch] = useReducer(homeReducer, { lastDiagnosis, lastChange, detection, notice, available, windowMs }, initialHomeState);
   useMonitorTicks(source, dispatch);
   const { isRawModeSupported } = useStdin();
   useHomeInput(dispatch, isRawModeSupported);

@@ -9,6 +9,7 @@ const KEYS = [
   ['h', 'history of changes: detail, undo'],
   ['u', 'undo the last change (asks y first)'],
   ['l', 'recent Falco log lines'],
+  ['p', 'prove detection: fire the canary (asks first)'],
   ['↑ k  ↓ j', 'move through findings / scroll the log'],
   ['Esc  Backspace', 'go back (Esc at the top quits)'],
   ['?', 'show or hide this help'],

@@ -6,6 +6,8 @@ import { EventsPanel } from './EventsPanel.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import { HomeHelp } from './HomeHelp.js';
 import { LastChange } from './LastChange.js';
+import { Detection } from './Detection.js';
+import { proofView } from '../../core/canary/proof.js';
 import { homeLayout, type HomeLayout } from './layout.js';
 import { LogView } from './LogView.js';
 import { MemoryPanel } from './MemoryPanel.js';
@@ -23,7 +25,8 @@ interface HomeScreenProps {
 }
 
 export function HomeScreen({ state, width, rows, intervalMs }: HomeScreenProps) {
-  const layout = homeLayout(width, rows, state.lastChange === null ? 0 : 1);
+  // the last change (when there is one) and the detection line sit above the findings
+  const layout = homeLayout(width, rows, (state.lastChange === null ? 0 : 1) + 1);
   const { monitor } = state;
   return (
     <Box flexDirection="column" width={width}>
@@ -57,6 +60,7 @@ function Panels({ state, layout }: { state: HomeState; layout: HomeLayout }) {
   const findings = (
     <Box flexDirection="column">
       {state.lastChange === null ? null : <LastChange change={state.lastChange} />}
+      <Detection proof={proofView(state.detection, monitor.now || Date.now())} />
       <FindingsPanel lastDiagnosis={state.lastDiagnosis} selected={state.selected} height={layout.findingRows} />
     </Box>
   );

@@ -1,20 +1,21 @@
 // The home screen's keys: the shared intents (move, help, quit, back) plus one letter per screen
-// it leads to, `l` for the log and `u` to undo the last change.
+// it leads to, `l` for the log, `u` to undo the last change and `p` to prove detection (the canary).
 import type { Key } from 'ink';
 import { toKeyIntent, type KeyIntent } from '../keys.js';
 import type { HomeScreenName } from './state.js';
 
 /** fixes are applied from the diagnose screen, where the findings are: not here */
 type FixIntent = Extract<KeyIntent, 'fix-all' | 'fix-critical' | 'fix-warning'>;
-export type HomeKey = Exclude<KeyIntent, FixIntent> | HomeScreenName | 'log' | 'undo';
+export type HomeKey = Exclude<KeyIntent, FixIntent> | HomeScreenName | 'log' | 'undo' | 'canary';
 
-const LETTERS: Readonly<Record<string, HomeScreenName | 'log' | 'undo'>> = {
+const LETTERS: Readonly<Record<string, HomeScreenName | 'log' | 'undo' | 'canary'>> = {
   d: 'diagnose',
   c: 'checklist',
   r: 'rollout',
   h: 'history',
   l: 'log',
   u: 'undo',
+  p: 'canary',
 };
 
 export function toHomeKey(input: string, key: Key): HomeKey | null {

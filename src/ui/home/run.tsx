@@ -4,6 +4,7 @@ import { renderOptions } from '../render-options.js';
 import { ThemeContext, createTheme } from '../theme.js';
 import { HomeApp } from './HomeApp.js';
 import type { ChangeView } from '../history/change-view.js';
+import type { CanaryState } from '../../core/canary/pace.js';
 import type { HomeNext, HomeScreenName, OpenFindings } from './state.js';
 import type { MonitorSource } from './use-monitor-ticks.js';
 
@@ -14,6 +15,7 @@ export interface HomeUiOptions {
   source: MonitorSource;
   lastDiagnosis: OpenFindings | null;
   lastChange?: ChangeView | null;
+  detection?: CanaryState | null;
   notice?: string | null;
   available: readonly HomeScreenName[];
   intervalMs: number;
@@ -35,6 +37,7 @@ export async function runHomeUi(opts: HomeUiOptions): Promise<HomeNext> {
         source={opts.source}
         lastDiagnosis={opts.lastDiagnosis}
         lastChange={opts.lastChange ?? null}
+        detection={opts.detection ?? null}
         notice={opts.notice ?? null}
         available={opts.available}
         intervalMs={opts.intervalMs}

@@ -6,11 +6,13 @@ import type { MonitorTick } from '../../core/monitor/types.js';
 import { sanitizeDeep } from '../sanitize.js';
 import type { ChangeView } from '../history/change-view.js';
 import type { HomeKey } from './keys.js';
+import type { CanaryState } from '../../core/canary/pace.js';
 
 export const HOME_SCREENS = ['diagnose', 'checklist', 'rollout', 'history'] as const;
 export type HomeScreenName = (typeof HOME_SCREENS)[number];
-/** What the home screen resolves with: the screen to open next, the undo of the last change, or quit. */
-export type HomeNext = HomeScreenName | 'undo' | 'quit';
+/** What the home screen resolves with: the screen to open next, the undo of the last change, a
+ *  canary (prove detection), or quit. */
+export type HomeNext = HomeScreenName | 'undo' | 'canary' | 'quit';
 
 /** The open findings of the last diagnosis (the shape of the saved report the screen needs). */
 export interface OpenFindings {
@@ -24,6 +26,8 @@ export interface HomeState {
   lastDiagnosis: OpenFindings | null;
   /** the newest journal entry (null: nothing journaled yet); `u` undoes it when it can be undone */
   lastChange: ChangeView | null;
+  /** the last canary (state dir): "detection: proven N min ago"; null: never fired */
+  detection: CanaryState | null;
   /** screens the caller can open; the others say "coming soon" */
   available: readonly HomeScreenName[];
   selected: number;
@@ -40,6 +44,7 @@ export type HomeAction = { type: 'tick'; tick: MonitorTick } | { type: 'key'; ke
 export interface HomeStart {
   lastDiagnosis: OpenFindings | null;
   lastChange?: ChangeView | null;
+  detection?: CanaryState | null;
   available: readonly HomeScreenName[];
   windowMs?: number;
   /** shown until the first key press (e.g. a journal that could not be read) */
@@ -51,6 +56,7 @@ export function initialHomeState(opts: HomeStart): HomeState {
     monitor: initialMonitorState(opts.windowMs),
     lastDiagnosis: opts.lastDiagnosis === null ? null : sanitizeDeep(opts.lastDiagnosis),
     lastChange: opts.lastChange ? sanitizeDeep(opts.lastChange) : null,
+    detection: opts.detection ? sanitizeDeep(opts.detection) : null,
     available: opts.available,
     selected: 0,
     view: 'panels',
@@ -106,6 +112,8 @@ function onKey(state: HomeState, key: HomeKey): HomeState {
       return move(state, key === 'up' ? -1 : 1);
     case 'undo':
       return undoLast(state);
+    case 'canary':
+      return { ...state, helpOpen: false, next: 'canary' };
     case 'diagnose':
     case 'checklist':
     case 'rollout':

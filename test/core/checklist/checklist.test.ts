@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { proofView } from '../../../src/core/canary/proof.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../../src/adapters/catalogue-files.js';
 import { qualifiedThresholds } from '../../../src/core/runbook/thresholds.js';
@@ -114,6 +115,7 @@ describe('checklist evaluation', () => {
     confirmations: {},
     describeFix: (id) => ({ id, title: `title of ${id}`, summary: '', refused: null }),
     thresholds: qualifiedThresholds(runbooks, {}),
+    detection: proofView(null, Date.now()),
     ...over,
   });
 
@@ -148,6 +150,30 @@ describe('checklist evaluation', () => {
     expect(by['resource-limits']).toMatchObject({ status: 'fail', fixes: [{ id: 'set-cpu-limit' }, { id: 'set-memory-limit' }] });
     expect(by['resource-limits']!.evidence[1]).toMatchObject({ label: 'Memory limit set', observed: 'no', expected: 'eq false'.replace('false', 'true') });
     expect(by['performance-baseline']!.status).toBe('fail');
+  });
+
+  it("alerting and essential-rules show the last canary's proof: rule, channel, latency, when; or that it never ran", () => {
+    const now = Date.parse('2026-12-07T10:00:00Z');
+    const proof = {
+      lastAt: '2026-12-07T09:48:00Z',
+      marker: 'falco-doctor-canary-x',
+      rule: 'Read sensitive file untrusted',
+      detected: true,
+      target: 'falco',
+      channel: 'stdout' as const,
+      latencyMs: 84,
+      reasons: [],
+      by: 'canary',
+      consented: true,
+    };
+    const r = evaluateChecklist(shipped(), inputs({ detection: proofView(proof, now) }));
+    for (const id of ['alerting', 'essential-rules'])
+      expect(r.find((x) => x.id === id)!.evidence.at(-1)).toMatchObject({
+        label: 'Detection (last canary)',
+        observed: 'proven 12 min ago on falco: rule "Read sensitive file untrusted" via stdout, 84 ms (canary)',
+      });
+    const never = evaluateChecklist(shipped(), inputs()).find((x) => x.id === 'alerting')!;
+    expect(never.evidence.at(-1)!.observed).toBe('never proven: falco-doctor canary fires one');
   });
 
   it('an unmeasured probe is unknown, not a pass', () => {
