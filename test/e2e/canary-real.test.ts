@@ -4,8 +4,11 @@
 // where the real Falco image is not beside the repo. Run under /tmp/falco-doctor-docker.lock.
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import { runCli } from './helpers/cli.js';
-import { tempDir } from './helpers/fix-lab.js';
+import { history, runFixCli, tempDir } from './helpers/fix-lab.js';
+import { REPO } from '../core/helpers/fixtures.js';
 import { editLabFalcoYaml, labDown } from '../lab/lab.js';
 import { waitFor } from '../lab/measure.js';
 import { docker } from '../lab/docker-cli.js';
@@ -18,6 +21,7 @@ const unavailable = realFalcoUnavailable();
 if (unavailable) console.log(`real-Falco canary e2e skipped: ${unavailable}`);
 
 const RULE = 'Read sensitive file untrusted';
+const BLINDING_FIXES = path.join(REPO, 'test/e2e/fixtures/blinding-fix.yaml');
 
 interface CanaryJson {
   target: string;
@@ -95,6 +99,14 @@ describe.skipIf(unavailable !== null)('canary on real Falco 0.42.1', () => {
     );
     expect(median(lat)).toBeLessThan(5000);
 
+    // the checklist shows the last proof on its alerting and essential-rules items
+    const list = await runCli(['checklist', '--json', '--container', lab.falcoContainer, '--state-dir', state, '--window', '3']);
+    const items = (JSON.parse(String(list.stdout)) as { items: { id: string; evidence: { label: string; observed: string }[] }[] }).items;
+    for (const id of ['alerting', 'essential-rules'])
+      expect(items.find((i) => i.id === id)?.evidence.find((e) => e.label === 'Detection (last canary)')?.observed).toMatch(
+        new RegExp(`^proven \\d+ (s|min) ago on ${lab.falcoContainer}: rule "${RULE}" via stdout, \\d+ ms \\(canary\\)$`),
+      );
+
     // paced: a second canary within 3 minutes needs --force
     const paced = await canary(['--yes']);
     expect(paced.exitCode).toBe(2);
@@ -114,6 +126,36 @@ describe.skipIf(unavailable !== null)('canary on real Falco 0.42.1', () => {
     expect(again.exitCode, String(again.stderr)).toBe(0);
     expect(await leftovers()).toBe('');
   }, 300_000);
+
+  it('a fix that blinds Falco (base_syscalls without the open syscalls): detection lost → undone by itself, exit 6, the rule named; kept when accepted; a harmless fix keeps detection', async () => {
+    const yaml = path.join(lab.configDir, 'falco.yaml');
+    const before = fs.readFileSync(yaml);
+    const fix = (args: string[]) =>
+      runFixCli(['fix', ...args, '--yes', '--canary', '--container', lab.falcoContainer, '--state-dir', state, '--settle', '3', '--reload-timeout', '60'], {
+        FALCO_DOCTOR_TEST_FIXES: BLINDING_FIXES,
+      });
+    const lost = await fix(['blind-open-syscalls']);
+    const said = `${lost.stdout}\n${lost.stderr}`;
+    expect(lost.exitCode, said).toBe(6);
+    expect(said).toContain(`detection lost: rule "${RULE}" alerted before the change and not after`);
+    expect(said).toMatch(/syscall-missing: syscall open(at)? is not traced/);
+    // undone: falco.yaml byte for byte, and Falco detects again
+    expect(fs.readFileSync(yaml).equals(before)).toBe(true);
+    const [undone] = (await history(state)).slice(-1);
+    expect(undone?.state).toBe('reverted');
+    await waitForEngine(lab);
+    expect((await canary(['--yes', '--force', '--timeout', '20s'])).exitCode).toBe(0);
+
+    // the operator accepts the loss: the change stays, the journal says what was lost
+    const accepted = await fix(['blind-open-syscalls', '--accept-detection-loss']);
+    expect(accepted.exitCode, `${accepted.stdout}\n${accepted.stderr}`).toBe(0);
+    expect(`${accepted.stdout}\n${accepted.stderr}`).toMatch(/detection lost .*accepted/);
+    expect(fs.readFileSync(yaml).equals(before)).toBe(false);
+    const back = await runFixCli(['rollback', '--last', '--state-dir', state, '--settle', '3', '--reload-timeout', '60']);
+    expect(back.exitCode, `${back.stdout}\n${back.stderr}`).toBe(0);
+    expect(fs.readFileSync(yaml).equals(before)).toBe(true);
+    expect(await leftovers()).toBe('');
+  }, 420_000);
 
   it('Falco started without -U: not within the window, the reason names the buffered outputs', async () => {
     // Metrics snapshots on stdout (metrics.output_rule) fill Falco's stdout buffer every few seconds and
