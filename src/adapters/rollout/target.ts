@@ -7,6 +7,7 @@ import { buildContext } from '../../core/diagnosis/context.js';
 import { getPath } from '../../core/falco/config/effective.js';
 import { UserError } from '../../core/errors.js';
 import { bindMountFor } from '../../core/bind-mount.js';
+import { parseInspect } from '../docker/inspect.js';
 import { collectSnapshot } from '../collect.js';
 import { liveCollectOptions } from '../collect-options.js';
 
@@ -51,7 +52,10 @@ export async function serviceId(docker: DockerClient, name: string): Promise<str
     .getContainer(name)
     .inspect()
     .then(
-      (i: { Id: string; State: { Running: boolean } }) => (i.State.Running ? i.Id : null),
+      (raw) => {
+        const i = parseInspect(raw);
+        return i.State.Running ? i.Id : null;
+      },
       () => null,
     );
   if (!found) throw new UserError(`the protected service ${name} is not running`, 'start it, or name another with --service');
