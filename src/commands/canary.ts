@@ -6,8 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { confirm } from '../ui/confirm.js';
 import { EXIT, UserError, type ExitCode } from '../core/errors.js';
 import { buildContext } from '../core/diagnosis/context.js';
-import { droppedInWindow } from '../core/diagnosis/counters.js';
-import { webserverSettings } from '../core/falco/webserver.js';
+import { windowDrops } from '../core/diagnosis/counters.js';
 import { canaryMarker, argvWithMarker } from '../core/canary/schema.js';
 import { pickCanary } from '../core/canary/target.js';
 import { judge } from '../core/canary/verdict.js';
@@ -18,7 +17,7 @@ import type { DockerClient } from '../adapters/docker/client.js';
 import { collectSnapshot } from '../adapters/collect.js';
 import { liveCollectOptions } from '../adapters/collect-options.js';
 import { stateDir as resolveStateDir } from '../adapters/paths.js';
-import { httpGet, webserverUrl } from '../adapters/webserver.js';
+import { httpGet } from '../adapters/webserver.js';
 import { readCanaries } from '../adapters/canary/read-canaries.js';
 import { readCanaryState, writeCanaryState } from '../adapters/canary/state-file.js';
 import { fireCanary } from '../adapters/canary/fire.js';
@@ -58,7 +57,7 @@ export async function runCanary(
 
   const marker = canaryMarker(Date.now(), randomBytes(6).toString('hex'));
   await writeCanaryState(dir, { lastAt: new Date().toISOString(), marker, rule: target.canary.rule, detected: null });
-  const metricsUrl = prometheusUrl(snapshot, ctx);
+  const metricsUrl = ctx.target.urls.metrics;
   const metricsStart = metricsUrl
     ? await httpGet(metricsUrl).then(
         (r) => r.body,
@@ -84,7 +83,7 @@ export async function runCanary(
         () => null,
       )
     : null;
-  const drops = windowDrops(snapshot, { start: fired.startedAtMs, end: Date.now(), lines: seen.logLines, metricsStart, metricsEnd });
+  const drops = dropsOverWindow(snapshot, { start: fired.startedAtMs, end: Date.now(), lines: seen.logLines, metricsStart, metricsEnd });
   const verdict = judge(target, { marker, actionAtMs: fired.startedAtMs, timeoutMs, alert: seen.alert, drops });
   await writeCanaryState(dir, { lastAt: new Date(fired.startedAtMs).toISOString(), marker, rule: target.canary.rule, detected: verdict.detected });
   const report: CanaryReport = {
@@ -100,21 +99,16 @@ export async function runCanary(
   return verdict.detected ? EXIT.ok : EXIT.findings;
 }
 
-function prometheusUrl(snapshot: Snapshot, ctx: ReturnType<typeof buildContext>): string | null {
-  const ws = webserverSettings(ctx.config);
-  const url = webserverUrl(snapshot.target, ws);
-  return url && ws.prometheus ? `${url}/metrics` : null;
-}
-
 /** Falco's drop counters over the canary's window, read as diagnose reads them (the same context). */
-function windowDrops(s: Snapshot, w: { start: number; end: number; lines: string[]; metricsStart: string | null; metricsEnd: string | null }): number | null {
+function dropsOverWindow(
+  s: Snapshot,
+  w: { start: number; end: number; lines: string[]; metricsStart: string | null; metricsEnd: string | null },
+): number | null {
   const ctx = buildContext({
     ...s,
     window: { start: w.start, end: w.end },
     logs: { ...s.logs, sinceMs: w.start, window: w.lines.map((text) => ({ stream: 'stdout' as const, t: '', text })) },
     webserver: { ...s.webserver, metricsStart: w.metricsStart, metricsEnd: w.metricsEnd },
   });
-  const counted = droppedInWindow(ctx);
-  // else the drop alerts' own counts (each says how many events the second lost): a lower bound
-  return counted ?? (ctx.dropAlerts.length > 0 ? ctx.dropAlerts.reduce((n, a) => n + a.nDrops, 0) : null);
+  return windowDrops(ctx).drops;
 }

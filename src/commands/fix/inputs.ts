@@ -31,7 +31,7 @@ export async function gatherInputs(
   const localPath = rulesFiles.find((p) => path.posix.basename(p) === LOCAL_RULES) ?? path.posix.join(path.posix.dirname(mainPath), LOCAL_RULES);
   const localHost = hostVisible ? hostPathFor(localPath, snap.target.mounts) : null;
   const localText = localHost ? await readFile(localHost, 'utf8').catch(() => null) : null;
-  const compose = hostVisible ? await findComposeFile(snap.target) : null;
+  const compose = hostVisible ? await findComposeFile(ctx.target.launch) : null;
   // read now, not taken from the snapshot: the journal's before-state must be the container's as it is
   const now = parseInspect(await docker.getContainer(snap.target.id).inspect());
   return {
