@@ -4,8 +4,7 @@
 import type { DiagnoseEvent, StepStatus } from '../core/events.js';
 import { SNAPSHOT_SCHEMA_VERSION, observerCpuPercent, type MemoryPeak, type Snapshot, type StatsSample } from '../core/snapshot.js';
 import { errorMessage } from '../core/errors.js';
-import { effectiveConfigOfFiles } from '../core/falco/config/from-files.js';
-import { webserverSettings } from '../core/falco/webserver.js';
+import { describeFalcoTarget } from '../core/target/describe.js';
 import { type DockerClient, ensureReachable } from './docker/client.js';
 import { findFalcoContainer } from './docker/discover.js';
 import { parseInspect, toContainerInfo } from './docker/inspect.js';
@@ -17,7 +16,7 @@ import { readFalcoFiles } from './falco-files.js';
 import { versionFromImage } from '../core/falco/version.js';
 import { formatBytes } from '../core/falco/presets.js';
 import { readHost } from './host.js';
-import { httpGet, webserverUrl } from './webserver.js';
+import { httpGet } from './webserver.js';
 import { setTimeout as pause } from 'node:timers/promises';
 
 export interface CollectOptions {
@@ -71,21 +70,30 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   signal?.throwIfAborted();
   falco.versionOutput = falcoBin && !down ? await execOutput(docker, target.id, [falcoBin, '--version']) : null;
 
-  const ws = webserverSettings(effectiveConfigOfFiles(falco.configFiles, falco.overrides));
-  const url = webserverUrl(target, ws);
+  // the webserver's address, from the one description of the target (the startup log, read after the
+  // window, does not change it; buildContext describes the target again from the whole snapshot)
+  const described = describeFalcoTarget(target, {
+    configFiles: falco.configFiles,
+    overrides: falco.overrides,
+    startupLines: [],
+    versionOutput: falco.versionOutput,
+    hostCpus: (await hostP).cpus,
+  });
+  const ws = described.webserver;
+  const { base: url, healthz: healthzUrl, metrics: metricsUrl } = described.urls;
   const webserver: Snapshot['webserver'] = { url, healthz: null, metricsStart: null, metricsEnd: null, error: null };
   const windowStart = Date.now();
   await step('webserver', 'Ask the webserver (/healthz, /metrics)', async () => {
     if (down) return { value: null, detail: `skipped: ${downWhy}`, status: 'skipped' };
-    if (!url) return { value: null, detail: ws.enabled ? 'no route to the webserver' : 'webserver disabled', status: 'skipped' };
+    if (!url || !healthzUrl) return { value: null, detail: ws.enabled ? 'no route to the webserver' : 'webserver disabled', status: 'skipped' };
     try {
-      webserver.healthz = await httpGet(`${url}${ws.healthzPath}`);
-      if (ws.prometheus) webserver.metricsStart = (await httpGet(`${url}/metrics`)).body;
+      webserver.healthz = await httpGet(healthzUrl);
+      if (metricsUrl) webserver.metricsStart = (await httpGet(metricsUrl)).body;
     } catch (e) {
       webserver.error = `${url}: ${errorMessage(e)}`;
       return { value: null, detail: webserver.error, status: 'warn' };
     }
-    return { value: null, detail: `${url}${ws.healthzPath} → ${webserver.healthz.status}${ws.prometheus ? ', /metrics read' : ', Prometheus metrics off'}` };
+    return { value: null, detail: `${healthzUrl} → ${webserver.healthz.status}${metricsUrl ? ', /metrics read' : ', Prometheus metrics off'}` };
   });
 
   let observer: Snapshot['window']['observer'];
@@ -125,11 +133,11 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
     }
   });
   signal?.throwIfAborted();
-  if (url && ws.prometheus && !webserver.error) {
-    webserver.metricsEnd = await httpGet(`${url}/metrics`).then(
+  if (metricsUrl && !webserver.error) {
+    webserver.metricsEnd = await httpGet(metricsUrl).then(
       (r) => r.body,
       (e) => {
-        webserver.error = `${url}/metrics: ${errorMessage(e)}`;
+        webserver.error = `${metricsUrl}: ${errorMessage(e)}`;
         return null;
       },
     );

@@ -1,28 +1,11 @@
-// Falco's embedded webserver: where to reach it from the host (a published port, else the container's
-// address on its network), the health endpoint and Prometheus /metrics. Short timeouts: a missing
+// Falco's embedded webserver, asked from the host (where it answers is the target's description,
+// core/target/webserver-url.ts): the health endpoint and Prometheus /metrics. Short timeouts: a missing
 // webserver must not stall a diagnosis. node:http rather than fetch(): fetch loads undici and its
 // Wasm HTTP parser, ~8 MiB of resident memory kept for the life of the TUI (issue 6).
 import http from 'node:http';
 import https from 'node:https';
-import type { ContainerInfo } from '../core/snapshot.js';
-import type { WebserverSettings } from '../core/falco/webserver.js';
 
 const MAX_BODY = 4_000_000;
-
-/** Base URL to reach the webserver from the host, or null when there is no route to it. */
-export function webserverUrl(info: ContainerInfo, ws: WebserverSettings): string | null {
-  if (!ws.enabled) return null;
-  const scheme = ws.tls ? 'https' : 'http';
-  const published = info.ports.find((p) => p.containerPort === ws.port && p.protocol === 'tcp');
-  if (published) {
-    const host = published.hostIp === '' || published.hostIp === '0.0.0.0' ? '127.0.0.1' : published.hostIp;
-    return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${published.hostPort}`;
-  }
-  // host networking: Falco listens on the host's own addresses
-  if (info.networks.some((n) => n.name === 'host')) return `${scheme}://127.0.0.1:${ws.port}`;
-  const ip = info.networks.find((n) => n.ip !== '')?.ip;
-  return ip ? `${scheme}://${ip}:${ws.port}` : null;
-}
 
 /**
  * GET with one deadline for the whole exchange; the body is cut at 4 MB. For https the certificate is

@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memAvailableFromMeminfo, readHost } from '../../src/adapters/host.js';
-import { httpGet, webserverUrl } from '../../src/adapters/webserver.js';
-import type { ContainerInfo } from '../../src/core/snapshot.js';
+import { httpGet } from '../../src/adapters/webserver.js';
 
 const kib = (text: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB$`, 'm').exec(text)?.[1]) * 1024;
 
@@ -92,29 +91,5 @@ describe('httpGet', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('webserverUrl', () => {
-  const info = (over: Partial<ContainerInfo>) => ({ ports: [], networks: [], ...over }) as unknown as ContainerInfo;
-  const ws = { enabled: true, port: 8765, healthzPath: '/healthz', prometheus: false, tls: false };
-
-  it('prefers a published port, on loopback when it is bound to all addresses', () => {
-    const i = info({
-      ports: [{ containerPort: 8765, hostPort: 18765, hostIp: '0.0.0.0', protocol: 'tcp' }],
-      networks: [{ name: 'bridge', ip: '172.17.0.2' }],
-    } as Partial<ContainerInfo>);
-    expect(webserverUrl(i, ws)).toBe('http://127.0.0.1:18765');
-    expect(webserverUrl(i, { ...ws, tls: true })).toBe('https://127.0.0.1:18765');
-  });
-
-  it("uses the container's address, or the host's own with host networking", () => {
-    expect(webserverUrl(info({ networks: [{ name: 'bridge', ip: '172.17.0.2' }] } as Partial<ContainerInfo>), ws)).toBe('http://172.17.0.2:8765');
-    expect(webserverUrl(info({ networks: [{ name: 'host', ip: '' }] } as Partial<ContainerInfo>), { ...ws, tls: true })).toBe('https://127.0.0.1:8765');
-  });
-
-  it('has no URL when the webserver is off or there is no route', () => {
-    expect(webserverUrl(info({ networks: [{ name: 'bridge', ip: '172.17.0.2' }] } as Partial<ContainerInfo>), { ...ws, enabled: false })).toBeNull();
-    expect(webserverUrl(info({ networks: [{ name: 'none', ip: '' }] } as Partial<ContainerInfo>), ws)).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
-// The compose file that started the container, from the labels Docker Compose puts on it, so new
-// limits can be persisted there too (else the next `docker compose up` would undo them).
+// The compose file that defines the container's service (the target's launch, core/target/launch.ts,
+// read from the labels Docker Compose puts on it), so new limits can be persisted there too (else the
+// next `docker compose up` would undo them).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, isMap } from 'yaml';
-import type { ContainerInfo } from '../../core/snapshot.js';
+import type { Launch } from '../../core/target/launch.js';
 
 export interface ComposeTarget {
   path: string;
@@ -13,16 +14,10 @@ export interface ComposeTarget {
   root: string;
 }
 
-export async function findComposeFile(info: ContainerInfo): Promise<ComposeTarget | null> {
-  const service = info.labels['com.docker.compose.service'];
-  const files = info.labels['com.docker.compose.project.config_files'];
-  if (!service || !files) return null;
-  const workdir = info.labels['com.docker.compose.project.working_dir'] ?? '';
-  for (const raw of files
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const file = path.isAbsolute(raw) ? raw : path.join(workdir, raw);
+export async function findComposeFile(launch: Launch): Promise<ComposeTarget | null> {
+  if (launch.kind !== 'compose') return null;
+  const service = launch.service;
+  for (const file of launch.files) {
     const text = await readFile(file, 'utf8').catch(() => null);
     if (text === null) continue;
     // the service may be defined in one of several files; edit the one that defines it

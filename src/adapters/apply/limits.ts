@@ -1,23 +1,18 @@
 // The container's CPU and memory limits through Docker's update API (live, no restart), read back
 // after every update: Docker ignores some zero values, so "what we asked" is not proof.
-import { z } from 'zod';
 import type { DockerClient } from '../docker/client.js';
+import { parseInspect, type Inspect } from '../docker/inspect.js';
 import type { Limits } from '../../core/fix/journal-entry.js';
 import { sameLimits, describeLimits } from '../../core/fix/limits.js';
 import { ExternalError } from '../../core/errors.js';
 
-const HostConfigSchema = z.object({
-  HostConfig: z.object({
-    NanoCpus: z.number().default(0),
-    CpuQuota: z.number().default(0),
-    CpuPeriod: z.number().default(0),
-    Memory: z.number().default(0),
-    MemorySwap: z.number().default(0),
-  }),
-});
-
 export async function readLimits(docker: DockerClient, id: string): Promise<Limits> {
-  const h = HostConfigSchema.parse(await docker.getContainer(id).inspect()).HostConfig;
+  return limitsOf(parseInspect(await docker.getContainer(id).inspect()));
+}
+
+/** The limits `docker update` sets, as the inspect shows them. */
+export function limitsOf(i: Inspect): Limits {
+  const h = i.HostConfig;
   return { nanoCpus: h.NanoCpus, cpuQuota: h.CpuQuota, cpuPeriod: h.CpuPeriod, memoryBytes: h.Memory, memorySwapBytes: h.MemorySwap };
 }
 

@@ -6,6 +6,7 @@
 // Environment values pass from Docker to Docker in memory; they are never journaled.
 import type { ContainerCreateOptions, ContainerInspectInfo } from 'dockerode';
 import type { DockerClient } from '../docker/client.js';
+import { parseInspect, type Inspect } from '../docker/inspect.js';
 import { ExternalError } from '../../core/errors.js';
 import { faultPoint } from './fault.js';
 
@@ -24,30 +25,47 @@ export const parkedNameFor = (name: string, entryId: string): string => `${name}
 
 const isMissing = (e: unknown): boolean => (e as { statusCode?: number } | null)?.statusCode === 404;
 
-export async function inspectOrNull(docker: DockerClient, nameOrId: string): Promise<ContainerInspectInfo | null> {
-  return docker
+/**
+ * A container's inspect body twice: raw, because a re-create copies its whole config (every Config and
+ * HostConfig field Docker has, also those we never read) into the successor; and parsed by the one
+ * inspect parser (docker/inspect.ts) for everything this file reads and decides on.
+ */
+export interface Inspected {
+  raw: ContainerInspectInfo;
+  i: Inspect;
+}
+
+export async function inspectOrNull(docker: DockerClient, nameOrId: string): Promise<Inspected | null> {
+  const raw = await docker
     .getContainer(nameOrId)
     .inspect()
     .catch((e: unknown) => {
       if (isMissing(e)) return null;
       throw e;
     });
+  return raw ? { raw, i: parseInspect(raw) } : null;
+}
+
+async function inspected(docker: DockerClient, id: string): Promise<Inspected> {
+  const raw = await docker.getContainer(id).inspect();
+  return { raw, i: parseInspect(raw) };
 }
 
 /** Create options that reproduce `i` with another Cmd. The image is pinned to the exact image the old
  *  container ran (its name only when the name still resolves to it). */
-export async function createOptionsFrom(docker: DockerClient, i: ContainerInspectInfo, name: string, cmd: string[] | null): Promise<ContainerCreateOptions> {
+export async function createOptionsFrom(docker: DockerClient, { raw, i }: Inspected, name: string, cmd: string[] | null): Promise<ContainerCreateOptions> {
   const named = await docker
     .getImage(i.Config.Image)
     .inspect()
     .catch(() => null);
-  const c = i.Config;
+  // copied as Docker gave it: the successor gets every field, also those the parser leaves out
+  const c = raw.Config;
   const networks = Object.entries(i.NetworkSettings.Networks ?? {});
   const mode = i.HostConfig.NetworkMode ?? 'default';
   const userNetwork = networks.find(([n]) => n === mode);
   return {
     name,
-    Image: named?.Id === i.Image ? c.Image : i.Image,
+    Image: named?.Id === i.Image ? i.Config.Image : i.Image,
     Cmd: cmd ?? undefined,
     Entrypoint: c.Entrypoint ?? undefined,
     Env: c.Env ?? undefined,
@@ -62,26 +80,24 @@ export async function createOptionsFrom(docker: DockerClient, i: ContainerInspec
     StopSignal: (c as { StopSignal?: string }).StopSignal,
     Healthcheck: (c as { Healthcheck?: ContainerCreateOptions['Healthcheck'] }).Healthcheck,
     Volumes: c.Volumes ?? undefined,
-    HostConfig: i.HostConfig,
-    NetworkingConfig: userNetwork
-      ? { EndpointsConfig: { [userNetwork[0]]: { Aliases: (userNetwork[1] as { Aliases?: string[] }).Aliases ?? undefined } } }
-      : undefined,
+    HostConfig: raw.HostConfig,
+    NetworkingConfig: userNetwork ? { EndpointsConfig: { [userNetwork[0]]: { Aliases: userNetwork[1].Aliases ?? undefined } } } : undefined,
   };
 }
 
 /** Connects the other user networks the old container was on (the create call takes one). */
-async function connectOtherNetworks(docker: DockerClient, i: ContainerInspectInfo, newId: string): Promise<void> {
+async function connectOtherNetworks(docker: DockerClient, i: Inspect, newId: string): Promise<void> {
   const mode = i.HostConfig.NetworkMode ?? 'default';
   for (const [n, ep] of Object.entries(i.NetworkSettings.Networks ?? {})) {
     if (n === mode || ['bridge', 'host', 'none', 'default'].includes(n)) continue;
-    await docker.getNetwork(n).connect({ Container: newId, EndpointConfig: { Aliases: (ep as { Aliases?: string[] }).Aliases ?? undefined } });
+    await docker.getNetwork(n).connect({ Container: newId, EndpointConfig: { Aliases: ep.Aliases ?? undefined } });
   }
 }
 
 /** `i` again, under `name`, with `cmd`, on all its networks; created, not started. */
-async function createFrom(docker: DockerClient, i: ContainerInspectInfo, name: string, cmd: string[] | null) {
-  const created = await docker.createContainer(await createOptionsFrom(docker, i, name, cmd));
-  await connectOtherNetworks(docker, i, created.id);
+async function createFrom(docker: DockerClient, from: Inspected, name: string, cmd: string[] | null) {
+  const created = await docker.createContainer(await createOptionsFrom(docker, from, name, cmd));
+  await connectOtherNetworks(docker, from.i, created.id);
   return created;
 }
 
@@ -90,7 +106,7 @@ async function createFrom(docker: DockerClient, i: ContainerInspectInfo, name: s
  * name before this runs); `onCreated` journals the successor's id once it is started. Returns that id.
  */
 export async function recreateWithCmd(docker: DockerClient, rec: RecreateRecord, onCreated: (id: string) => Promise<void>): Promise<string> {
-  const old = await docker.getContainer(rec.beforeId).inspect();
+  const old = await inspected(docker, rec.beforeId);
   await docker
     .getContainer(rec.beforeId)
     .stop({ t: 10 })
@@ -109,7 +125,7 @@ export async function recreateWithCmd(docker: DockerClient, rec: RecreateRecord,
 /** After a verified change: the parked container is no longer needed (the undo re-creates from the new one). */
 export async function removeParked(docker: DockerClient, rec: RecreateRecord): Promise<void> {
   const parked = await inspectOrNull(docker, rec.parkedName);
-  if (parked) await docker.getContainer(parked.Id).remove({ force: true });
+  if (parked) await docker.getContainer(parked.i.Id).remove({ force: true });
 }
 
 /**
@@ -122,29 +138,29 @@ export async function restoreBefore(docker: DockerClient, rec: RecreateRecord, e
   const parked = await inspectOrNull(docker, rec.parkedName);
   const current = await inspectOrNull(docker, rec.name);
   if (parked) {
-    if (current && current.Id !== parked.Id) await docker.getContainer(current.Id).remove({ force: true });
-    await docker.getContainer(parked.Id).rename({ name: rec.name });
+    if (current && current.i.Id !== parked.i.Id) await docker.getContainer(current.i.Id).remove({ force: true });
+    await docker.getContainer(parked.i.Id).rename({ name: rec.name });
     await docker
-      .getContainer(parked.Id)
+      .getContainer(parked.i.Id)
       .start()
       .catch((e: unknown) => {
         if ((e as { statusCode?: number }).statusCode !== 304) throw e;
       });
-    return parked.Id;
+    return parked.i.Id;
   }
   const temp = `${rec.name}.falco-doctor-undo-${entryId}`;
   const staged = await inspectOrNull(docker, temp);
   if (!current && staged) {
     // a crash after the successor was removed: the staged container is the one to keep
-    await docker.getContainer(staged.Id).rename({ name: rec.name });
-    await docker.getContainer(staged.Id).start();
-    return staged.Id;
+    await docker.getContainer(staged.i.Id).rename({ name: rec.name });
+    await docker.getContainer(staged.i.Id).start();
+    return staged.i.Id;
   }
   if (!current) throw new ExternalError(`neither ${rec.name} nor ${rec.parkedName} exists: recreate ${rec.name} as you normally do`);
-  if (sameCmd(current.Config.Cmd, rec.cmdBefore)) return current.Id;
-  if (staged) await docker.getContainer(staged.Id).remove({ force: true });
+  if (sameCmd(current.i.Config.Cmd, rec.cmdBefore)) return current.i.Id;
+  if (staged) await docker.getContainer(staged.i.Id).remove({ force: true });
   const created = await createFrom(docker, current, temp, rec.cmdBefore);
-  await docker.getContainer(current.Id).remove({ force: true });
+  await docker.getContainer(current.i.Id).remove({ force: true });
   faultPoint('undo-after-remove');
   await created.rename({ name: rec.name });
   await created.start();

@@ -6,8 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { EXIT, UserError } from '../../core/errors.js';
 import { buildContext } from '../../core/diagnosis/context.js';
-import { droppedInWindow } from '../../core/diagnosis/counters.js';
-import { webserverSettings } from '../../core/falco/webserver.js';
+import { windowDrops } from '../../core/diagnosis/counters.js';
 import { canaryMarker, argvWithMarker } from '../../core/canary/schema.js';
 import { pickCanary } from '../../core/canary/target.js';
 import { judge } from '../../core/canary/verdict.js';
@@ -17,7 +16,7 @@ import type { Snapshot } from '../../core/snapshot.js';
 import type { DockerClient } from '../docker/client.js';
 import { collectSnapshot } from '../collect.js';
 import { liveCollectOptions } from '../collect-options.js';
-import { httpGet, webserverUrl } from '../webserver.js';
+import { httpGet } from '../webserver.js';
 import { waitUntilCounting } from '../apply/counting.js';
 import { readCanaries } from './read-canaries.js';
 import { readCanaryState, writeCanaryState } from './state-file.js';
@@ -67,7 +66,7 @@ export async function proveDetection(docker: DockerClient, o: ProveOptions): Pro
   const record = (s: Pick<CanaryState, 'lastAt' | 'detected'> & Partial<CanaryState>) =>
     writeCanaryState(o.stateDir, { marker, rule: target.canary.rule, target: t.name, channel: null, latencyMs: null, reasons: [], by: o.by, consented, ...s });
   await record({ lastAt: new Date().toISOString(), detected: null });
-  const metricsUrl = prometheusUrl(snapshot, ctx);
+  const metricsUrl = ctx.target.urls.metrics;
   const readMetrics = () =>
     metricsUrl
       ? httpGet(metricsUrl).then(
@@ -92,7 +91,7 @@ export async function proveDetection(docker: DockerClient, o: ProveOptions): Pro
     timeoutMs: o.timeoutMs,
   });
   const metricsEnd = await readMetrics();
-  const drops = windowDrops(snapshot, { start: fired.startedAtMs, end: Date.now(), lines: seen.logLines, metricsStart, metricsEnd });
+  const drops = dropsOverWindow(snapshot, { start: fired.startedAtMs, end: Date.now(), lines: seen.logLines, metricsStart, metricsEnd });
   const verdict = judge(target, { marker, actionAtMs: fired.startedAtMs, timeoutMs: o.timeoutMs, alert: seen.alert, drops });
   await record({
     lastAt: new Date(fired.startedAtMs).toISOString(),
@@ -112,21 +111,16 @@ export async function proveDetection(docker: DockerClient, o: ProveOptions): Pro
   };
 }
 
-function prometheusUrl(snapshot: Snapshot, ctx: ReturnType<typeof buildContext>): string | null {
-  const ws = webserverSettings(ctx.config);
-  const url = webserverUrl(snapshot.target, ws);
-  return url && ws.prometheus ? `${url}/metrics` : null;
-}
-
 /** Falco's drop counters over the canary's window, read as diagnose reads them (the same context). */
-function windowDrops(s: Snapshot, w: { start: number; end: number; lines: string[]; metricsStart: string | null; metricsEnd: string | null }): number | null {
+function dropsOverWindow(
+  s: Snapshot,
+  w: { start: number; end: number; lines: string[]; metricsStart: string | null; metricsEnd: string | null },
+): number | null {
   const ctx = buildContext({
     ...s,
     window: { start: w.start, end: w.end },
     logs: { ...s.logs, sinceMs: w.start, window: w.lines.map((text) => ({ stream: 'stdout' as const, t: '', text })) },
     webserver: { ...s.webserver, metricsStart: w.metricsStart, metricsEnd: w.metricsEnd },
   });
-  const counted = droppedInWindow(ctx);
-  // else the drop alerts' own counts (each says how many events the second lost): a lower bound
-  return counted ?? (ctx.dropAlerts.length > 0 ? ctx.dropAlerts.reduce((n, a) => n + a.nDrops, 0) : null);
+  return windowDrops(ctx).drops;
 }

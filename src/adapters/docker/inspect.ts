@@ -1,11 +1,16 @@
-// Docker's inspect JSON → ContainerInfo. Parsed with a schema at the boundary (only the fields we use);
-// environment values are dropped here so they can never reach a report or a bundle.
+// The one parser of Docker's container inspect JSON: every reader of a container's state, limits,
+// command, labels, mounts, ports and networks goes through parseInspect (only the fields we use), and
+// toContainerInfo makes the snapshot's ContainerInfo of it. Environment values are dropped in
+// toContainerInfo so they can never reach a report or a bundle. The one raw read left is recreate.ts's,
+// which must copy the whole config into the successor; what it reads, it reads through here too.
 import { z } from 'zod';
 import type { ContainerInfo } from '../../core/snapshot.js';
 
 const InspectSchema = z.object({
   Id: z.string(),
   Name: z.string(),
+  /** the image id the container runs (Config.Image is the name it was created with) */
+  Image: z.string(),
   Args: z.array(z.string()).nullish(),
   Path: z.string().nullish(),
   State: z.object({
@@ -15,26 +20,32 @@ const InspectSchema = z.object({
     OOMKilled: z.boolean(),
     ExitCode: z.number(),
     StartedAt: z.string(),
+    /** present only when the image or the run defines a HEALTHCHECK */
+    Health: z.object({ Status: z.string() }).nullish(),
   }),
   RestartCount: z.number().default(0),
   Config: z.object({
     Image: z.string(),
+    /** the part of the command line a re-create (or a compose `command:`) replaces */
+    Cmd: z.array(z.string()).nullish(),
     Labels: z.record(z.string(), z.string()).nullish(),
     Env: z.array(z.string()).nullish(),
     Tty: z.boolean().default(false),
   }),
   HostConfig: z.object({
     Memory: z.number().default(0),
+    MemorySwap: z.number().default(0),
     NanoCpus: z.number().default(0),
     CpuQuota: z.number().default(0),
     CpuPeriod: z.number().default(0),
     CpusetCpus: z.string().default(''),
     RestartPolicy: z.object({ Name: z.string() }).nullish(),
+    NetworkMode: z.string().nullish(),
   }),
   Mounts: z.array(z.object({ Type: z.string(), Source: z.string(), Destination: z.string(), RW: z.boolean() })).nullish(),
   NetworkSettings: z.object({
     Ports: z.record(z.string(), z.array(z.object({ HostIp: z.string(), HostPort: z.string() })).nullable()).nullish(),
-    Networks: z.record(z.string(), z.object({ IPAddress: z.string() })).nullish(),
+    Networks: z.record(z.string(), z.object({ IPAddress: z.string(), Aliases: z.array(z.string()).nullish() })).nullish(),
   }),
 });
 export type Inspect = z.infer<typeof InspectSchema>;

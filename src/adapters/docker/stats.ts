@@ -1,5 +1,7 @@
-// Container CPU and memory, read with one-shot calls to the stats API (cheap for dockerd, unlike a
-// streaming stats request) and turned into samples the way `docker stats` computes them.
+// The one reader of Docker's stats API: CPU, memory, throttling and block I/O of a container, read with
+// one-shot calls (cheap for dockerd, unlike a streaming stats request) and turned into samples the way
+// `docker stats` computes them. Diagnose (through cgroup-stats.ts's fallback), the home screen's
+// watchers and the rollout's sampler all read here.
 import { z } from 'zod';
 import type { DockerClient } from './client.js';
 import type { StatsSample } from '../../core/snapshot.js';
@@ -7,7 +9,7 @@ import type { StatsSample } from '../../core/snapshot.js';
 const StatsSchema = z.object({
   read: z.string(),
   cpu_stats: z.object({
-    cpu_usage: z.object({ total_usage: z.number(), percpu_usage: z.array(z.number()).nullish() }),
+    cpu_usage: z.object({ total_usage: z.number().default(0), percpu_usage: z.array(z.number()).nullish() }).default({ total_usage: 0 }),
     system_cpu_usage: z.number().default(0),
     online_cpus: z.number().default(0),
     throttling_data: z
@@ -21,6 +23,9 @@ const StatsSchema = z.object({
     max_usage: z.number().optional(),
     stats: z.record(z.string(), z.number()).default({}),
   }),
+  blkio_stats: z
+    .object({ io_service_bytes_recursive: z.array(z.object({ op: z.string(), value: z.number() })).nullish() })
+    .default({ io_service_bytes_recursive: null }),
 });
 export type RawStats = z.infer<typeof StatsSchema>;
 
@@ -57,4 +62,18 @@ export function toSample(cur: RawStats, prev: RawStats | null, hostLimit: number
     throttledPeriods: c.throttling_data.throttled_periods,
     throttledTimeNs: c.throttling_data.throttled_time,
   };
+}
+
+/** Bytes read and written by the container's block devices since it started (blkio_stats, both cgroup versions). */
+export function blockIoBytes(r: RawStats): number {
+  let sum = 0;
+  for (const e of r.blkio_stats.io_service_bytes_recursive ?? []) if (/^(read|write)$/i.test(e.op)) sum += e.value;
+  return sum;
+}
+
+/** Block I/O per second between two readings, over Docker's own read timestamps. */
+export function blockIoPerSec(cur: RawStats, prev: RawStats): number {
+  const ms = Date.parse(cur.read) - Date.parse(prev.read);
+  const seconds = Number.isFinite(ms) ? Math.max(0.001, ms / 1000) : 0.001;
+  return Math.max(0, blockIoBytes(cur) - blockIoBytes(prev)) / seconds;
 }

@@ -7,9 +7,8 @@ import { findFalcoContainer } from '../docker/discover.js';
 import { parseInspect, toContainerInfo } from '../docker/inspect.js';
 import { readLogs } from '../docker/logs.js';
 import { readFalcoFiles } from '../falco-files.js';
-import { webserverUrl } from '../webserver.js';
 import type { ContainerInfo } from '../../core/snapshot.js';
-import { describeTarget } from '../../core/monitor/header.js';
+import { describeFalcoTarget } from '../../core/target/describe.js';
 import type { TargetHeader } from '../../core/monitor/types.js';
 import { withTimeout } from './timeout.js';
 
@@ -41,12 +40,13 @@ export async function describeLiveTarget(docker: DockerClient, info: ContainerIn
   const startup = await readLogs(docker, info.id, { sinceMs: Number.isFinite(startedMs) ? startedMs : 0, tty: false, maxLines: 400, keep: 'first' }).catch(
     () => ({ lines: [] }),
   );
-  const { header, webserver } = describeTarget(info, {
+  // no `falco --version` here: an exec per container start would cost more than the header gains
+  const target = describeFalcoTarget(info, {
     configFiles: falco.configFiles,
     overrides: falco.overrides,
     startupLines: startup.lines.map((l) => l.text),
+    versionOutput: null,
     hostCpus: engine.NCPU ?? 1,
   });
-  const url = webserverUrl(info, webserver);
-  return { info, header, metricsUrl: header.prometheus && url ? `${url}/metrics` : null, hostMemBytes: engine.MemTotal ?? 0 };
+  return { info, header: target.header, metricsUrl: target.urls.metrics, hostMemBytes: engine.MemTotal ?? 0 };
 }

@@ -9,7 +9,7 @@ import { countDrops } from '../../core/rollout/drops.js';
 import { mean } from '../../core/rollout/stats.js';
 import { readLogs } from '../docker/logs.js';
 import { probeLatency, connectMs } from './latency-probe.js';
-import { readContainer, sampleBetween, type ContainerReading } from './container-sample.js';
+import { blockIoPerSec, readStats, toSample, type RawStats } from '../docker/stats.js';
 import { sleep } from '../apply/reload.js';
 
 export interface MeasureTargets {
@@ -48,15 +48,21 @@ export async function measureWindow(t: MeasureTargets, window: MeasureWindow, o:
     }
   };
   const sampleLoop = async () => {
-    let prevService: ContainerReading | null = null;
-    let prevFalco: ContainerReading | null = null;
+    let prevService: RawStats | null = null;
+    let prevFalco: RawStats | null = null;
     let lastFlush = Date.now();
+    // the same reading and `docker stats` formula as diagnose and the home screen (docker/stats.ts)
+    const between = (cur: RawStats, prev: RawStats) => {
+      // the memory limit is not kept here (hostLimit 0 drops it)
+      const s = toSample(cur, prev, 0);
+      return { cpuPercent: s.cpuPercent, memMb: s.memUsageBytes / 2 ** 20, ioBytesPerSec: blockIoPerSec(cur, prev) };
+    };
     while (Date.now() < w.endsAt) {
       const started = Date.now();
-      const [svc, falco] = await Promise.all([readContainer(t.docker, t.serviceId), t.falcoId ? readContainer(t.docker, t.falcoId) : Promise.resolve(null)]);
+      const [svc, falco] = await Promise.all([readStats(t.docker, t.serviceId), t.falcoId ? readStats(t.docker, t.falcoId) : Promise.resolve(null)]);
       if (prevService) {
-        const s = sampleBetween(prevService, svc);
-        const f = falco && prevFalco ? sampleBetween(prevFalco, falco) : { cpuPercent: 0, memMb: 0, ioBytesPerSec: 0 };
+        const s = between(svc, prevService);
+        const f = falco && prevFalco ? between(falco, prevFalco) : { cpuPercent: 0, memMb: 0, ioBytesPerSec: 0 };
         addValue(w, 'cpuPercent', s.cpuPercent + f.cpuPercent, o.keep, rng);
         addValue(w, 'falcoCpuPercent', f.cpuPercent, o.keep, rng);
         addValue(w, 'memMb', s.memMb + f.memMb, o.keep, rng);

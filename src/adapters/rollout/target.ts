@@ -6,7 +6,7 @@ import type { RolloutState } from '../../core/rollout/state.js';
 import { buildContext } from '../../core/diagnosis/context.js';
 import { getPath } from '../../core/falco/config/effective.js';
 import { UserError } from '../../core/errors.js';
-import { bindMountFor } from '../../core/bind-mount.js';
+import { parseInspect } from '../docker/inspect.js';
 import { collectSnapshot } from '../collect.js';
 import { liveCollectOptions } from '../collect-options.js';
 
@@ -17,29 +17,27 @@ export async function resolveRolloutTarget(
 ): Promise<{ target: RolloutState['target']; original: RolloutState['original'] }> {
   const snapshot = await collectSnapshot(docker, liveCollectOptions({ container, windowMs: 1000, lookbackMs: 60_000, toolVersion }), () => {});
   const ctx = buildContext(snapshot);
-  const main = snapshot.falco.configFiles[0];
-  if (!main?.hostPath)
+  const t = ctx.target;
+  if (!t.config.path || !t.config.hostPath)
     throw new UserError(
       `${snapshot.target.name}: falco.yaml is not on a bind mount`,
       'a phase switch written inside the container would not persist; mount /etc/falco from the host',
     );
   const from = ctx.config.provenance['rules']?.source;
-  if (from && from !== main.path)
+  if (from && from !== t.config.path)
     throw new UserError(`the rules: selection is set by ${from}, not falco.yaml`, 'move it into falco.yaml (the rollout edits that block), or remove it there');
-  const mount = bindMountFor(main.path, snapshot.target.mounts);
-  if (!mount) throw new UserError(`${main.path}: no bind mount holds it`);
-  const cfg = ctx.config.value;
-  const healthzPath = String(getPath(cfg, 'webserver.k8s_healthz_endpoint') ?? '/healthz');
-  const rules = getPath(cfg, 'rules');
+  if (!t.config.root) throw new UserError(`${t.config.path}: no bind mount holds it`);
+  const rules = getPath(ctx.config.value, 'rules');
   return {
     target: {
       id: snapshot.target.id,
       name: snapshot.target.name,
-      configHostPath: main.hostPath,
-      configPath: main.path,
-      configRoot: mount.source,
-      healthzUrl: snapshot.webserver.url && snapshot.webserver.healthz?.status === 200 ? `${snapshot.webserver.url}${healthzPath}` : null,
-      watchConfig: getPath(cfg, 'watch_config_files') !== false,
+      configHostPath: t.config.hostPath,
+      configPath: t.config.path,
+      configRoot: t.config.root,
+      // only a health endpoint seen answering is one to wait on after a change
+      healthzUrl: snapshot.webserver.healthz?.status === 200 ? t.urls.healthz : null,
+      watchConfig: t.watchConfig,
     },
     original: { present: rules !== undefined, rules: rules ?? null },
   };
@@ -51,7 +49,10 @@ export async function serviceId(docker: DockerClient, name: string): Promise<str
     .getContainer(name)
     .inspect()
     .then(
-      (i: { Id: string; State: { Running: boolean } }) => (i.State.Running ? i.Id : null),
+      (raw) => {
+        const i = parseInspect(raw);
+        return i.State.Running ? i.Id : null;
+      },
       () => null,
     );
   if (!found) throw new UserError(`the protected service ${name} is not running`, 'start it, or name another with --service');

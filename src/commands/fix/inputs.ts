@@ -11,7 +11,8 @@ import { UserError } from '../../core/errors.js';
 import { hostPathFor } from '../../adapters/docker/container-fs.js';
 import type { DockerClient } from '../../adapters/docker/client.js';
 import { findComposeFile, type ComposeTarget } from '../../adapters/apply/compose.js';
-import { readLimits } from '../../adapters/apply/limits.js';
+import { limitsOf } from '../../adapters/apply/limits.js';
+import { parseInspect } from '../../adapters/docker/inspect.js';
 import { snapshotFile } from '../../adapters/apply/file-snapshot.js';
 import { bindMountFor } from '../../core/bind-mount.js';
 
@@ -30,7 +31,9 @@ export async function gatherInputs(
   const localPath = rulesFiles.find((p) => path.posix.basename(p) === LOCAL_RULES) ?? path.posix.join(path.posix.dirname(mainPath), LOCAL_RULES);
   const localHost = hostVisible ? hostPathFor(localPath, snap.target.mounts) : null;
   const localText = localHost ? await readFile(localHost, 'utf8').catch(() => null) : null;
-  const compose = hostVisible ? await findComposeFile(snap.target) : null;
+  const compose = hostVisible ? await findComposeFile(ctx.target.launch) : null;
+  // read now, not taken from the snapshot: the journal's before-state must be the container's as it is
+  const now = parseInspect(await docker.getContainer(snap.target.id).inspect());
   return {
     compose,
     inputs: {
@@ -40,16 +43,11 @@ export async function gatherInputs(
       rulesFiles,
       localRules: { path: localPath, hostPath: localHost, text: localText },
       compose: compose ? { path: compose.path, service: compose.service, text: compose.text } : null,
-      limits: await readLimits(docker, snap.target.id),
-      configCmd: await readConfigCmd(docker, snap.target.id),
+      limits: limitsOf(now),
+      // Config.Cmd: the part of the command line a re-create (or a compose `command:`) replaces
+      configCmd: now.Config.Cmd ?? null,
     },
   };
-}
-
-/** The container's Config.Cmd: the part of its command line a re-create (or a compose `command:`) replaces. */
-async function readConfigCmd(docker: DockerClient, id: string): Promise<string[] | null> {
-  const i = (await docker.getContainer(id).inspect()) as { Config?: { Cmd?: string[] | null } };
-  return i.Config?.Cmd ?? null;
 }
 
 /** Before-state of every file in the plan; refuses when a file changed since the preview was made. */

@@ -3,24 +3,27 @@
 import type { Snapshot } from '../snapshot.js';
 import type { EffectiveConfig } from '../falco/config/types.js';
 import { getPath } from '../falco/config/effective.js';
-import { effectiveConfigOfFiles } from '../falco/config/from-files.js';
-import { ringBufferBudget, engineKind, type RingBufferBudget } from '../falco/engine.js';
+import type { RingBufferBudget } from '../falco/engine.js';
 import { knownKeysFor } from '../falco/config/model.js';
 import { startupRefusals, type Refusal } from '../falco/config/refusals.js';
 import { loadedPlugins } from '../falco/config/plugins.js';
 import { outputsBuffering, type Buffering } from '../falco/outputs-buffering.js';
 import { loadRules, type RulesSummary } from '../falco/rules/load.js';
-import { detectVersion } from '../falco/version.js';
+import type { DetectedVersion } from '../falco/version.js';
 import type { DropAlert } from '../falco/parse/drop-alert.js';
 import type { MetricsSnapshot } from '../falco/parse/metrics-snapshot.js';
 import { parsePrometheus, type PromSample } from '../falco/parse/prometheus.js';
 import { parseStartupLog, type StartupInfo } from '../falco/parse/startup.js';
 import { readWindowLog } from './window-log.js';
+import { describeFalcoTarget, type FalcoTarget } from '../target/describe.js';
 
 export interface DiagnosisContext {
   snapshot: Snapshot;
+  /** the one description of the target (core/target/describe.ts); config, version, engine and ring
+   *  buffer below are its own, kept here under the names the probes use */
+  target: FalcoTarget;
   config: EffectiveConfig;
-  version: ReturnType<typeof detectVersion>;
+  version: DetectedVersion;
   engineKind: string | null;
   ringBuffer: RingBufferBudget | null;
   rules: RulesSummary;
@@ -43,24 +46,20 @@ export interface DiagnosisContext {
 }
 
 export function buildContext(snapshot: Snapshot): DiagnosisContext {
-  const main = snapshot.falco.configFiles[0];
-  const config = effectiveConfigOfFiles(snapshot.falco.configFiles, snapshot.falco.overrides);
   const startupLines = snapshot.logs.startup.map((l) => l.text);
-  const version = detectVersion({
-    image: snapshot.target.image,
-    versionOutput: snapshot.falco.versionOutput,
-    startupLines,
-    configText: main?.text ?? null,
-  });
+  const target = describeSnapshotTarget(snapshot);
+  const config = target.config.effective;
+  const version = target.version;
   const windowLog = readWindowLog(snapshot.logs.window.map((l) => l.text));
   const startedMs = Date.parse(snapshot.target.state.startedAt);
   const logStart = Number.isFinite(startedMs) ? Math.max(snapshot.logs.sinceMs, startedMs) : snapshot.logs.sinceMs;
   return {
     snapshot,
+    target,
     config,
     version,
-    engineKind: engineKind(config, version.version),
-    ringBuffer: ringBufferBudget(config, snapshot.host.cpus, version.version),
+    engineKind: target.engineKind,
+    ringBuffer: target.ringBuffer,
     // the `rules:` selection is read from 0.38 on (knowledge/falco-config-catalogue.json)
     rules: loadRules(
       snapshot.falco.rulesFiles,
@@ -83,4 +82,15 @@ export function buildContext(snapshot: Snapshot): DiagnosisContext {
     windowSeconds: Math.max(0, (snapshot.window.end - snapshot.window.start) / 1000),
     logSeconds: Math.max(1, (snapshot.window.end - logStart) / 1000),
   };
+}
+
+/** The target as a snapshot shows it: everything collect read, `falco --version` included. */
+export function describeSnapshotTarget(snapshot: Snapshot): FalcoTarget {
+  return describeFalcoTarget(snapshot.target, {
+    configFiles: snapshot.falco.configFiles,
+    overrides: snapshot.falco.overrides,
+    startupLines: snapshot.logs.startup.map((l) => l.text),
+    versionOutput: snapshot.falco.versionOutput,
+    hostCpus: snapshot.host.cpus,
+  });
 }

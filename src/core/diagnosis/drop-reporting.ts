@@ -9,7 +9,6 @@ import type { DiagnosisContext } from './context.js';
 import { getPath } from '../falco/config/effective.js';
 import { knownKeysFor, lookupKey } from '../falco/config/model.js';
 import { isOn } from '../falco/config/yaml-cpp-bool.js';
-import { webserverSettings } from '../falco/webserver.js';
 import { promValue } from '../falco/parse/prometheus.js';
 import { toNumber } from '../falco/parse/text-fields.js';
 import { droppedInWindow, promDelta } from './counters.js';
@@ -62,7 +61,7 @@ function countersStatus(ctx: DiagnosisContext): { counted: boolean; text: string
   if (!isOn(configValue(ctx, 'metrics.kernel_event_counters_enabled')) && !isOn(configValue(ctx, 'metrics.kernel_event_counters_per_cpu_enabled')))
     return { counted: false, text: 'metrics.kernel_event_counters_enabled is false: Falco’s metrics carry no drop counter' };
   const why: string[] = [];
-  const ws = webserverSettings(ctx.config);
+  const ws = ctx.target.webserver;
   const promRead = ctx.version.version === null || knownKeysFor(ctx.version.version).has('webserver.prometheus_metrics_enabled');
   if (promRead && ws.enabled && ws.prometheus) {
     const end = ctx.promEnd;

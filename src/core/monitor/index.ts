@@ -16,6 +16,5 @@ export { sparkline, sparklineOverTime, columnsOverTime } from './sparkline.js';
 export { pushPoint, latest, type Point, type Series } from './series.js';
 export { startCursor, takeNewLines, logTimeKey, type LogCursor } from './log-cursor.js';
 export { pickBusiest, type ServiceCandidate } from './busiest.js';
-export { describeTarget, type TargetFiles, type WebserverConfig } from './header.js';
 export { cpuReading, memoryReading, kernelRates, type CpuReading, type MemoryReading, type KernelRates } from './resources.js';
 export { eventRates, BUCKET_MS, type EventBucket, type EventRates } from './event-buckets.js';

@@ -2,6 +2,9 @@
 // by both the `log` action and the alert is one drop) and the same counter increase.
 import { describe, expect, it } from 'vitest';
 import { countDrops } from '../../../src/core/rollout/drops.js';
+import { windowDrops } from '../../../src/core/diagnosis/counters.js';
+import { readWindowLog } from '../../../src/core/diagnosis/window-log.js';
+import { parsePrometheus } from '../../../src/core/falco/parse/prometheus.js';
 import { diagnoseShape } from '../helpers/diagnose-shape.js';
 import { sample } from '../helpers/fixtures.js';
 
@@ -50,5 +53,16 @@ describe('rollout drops, counted as diagnose counts them', () => {
     expect((await diagnoseFacts(standing))['drops.counted']).toBeNull();
     // no snapshot, no drop alert: Falco alerts only above its threshold and logs at debug level
     expect(countDrops([]).drops).toBeNull();
+  });
+
+  it('one figure for the canary and the rollout: /metrics read at both ends wins over the snapshots, as in drops.counted', async () => {
+    const prom = (drops: number, evts: number) => parsePrometheus(`falcosecurity_scap_n_evts_total ${evts}\nfalcosecurity_scap_n_drops_total ${drops}\n`);
+    const lines = [snapshotLine(100, 0), snapshotLine(250, 60)];
+    const both = { ...readWindowLog(lines), promStart: prom(10, 1000), promEnd: prom(40, 5000) };
+    expect(windowDrops(both)).toEqual({ drops: 30, source: 'falcosecurity_scap_n_drops_total of /metrics' });
+    // without /metrics (the rollout reads none) the snapshots count, as countDrops does
+    expect(windowDrops({ ...both, promStart: null, promEnd: null })).toEqual(countDrops(lines));
+    // /metrics that counted no event measure nothing: no fall back to an older figure
+    expect(windowDrops({ ...both, promEnd: prom(10, 1000) }).drops).toBeNull();
   });
 });
