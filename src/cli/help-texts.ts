@@ -1,7 +1,7 @@
 // The text of every command's --help: summary, synopsis, description, flags, examples, exit codes.
 // Each flag named here is one the command's parser takes (test/core/cli-help.test.ts); help.ts renders
 // these entries, and the shell completion reuses the summaries and flag texts.
-import type { Command } from './args.js';
+import type { Command } from './flags.js';
 
 export interface FlagHelp {
   /** the long name, as the parser knows it */

@@ -1,6 +1,6 @@
 // --help text: one entry per command (`falco-doctor COMMAND --help`, `falco-doctor help COMMAND`)
 // rendered from help-texts.ts, and the overview built from them.
-import { COMMANDS, type Command } from './args.js';
+import { COMMANDS, type Command } from './flags.js';
 import { COMMAND_HELP, f, type FlagHelp } from './help-texts.js';
 
 const HELP_FLAG = f('help', 'this help', undefined, 'h');

@@ -23,10 +23,8 @@ import { readCanaries } from '../adapters/canary/read-canaries.js';
 import { readCanaryState, writeCanaryState } from '../adapters/canary/state-file.js';
 import { fireCanary } from '../adapters/canary/fire.js';
 import { fileOffsets, waitForAlert } from '../adapters/canary/watch.js';
-import type { CliArgs } from '../cli/args.js';
+import type { CanaryArgs } from '../cli/requests.js';
 import type { CommandIo } from './fix/fix.js';
-
-export type CanaryArgs = Pick<CliArgs, 'container' | 'format' | 'yes' | 'force' | 'timeoutSeconds' | 'stateDir'>;
 
 export async function canaryCommand(args: CanaryArgs): Promise<ExitCode> {
   const { connectDocker, io } = await import('./cli-context.js');
