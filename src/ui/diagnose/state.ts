@@ -6,7 +6,7 @@ import type { DiagnosisReport } from '../../core/report.js';
 import type { StatsSample } from '../../core/snapshot.js';
 import { selectFixes } from '../../core/fix/select.js';
 import type { KeyIntent } from '../keys.js';
-import { sanitize, sanitizeDeep } from '../sanitize.js';
+import { sanitize, sanitizeDeep } from '../../core/sanitize.js';
 
 export interface RunningStep {
   id: string;

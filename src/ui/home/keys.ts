@@ -2,7 +2,9 @@
 // it leads to, `l` for the log and `u` to undo the last change.
 import type { Key } from 'ink';
 import { toKeyIntent, type KeyIntent } from '../keys.js';
-import type { HomeScreenName } from './state.js';
+
+/** The screens the home screen leads to, each by its letter. */
+export type HomeScreenName = 'diagnose' | 'checklist' | 'rollout' | 'history';
 
 /** fixes are applied from the diagnose screen, where the findings are: not here */
 type FixIntent = Extract<KeyIntent, 'fix-all' | 'fix-critical' | 'fix-warning'>;
