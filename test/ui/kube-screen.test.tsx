@@ -1,6 +1,6 @@
 // The diagnose --kube screen, rendered with ink-testing-library from a report the core makes of pods built
 // from the chart's real DaemonSet (test/core/kube/live-fixtures.ts): the node list worst first, Enter into
-// a node, Esc back, f asking for the chosen finding's fix.
+// a node, Esc back, f asking for the node's fixes (the open finding's alone in its detail).
 import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
