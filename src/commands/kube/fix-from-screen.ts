@@ -9,8 +9,7 @@ import type { KubeScreenState } from '../../ui/kube/state.js';
 import { runKubeDiagnosis, type KubeRun } from './run.js';
 import { kubeFixOn } from './fix.js';
 import { kubeRollback } from './rollback.js';
-
-const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+import { io } from '../cli-context.js';
 
 export async function fixFromScreen(d: KubeRun, req: NonNullable<KubeScreenState['fixRequest']>, args: DiagnoseArgs): Promise<ExitCode> {
   const node = d.report.nodes[req.node];
