@@ -1,7 +1,7 @@
 // The values of the flags that take one: durations, thresholds, the node sizes of the Kubernetes budget,
 // the sampling window per command. Each bad value is a UserError (exit 2) naming its flag.
 import { UserError } from '../core/errors.js';
-import type { Command } from './args.js';
+import type { Command } from './flags.js';
 
 /** "30", "30s", "5m", "1h" → seconds */
 export function parseDuration(flag: string, v: string): number {

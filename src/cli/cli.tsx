@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Composition root: parse the arguments, hand them to the command (each in src/commands/, loaded on
 // demand), and map errors to exit codes — the only place that does.
-import { parseCli, type Shell } from './args.js';
+import { parseCli } from './args.js';
 import { HELP, commandHelp } from './help.js';
 import { EXIT, UserError, errorMessage, type ExitCode } from '../core/errors.js';
 import { toolVersion } from '../version.js';
@@ -30,28 +30,17 @@ async function main(argv: string[]): Promise<ExitCode> {
     }
     case 'completion': {
       const { completionFor } = await import('../commands/completion.js');
-      process.stdout.write(await completionFor(args.operand as Shell));
+      process.stdout.write(await completionFor(args.shell));
       return EXIT.ok;
     }
     case 'scan': {
       const { runScan } = await import('../commands/scan.js');
-      process.stdout.write(await runScan(args.operand ?? '', args.format === 'json'));
+      process.stdout.write(await runScan(args.file, args.json));
       return EXIT.ok;
     }
     case 'lint': {
       const { runLint } = await import('../commands/lint.js');
-      return runLint(
-        {
-          files: args.files,
-          falcoVersion: args.falcoVersion,
-          overrides: args.overrides,
-          rules: args.rulesPaths,
-          nodeCpus: args.nodeCpus,
-          json: args.format === 'json',
-          failOn: args.failOn,
-        },
-        (t) => process.stdout.write(t),
-      );
+      return runLint(args, (t) => process.stdout.write(t));
     }
     case 'info': {
       const { runInfo } = await import('../commands/info.js');
@@ -73,14 +62,13 @@ async function main(argv: string[]): Promise<ExitCode> {
     case 'rollback': {
       // a change made through the Kubernetes API needs no Docker engine to undo
       const kube = await import('../commands/kube/rollback.js');
-      const req = { id: args.operand, last: args.last, stateDir: args.stateDir, reloadTimeoutSeconds: args.reloadTimeoutSeconds };
-      if ((await kube.entryToRollBack(req))?.kube) return kube.kubeRollback(req, io);
+      if ((await kube.entryToRollBack(args))?.kube) return kube.kubeRollback(args, io);
       const { runRollbackCommand } = await import('../commands/rollback.js');
-      return runRollbackCommand(await connectDocker(), { id: args.operand, last: args.last, stateDir: args.stateDir, timings: timings(args) }, io);
+      return runRollbackCommand(await connectDocker(), { id: args.id, last: args.last, stateDir: args.stateDir, timings: timings(args) }, io);
     }
     case 'history': {
       const { runHistoryCommand } = await import('../commands/history.js');
-      return runHistoryCommand({ stateDir: args.stateDir, json: args.format === 'json' }, io);
+      return runHistoryCommand(args, io);
     }
     case 'diagnose': {
       if (args.kube) {

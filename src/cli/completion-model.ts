@@ -1,7 +1,7 @@
 // What the shell completion knows, built from the parser's own tables (COMMANDS, COMMAND_FLAGS and
 // OPTIONS in args.ts) and the help's texts, so a flag added to the parser is completed without
 // touching the scripts (completion-scripts.ts renders them).
-import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, SHELLS, type Command } from './args.js';
+import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, SHELLS, type Command } from './flags.js';
 import { COMMAND_HELP } from './help-texts.js';
 
 type OptionTable = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string }>>;

@@ -1,7 +1,7 @@
 // The completion scripts for bash, zsh and fish, rendered from the completion model. Every word
 // they embed passed completion-model's plain-word check; descriptions are stripped of quoting
 // characters before they go between quotes.
-import type { Shell } from './args.js';
+import type { Shell } from './flags.js';
 import { valueFlags, type CompletionCommand, type CompletionFlag, type CompletionModel } from './completion-model.js';
 
 const PROG = 'falco-doctor';

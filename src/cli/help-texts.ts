@@ -1,55 +1,32 @@
 // The text of every command's --help: summary, synopsis, description, flags, examples, exit codes.
 // Each flag named here is one the command's parser takes (test/core/cli-help.test.ts); help.ts renders
 // these entries, and the shell completion reuses the summaries and flag texts.
-import type { Command } from './args.js';
-
-export interface FlagHelp {
-  /** the long name, as the parser knows it */
-  name: string;
-  short?: string;
-  /** the value's placeholder; none for a boolean flag */
-  arg?: string;
-  text: string;
-}
-
-export interface CommandHelp {
-  /** one line: the overview and the completion's descriptions */
-  summary: string;
-  synopsis: string[];
-  description: string;
-  flags: FlagHelp[];
-  examples: string[];
-  exit: [code: number, meaning: string][];
-}
-
-export const f = (name: string, text: string, arg?: string, short?: string): FlagHelp => ({ name, text, ...(arg ? { arg } : {}), ...(short ? { short } : {}) });
-
-const CONTAINER = f('container', 'the Falco container (default: found by image, label or name)', 'NAME', 'c');
-const WINDOW = f('window', 'sampling window (default 10s)', 'DURATION', 'w');
-const LOOKBACK = f('lookback', 'how far back the log is read for drop alerts (default 5m)', 'DURATION');
-const THRESHOLD = f('threshold', 'override a runbook threshold, e.g. memory-pressure.limit_percent=90 (repeatable)', 'NAME=N');
-const RUNBOOK = f('runbook', 'run only this runbook (repeatable): high-cpu, memory-pressure, event-drops', 'ID');
-const STATE_DIR = f('state-dir', 'journal, lock and saved state (default $XDG_STATE_HOME/falco-doctor, else ~/.local/state/falco-doctor)', 'DIR');
-const SETTLE = f('settle', 'how long Falco must stay up after a change (default 10s)', 'DURATION');
-const RELOAD = f('reload-timeout', "wait for Falco's own reload before restarting it (default 15s)", 'DURATION');
-const MAX_CHANGES = f('max-changes-per-hour', 'circuit breaker on changes (default 5)', 'N');
-const NO_COLOR = f('no-color', 'no colours (also NO_COLOR set and not empty)');
-/** diagnose --kube and fix --kube: the cluster, as kubectl names it */
-const KUBE_FLAGS = [
-  f('kubeconfig', 'with --kube: this kubeconfig (default: $KUBECONFIG, ~/.kube/config, or in-cluster)', 'FILE'),
-  f('context', 'with --kube: this kubeconfig context (default: the current one)', 'NAME'),
-  f('namespace', 'with --kube: look for Falco pods here only (default: every namespace)', 'NS', 'n'),
-  f('selector', 'with --kube: the label selector of the Falco pods (default app.kubernetes.io/name=falco)', 'SELECTOR', 'l'),
-];
-const JSON_OUT = f('json', 'machine-readable JSON on stdout');
-
-const EXIT_RUNTIME: [number, string] = [1, 'runtime error'];
-const EXIT_USAGE: [number, string] = [2, 'usage error (bad flag or argument) or invalid data file'];
-const EXIT_UNREACHABLE: [number, string] = [5, 'target unreachable: no Docker, permission denied on the socket, no Falco container, Falco not running'];
-const EXIT_REVERTED: [number, string] = [6, 'a change failed verification and was undone'];
-const EXIT_UNDO: [number, string] = [7, 'an undo could not complete (the message says what to do by hand)'];
+import type { Command } from './flags.js';
+import {
+  type CommandHelp,
+  f,
+  CONTAINER,
+  WINDOW,
+  LOOKBACK,
+  THRESHOLD,
+  RUNBOOK,
+  STATE_DIR,
+  SETTLE,
+  RELOAD,
+  MAX_CHANGES,
+  NO_COLOR,
+  KUBE_FLAG_HELP,
+  JSON_OUT,
+  EXIT_RUNTIME,
+  EXIT_USAGE,
+  EXIT_UNREACHABLE,
+  EXIT_REVERTED,
+  EXIT_UNDO,
+} from './help-flags.js';
+import { PRODUCTION_HELP } from './help-texts-production.js';
 
 export const COMMAND_HELP: Record<Command, CommandHelp> = {
+  ...PRODUCTION_HELP,
   home: {
     summary: 'the live home screen (in a terminal): health, drops, the protected service, keys to every walk',
     synopsis: ['falco-doctor [home] [options]'],
@@ -95,7 +72,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       RELOAD,
       MAX_CHANGES,
       f('kube', 'diagnose the Falco DaemonSet of a Kubernetes cluster, node by node, instead of a container'),
-      ...KUBE_FLAGS,
+      ...KUBE_FLAG_HELP,
       NO_COLOR,
     ],
     examples: [
@@ -131,7 +108,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       RELOAD,
       MAX_CHANGES,
       f('kube', 'fix the Falco DaemonSet of a Kubernetes cluster: its ConfigMap and pod template, every node'),
-      ...KUBE_FLAGS,
+      ...KUBE_FLAG_HELP,
       f('node', 'with --kube: plan on this node (default: the worst node whose findings offer the fix)', 'NODE'),
       NO_COLOR,
     ],
@@ -165,78 +142,6 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
     flags: [JSON_OUT, STATE_DIR, NO_COLOR],
     examples: ['falco-doctor history', 'falco-doctor history --json | jq ".entries[-1]"'],
     exit: [[0, 'listed'], EXIT_RUNTIME, EXIT_USAGE],
-  },
-  checklist: {
-    summary: 'the production checklist, checked on the live target',
-    synopsis: ['falco-doctor checklist [options]', 'falco-doctor checklist confirm ITEM --note TEXT'],
-    description:
-      'Checks each item of checklists/production.yaml on the live target with its evidence (buffer sizes, limits, rules, outputs, monitoring, alerting, baseline, load test, rollback plan). An item that cannot be checked automatically is confirmed by the operator with `checklist confirm`, saved with who and when. Failing items name the fixes that would make them pass.',
-    flags: [
-      CONTAINER,
-      f('window', 'sampling window (default 5s, 2s to 10m)', 'DURATION', 'w'),
-      { ...THRESHOLD, text: 'override a runbook threshold, as diagnose takes it: items that name one ($high-cpu.quota_percent) judge by it (repeatable)' },
-      JSON_OUT,
-      f('note', 'what was checked by hand (with confirm)', 'TEXT'),
-      f('checklist', 'another checklist file', 'FILE'),
-      STATE_DIR,
-      NO_COLOR,
-    ],
-    examples: ['falco-doctor checklist', 'falco-doctor checklist --json', 'falco-doctor checklist confirm alerting --note "sidekick to Slack #sec, tested"'],
-    exit: [[0, 'every item passes (or the confirmation was saved)'], EXIT_RUNTIME, EXIT_USAGE, [3, 'an item does not pass'], EXIT_UNREACHABLE],
-  },
-  rollout: {
-    summary: 'staged rollout: baseline, core rules, more, full suite, each gated on measurements',
-    synopsis: ['falco-doctor rollout [status|next|abort] [options]', 'falco-doctor rollout next --service NAME --probe-exec [options] -- CMD [ARGS...]'],
-    description:
-      'Follows checklists/staged-rollout.yaml one step per `rollout next`: the baseline (Falco stopped while the protected service is measured), then each phase switches the rules selection (a journaled, undoable change), is monitored for its window and gated on the acceptance criteria with confidence intervals (pass, fail or inconclusive). `status` shows where it stands; `abort` puts the original rules back. The state survives restarts.',
-    flags: [
-      CONTAINER,
-      f('service', "the protected service's container", 'NAME'),
-      f('probe-url', "measure the service's latency with HTTP GETs", 'URL'),
-      f('probe-tcp', 'measure it with TCP connects', 'HOST:PORT'),
-      f('probe-exec', 'measure it by running the command after -- in its container (no shell)'),
-      f('connect', 'TCP target of the network-latency criterion (default: the probe URL host and port)', 'HOST:PORT'),
-      f('yes', 'do not ask before Falco is stopped for the baseline', undefined, 'y'),
-      JSON_OUT,
-      f('remeasure', 'measure the current phase again from the start (after a fix)'),
-      f('baseline-window', "override the plan's baseline window", 'DURATION'),
-      f('window', "override the plan's phase window (default 24h)", 'DURATION', 'w'),
-      f('plan', 'another rollout plan file', 'FILE'),
-      STATE_DIR,
-      f('settle', 'seconds Falco must stay up after a phase switch (default 10)', 'SECONDS'),
-      f('reload-timeout', "seconds to wait for Falco's own reload (default 15)", 'SECONDS'),
-      { ...NO_COLOR, text: 'accepted for consistency: the rollout prints no colour' },
-    ],
-    examples: [
-      'falco-doctor rollout next --service ai-trading-bot --probe-url http://127.0.0.1:8080/health',
-      'falco-doctor rollout status',
-      'falco-doctor rollout next --service bot --probe-exec -- wget -q -O- http://127.0.0.1:8080/health',
-      'falco-doctor rollout abort',
-    ],
-    exit: [[0, 'step done, gate passed'], EXIT_RUNTIME, EXIT_USAGE, [3, 'a gate failed or is inconclusive'], EXIT_UNREACHABLE, EXIT_REVERTED, EXIT_UNDO],
-  },
-  canary: {
-    summary: 'prove Falco still detects: trip a stock rule harmlessly and wait for its alert',
-    synopsis: ['falco-doctor canary [--container NAME] [--yes] [--force] [--timeout DURATION] [--json]'],
-    description:
-      "Picks the first canary of runbooks/canaries.yaml whose rule is loaded and enabled on the target (e.g. Read sensitive file untrusted: `cat /etc/shadow /falco-doctor-canary-ID`), runs it once in a throwaway container of Falco's own image (no network, 32 MB, 0.2 CPU, labelled falco-doctor.canary=1, removed afterwards; no other container is touched) and waits for the alert on Falco's stdout or a file_output on a bind mount. Reports the rule, the channel and the latency from the action to the alert's own timestamp; or not detected, and why: rule not loaded, disabled, below the priority minimum, a syscall it needs missing from base_syscalls, outputs block-buffered (Falco without -U up to 0.43), no readable output channel, events dropped. The alert reaches every output the operator configured (a pager, Slack): its marker names falco-doctor, it fires only after a yes (--yes when not on a terminal), and at most once per 3 minutes unless --force.",
-    flags: [
-      CONTAINER,
-      f('yes', 'fire without asking (needed when not on a terminal)', undefined, 'y'),
-      f('force', 'fire although a canary fired less than 3 minutes ago'),
-      f('timeout', 'how long to wait for the alert (default 20s, 1s to 10m)', 'DURATION'),
-      JSON_OUT,
-      { ...STATE_DIR, text: 'where the last canary is recorded, for the 3-minute pacing' },
-      NO_COLOR,
-    ],
-    examples: ['falco-doctor canary', 'falco-doctor canary --yes --json', 'falco-doctor canary --container falco --timeout 60s'],
-    exit: [
-      [0, 'detected'],
-      EXIT_RUNTIME,
-      [2, 'usage error, not confirmed (--yes), or paced (a canary fired less than 3 minutes ago)'],
-      [3, 'not detected within --timeout (the reasons say why)'],
-      EXIT_UNREACHABLE,
-    ],
   },
   bundle: {
     summary: 'save what diagnose measures (redacted) as one file, for offline diagnosis',

@@ -1,7 +1,8 @@
 // --help text: one entry per command (`falco-doctor COMMAND --help`, `falco-doctor help COMMAND`)
 // rendered from help-texts.ts, and the overview built from them.
-import { COMMANDS, type Command } from './args.js';
-import { COMMAND_HELP, f, type FlagHelp } from './help-texts.js';
+import { COMMANDS, type Command } from './flags.js';
+import { COMMAND_HELP } from './help-texts.js';
+import { f, type FlagHelp } from './help-flags.js';
 
 const HELP_FLAG = f('help', 'this help', undefined, 'h');
 

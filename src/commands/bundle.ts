@@ -1,10 +1,10 @@
 // `falco-doctor bundle [-o FILE]`: measure as diagnose does and save the (redacted) snapshot.
-import type { CliArgs } from '../cli/args.js';
+import type { BundleArgs } from '../cli/requests.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
 import { progressLine } from '../report/progress.js';
-import { collectOptions, connectDocker, type CollectArgs } from './cli-context.js';
+import { collectOptions, connectDocker } from './cli-context.js';
 
-export async function runBundleCommand(args: CollectArgs & Pick<CliArgs, 'output'>): Promise<ExitCode> {
+export async function runBundleCommand(args: BundleArgs): Promise<ExitCode> {
   const out = args.output ?? `falco-doctor-bundle-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   const { collectSnapshot } = await import('../adapters/collect.js');
   const snapshot = await collectSnapshot(await connectDocker(), collectOptions(args), (e) => {

@@ -7,10 +7,8 @@ import { formatCanary } from '../core/canary/format.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 import { stateDir as resolveStateDir } from '../adapters/paths.js';
 import { proveDetection } from '../adapters/canary/prove.js';
-import type { CliArgs } from '../cli/args.js';
+import type { CanaryArgs } from '../cli/requests.js';
 import type { CommandIo } from './fix/fix.js';
-
-export type CanaryArgs = Pick<CliArgs, 'container' | 'format' | 'yes' | 'force' | 'timeoutSeconds' | 'stateDir'>;
 
 export async function canaryCommand(args: CanaryArgs): Promise<ExitCode> {
   const { connectDocker, io } = await import('./cli-context.js');

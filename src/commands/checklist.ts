@@ -19,14 +19,8 @@ import { appendRun, readResults, saveConfirmation, whoAmI } from '../adapters/ch
 import { readChecklist } from '../adapters/checklist/read-checklist.js';
 import { liveCollectOptions } from '../adapters/collect-options.js';
 import { qualifiedThresholds } from '../core/runbook/thresholds.js';
-import type { CliArgs } from '../cli/args.js';
+import type { ChecklistArgs } from '../cli/requests.js';
 import type { CommandIo } from './fix/fix.js';
-
-/** What the checklist takes of the parsed command line. */
-export type ChecklistArgs = Pick<
-  CliArgs,
-  'operands' | 'note' | 'stateDir' | 'checklistPath' | 'container' | 'windowSeconds' | 'thresholds' | 'format' | 'noColor'
->;
 
 export interface ChecklistRequest {
   /** null: run the checklist; else record the operator's confirmation of this item */
@@ -44,7 +38,7 @@ export interface ChecklistRequest {
   catalogue: Catalogue;
 }
 
-export function toChecklistRequest(v: ChecklistArgs, catalogue: Catalogue, toolVersion: string): ChecklistRequest {
+export function toChecklistRequest(v: Omit<ChecklistArgs, 'command'>, catalogue: Catalogue, toolVersion: string): ChecklistRequest {
   const [sub, item] = v.operands;
   if (sub !== undefined && sub !== 'confirm')
     throw new UserError(`checklist: unknown action "${sub}"`, 'use: checklist, or checklist confirm ITEM --note TEXT');
@@ -67,7 +61,7 @@ export function toChecklistRequest(v: ChecklistArgs, catalogue: Catalogue, toolV
 }
 
 /** `falco-doctor checklist [confirm ITEM --note TEXT]` from the parsed command line. */
-export async function checklistCommand(args: ChecklistArgs): Promise<ExitCode> {
+export async function checklistCommand(args: Omit<ChecklistArgs, 'command'>): Promise<ExitCode> {
   const { connectDocker, io, readCatalogue } = await import('./cli-context.js');
   const { toolVersion } = await import('../version.js');
   return runChecklistCommand(toChecklistRequest(args, await readCatalogue(), toolVersion()), { docker: await connectDocker(), io });

@@ -1,7 +1,7 @@
 // What the commands share, built from the parsed arguments: the collector's options, the fix request,
 // the adapters loaded on demand, and the process's output streams. src/cli/cli.tsx and the home loop
 // (src/commands/home-loop.ts) both use it.
-import type { CliArgs } from '../cli/args.js';
+import type { CollectArgs, FixSettings, TimingArgs } from '../cli/requests.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 import type { CollectOptions } from '../adapters/collect.js';
 import type { Catalogue } from '../core/runbook/load.js';
@@ -9,14 +9,6 @@ import type { FixRequest } from './fix/fix.js';
 import { toolVersion } from '../version.js';
 import { hostVisible } from '../adapters/docker/endpoint.js';
 import { liveCollectOptions } from '../adapters/collect-options.js';
-
-/** What the commands take of the parsed command line (src/cli/args.ts), each its own type. */
-export type CollectArgs = Pick<CliArgs, 'container' | 'windowSeconds' | 'lookbackSeconds'>;
-export type TimingArgs = Pick<CliArgs, 'settleSeconds' | 'reloadTimeoutSeconds'>;
-/** a fix's request, by `fix ID` or from a diagnosis screen (f) */
-export type FixArgs = CollectArgs & TimingArgs & Pick<CliArgs, 'stateDir' | 'maxChangesPerHour' | 'thresholds' | 'noColor'>;
-export type DiagnoseArgs = FixArgs & Pick<CliArgs, 'bundle' | 'runbooks' | 'format' | 'failOn'>;
-export type HomeArgs = DiagnoseArgs & Pick<CliArgs, 'service' | 'intervalSeconds'>;
 
 export function collectOptions(args: CollectArgs): CollectOptions {
   return liveCollectOptions({
@@ -37,7 +29,7 @@ export const runDiagnosis: typeof import('./diagnose.js').runDiagnosis = async (
 export const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
 export const timings = (args: TimingArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
 
-export function fixRequest(args: FixArgs, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
+export function fixRequest(args: FixSettings, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
   return {
     fixId,
     container,

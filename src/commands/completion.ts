@@ -1,6 +1,6 @@
 // falco-doctor completion bash|zsh|fish: the script, built from the parser's tables
 // (cli/completion-model.ts) and the shipped data: fix ids, runbook ids, checklist items.
-import type { Shell } from '../cli/args.js';
+import type { Shell } from '../cli/flags.js';
 import { completionModel } from '../cli/completion-model.js';
 import { completionScript } from '../cli/completion-scripts.js';
 import { SEVERITIES } from '../core/findings.js';

@@ -10,9 +10,10 @@ import type { DiagnoseRun, SnapshotSource } from './diagnose.js';
 import { toJson } from '../report/json.js';
 import { toMarkdown } from '../report/markdown.js';
 import { progressLine } from '../report/progress.js';
-import { collectOptions, connectDocker, readCatalogue, runDiagnosis, type DiagnoseArgs } from './cli-context.js';
+import { collectOptions, connectDocker, readCatalogue, runDiagnosis } from './cli-context.js';
+import type { DiagnoseSettings } from '../cli/requests.js';
 
-export async function diagnoseCommand(args: DiagnoseArgs): Promise<ExitCode> {
+export async function diagnoseCommand(args: DiagnoseSettings): Promise<ExitCode> {
   if (args.format === 'ui') return diagnoseScreen(args);
   const { source, run } = await diagnoseInputs(args);
   const { report } = await runDiagnosis(source, run, (e) => {
@@ -24,7 +25,7 @@ export async function diagnoseCommand(args: DiagnoseArgs): Promise<ExitCode> {
 }
 
 /** The runbooks (checked against --runbook) and where the snapshot comes from. */
-export async function diagnoseInputs(args: DiagnoseArgs): Promise<{ source: SnapshotSource; run: DiagnoseRun }> {
+export async function diagnoseInputs(args: DiagnoseSettings): Promise<{ source: SnapshotSource; run: DiagnoseRun }> {
   const catalogue = await readCatalogue();
   const known = catalogue.runbooks.map((r) => r.id);
   for (const id of args.runbooks) if (!known.includes(id)) throw new UserError(`--runbook: unknown runbook "${id}"`, `runbooks: ${known.join(', ')}`);
@@ -39,7 +40,7 @@ export async function diagnoseInputs(args: DiagnoseArgs): Promise<{ source: Snap
  * evaluation take a few hundred ms of CPU, and the first frame does not wait for them. A failure
  * among them shows on the screen and gives the same exit code once the operator quits.
  */
-async function diagnoseScreen(args: DiagnoseArgs): Promise<ExitCode> {
+async function diagnoseScreen(args: DiagnoseSettings): Promise<ExitCode> {
   const { runDiagnoseUi } = await import('../ui/diagnose/run.js');
   const events = channel<DiagnoseEvent>();
   const screen = runDiagnoseUi(events, { noColor: args.noColor });
@@ -70,7 +71,7 @@ async function diagnoseScreen(args: DiagnoseArgs): Promise<ExitCode> {
   return report ? exitFor(report, args) : EXIT.interrupted;
 }
 
-export function exitFor(report: DiagnosisReport, args: DiagnoseArgs): ExitCode {
+export function exitFor(report: DiagnosisReport, args: DiagnoseSettings): ExitCode {
   if (report.configErrors.length > 0) {
     process.stderr.write(`falco-doctor: Falco's configuration is invalid: ${report.configErrors.join('; ')}\n`);
     return EXIT.usage;

@@ -1,15 +1,15 @@
 // The diagnose → fix flow: the fixes chosen with f/e/w on the diagnose screen, each previewed, applied,
 // verified and undoable in the fix screen, planned on the snapshot the diagnosis just measured. One flow
 // for `falco-doctor diagnose` and the diagnosis opened from the home screen (d).
-import type { CliArgs } from '../cli/args.js';
+import type { FixSettings } from '../cli/requests.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
 import type { Catalogue } from '../core/runbook/load.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 import type { FixRequest, PreparedFix } from './fix/fix.js';
-import { connectDocker, fixRequest, type FixArgs } from './cli-context.js';
+import { connectDocker, fixRequest } from './cli-context.js';
 
-export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, req: FixRequest, args: Pick<CliArgs, 'noColor'>): Promise<ExitCode> {
+export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, req: FixRequest, args: Pick<FixSettings, 'noColor'>): Promise<ExitCode> {
   const { fixUiModel } = await import('./fix/ui.js');
   const { runFixUi } = await import('../ui/fix/run.js');
   const { preview, actions } = fixUiModel(docker, prepared, req);
@@ -20,7 +20,7 @@ export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, re
 }
 
 /** Each chosen fix in turn; the worst exit code of them. */
-export async function applyChosenFixes(ids: readonly string[], snapshot: Snapshot | null, args: FixArgs, catalogue: Catalogue): Promise<ExitCode> {
+export async function applyChosenFixes(ids: readonly string[], snapshot: Snapshot | null, args: FixSettings, catalogue: Catalogue): Promise<ExitCode> {
   if (!snapshot) return EXIT.runtime;
   const { prepareFixFor } = await import('./fix/fix.js');
   const docker = await connectDocker();

@@ -4,7 +4,8 @@ import { EXIT, type ExitCode } from '../core/errors.js';
 import type { DiagnoseEvent } from '../core/events.js';
 import { channel } from '../core/channel.js';
 import { toolVersion } from '../version.js';
-import { collectOptions, connectDocker, readCatalogue, runDiagnosis, timings, type HomeArgs } from './cli-context.js';
+import { collectOptions, connectDocker, readCatalogue, runDiagnosis, timings } from './cli-context.js';
+import type { HomeArgs } from '../cli/requests.js';
 
 /** The home screen, and the screens it opens (d diagnose, c checklist, r rollout, h history, u undo), until the operator quits. */
 export async function homeLoop(args: HomeArgs): Promise<ExitCode> {
@@ -100,7 +101,17 @@ async function proveFromHome(args: HomeArgs): Promise<string | null> {
   const quiet = { out: (s: string) => void out.push(s), err: () => undefined };
   try {
     const code = await runCanary(
-      { container: args.container, format: 'ui', yes: false, force: false, timeoutSeconds: 10, stateDir: args.stateDir },
+      {
+        command: 'canary',
+        container: args.container,
+        kube: null,
+        format: 'ui',
+        noColor: args.noColor,
+        yes: false,
+        force: false,
+        timeoutSeconds: 10,
+        stateDir: args.stateDir,
+      },
       { docker: await connectDocker(), io: quiet, confirm, toolVersion: toolVersion() },
     );
     return code === EXIT.ok

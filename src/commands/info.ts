@@ -86,7 +86,7 @@ export function formatInfo(i: InfoFacts): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function runInfo(args: { container: string | null; format: string }, version: string): Promise<string> {
+export async function runInfo(args: { container: string | null; json: boolean }, version: string): Promise<string> {
   const facts = await collectInfo(args.container, version);
-  return args.format === 'json' ? `${JSON.stringify(facts, null, 2)}\n` : formatInfo(facts);
+  return args.json ? `${JSON.stringify(facts, null, 2)}\n` : formatInfo(facts);
 }

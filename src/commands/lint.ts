@@ -3,7 +3,8 @@
 // 2 when Falco would not start (invalid YAML, a refused setting or rules file), 3 for findings at or
 // above --fail-on (default warning), 0 otherwise. Nothing is written.
 import { EXIT, UserError, type ExitCode } from '../core/errors.js';
-import { severityRank, type Severity } from '../core/findings.js';
+import { severityRank } from '../core/findings.js';
+import type { LintArgs } from '../cli/requests.js';
 import { lintRefused, lintRun } from '../core/falco/lint-run.js';
 import { detectVersion } from '../core/falco/version.js';
 import { readLintInputs } from '../adapters/files/lint-inputs.js';
@@ -17,21 +18,13 @@ import { workloadFromHelmValues } from '../core/kube/helm.js';
 import { DEFAULT_NODE_CPUS } from '../core/kube/budget.js';
 import { kubeLint, kubeRefused } from '../core/kube/lint.js';
 
-export interface LintArgs {
-  files: string[];
-  falcoVersion: string | null;
-  overrides: string[];
-  rules: string[];
-  /** Kubernetes input: node sizes of the budget table (null: DEFAULT_NODE_CPUS) */
-  nodeCpus: number[] | null;
-  json: boolean;
-  failOn: Severity | 'none';
-}
+/** The lint's part of its request (nodeCpus null: DEFAULT_NODE_CPUS). */
+type LintInput = Omit<LintArgs, 'command' | 'noColor'>;
 
 const RANK = { error: 'critical', warning: 'warning', info: 'info' } as const;
 
 /** A DaemonSet + ConfigMap or Helm values: the falco.yaml inside, the budget per node size, HA, privileges. */
-function runKubeLint(kind: 'manifests' | 'helm-values', files: SourceFile[], a: LintArgs, out: (s: string) => void): ExitCode {
+function runKubeLint(kind: 'manifests' | 'helm-values', files: SourceFile[], a: LintInput, out: (s: string) => void): ExitCode {
   if (a.overrides.length > 0 || a.rules.length > 0)
     throw new UserError('--override and --rules are for falco.yaml input; on Kubernetes input the falco.yaml comes from the ConfigMap or the values');
   const w = kind === 'manifests' ? workloadFromManifests(files) : workloadFromHelmValues(files[0] as SourceFile);
@@ -45,7 +38,7 @@ function runKubeLint(kind: 'manifests' | 'helm-values', files: SourceFile[], a: 
   return issues.some((i) => severityRank(RANK[i.severity]) >= bar) ? EXIT.findings : EXIT.ok;
 }
 
-export async function runLint(a: LintArgs, out: (s: string) => void): Promise<ExitCode> {
+export async function runLint(a: LintInput, out: (s: string) => void): Promise<ExitCode> {
   const named = a.files.length > 0 ? await readNamedFiles(a.files) : [];
   const kube = kubeInputKind(named);
   if (kube) return runKubeLint(kube, named, a, out);

@@ -3,7 +3,7 @@
 // Falco's drop alerts report, minute by minute in the log's order, the last MAX_MINUTES of them.
 import type { ScanResult } from '../core/falco/scan/result.js';
 // rule names and messages are the log's bytes: no escape sequence from them reaches the terminal
-import { sanitize } from '../ui/sanitize.js';
+import { sanitize } from '../core/sanitize.js';
 
 const MAX_MINUTES = 30;
 const n = (x: number) => x.toLocaleString('en-US');

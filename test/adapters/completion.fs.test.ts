@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { completionFor } from '../../src/commands/completion.js';
-import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS } from '../../src/cli/args.js';
+import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS } from '../../src/cli/flags.js';
 import { readCatalogue } from '../../src/adapters/catalogue-files.js';
 import { ROLLOUT_ACTIONS } from '../../src/commands/rollout/rollout.js';
 import { startTmux } from '../e2e/helpers/tmux.js';

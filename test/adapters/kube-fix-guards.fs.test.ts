@@ -13,7 +13,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { KubeApi } from '../../src/adapters/kube/client.js';
 import { readCatalogue } from '../../src/adapters/catalogue-files.js';
 import { kubeFixOn, type KubeFixArgs } from '../../src/commands/kube/fix.js';
-import type { KubeRun } from '../../src/commands/kube/diagnose.js';
+import type { KubeRun } from '../../src/commands/kube/run.js';
 import { applyPreparedFix, type FixRequest } from '../../src/commands/fix/fix.js';
 import { diagnoseNodes } from '../../src/core/kube/live/nodes.js';
 import { snapshotOfPod } from '../../src/core/kube/live/pod-snapshot.js';
@@ -93,7 +93,10 @@ function diagnosed(api: KubeApi): KubeRun {
 }
 
 const args = (maxChangesPerHour: number): KubeFixArgs => ({
-  operand: 'raise-buffer-preset',
+  fixId: 'raise-buffer-preset',
+  container: null,
+  settleSeconds: 10,
+  noColor: true,
   kube: { kubeconfig: null, context: null, namespace: null, selector: null },
   node: null,
   yes: true,

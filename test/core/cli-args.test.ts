@@ -1,12 +1,20 @@
 // The command-line parser: per-command flags, help topics, NO_COLOR / --no-color.
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, parseCli, type Command } from '../../src/cli/args.js';
+import { parseCli } from '../../src/cli/args.js';
+import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, type Command } from '../../src/cli/flags.js';
+import type { CliRequest, RequestOf } from '../../src/cli/requests.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Catalogue } from '../../src/core/runbook/load.js';
 import { toRolloutRequest } from '../../src/commands/rollout/args.js';
 import { toChecklistRequest } from '../../src/commands/checklist.js';
 
-const PARSED = Object.keys(COMMAND_FLAGS) as (keyof typeof COMMAND_FLAGS)[];
+const PARSED = Object.keys(COMMAND_FLAGS) as Command[];
+/** the request of `command`, or the test fails: the parser's tag is what the dispatch narrows on */
+function parseAs<C extends Command>(command: C, argv: string[], isTty = false): RequestOf<C> {
+  const r: CliRequest = parseCli(argv, isTty);
+  expect(r.command).toBe(command);
+  return r as RequestOf<C>;
+}
 /** the operand a command needs to parse at all */
 const OPERAND: Partial<Record<Command, string>> = { fix: 'raise-buffer-preset', scan: 'events.json', completion: 'bash' };
 /** a value each string flag's parser accepts */
@@ -28,7 +36,7 @@ const argvFor = (c: Command, flag: string) => {
 describe('parseCli: flags per command', () => {
   it('every command parsed here accepts its own flags and the global ones', () => {
     for (const c of PARSED.filter((x) => x !== 'help' && x !== 'version'))
-      for (const flag of [...COMMAND_FLAGS[c], 'no-color']) expect(() => parseCli(argvFor(c, flag), false), `${c} --${flag}`).not.toThrow();
+      for (const flag of [...COMMAND_FLAGS[c], 'no-color']) expect(() => parseCli(argvFor(c, flag), false), `${String(c)} --${flag}`).not.toThrow();
   });
 
   it('the cluster flags go with --kube, which excludes --container and --bundle', () => {
@@ -36,9 +44,9 @@ describe('parseCli: flags per command', () => {
     expect(() => parseCli(['fix', 'raise-buffer-preset', '--node', 'n1'], false)).toThrow('--node goes with --kube');
     expect(() => parseCli(['diagnose', '--kube', '--container', 'falco'], false)).toThrow('--kube and --container exclude each other');
     expect(() => parseCli(['diagnose', '--kube', '--bundle', 'b.json'], false)).toThrow('--kube and --bundle exclude each other');
-    const a = parseCli(['diagnose', '--kube', '-n', 'falco', '-l', 'app=falco', '--context', 'prod'], false);
+    const a = parseAs('diagnose', ['diagnose', '--kube', '-n', 'falco', '-l', 'app=falco', '--context', 'prod']);
     expect(a.kube).toEqual({ kubeconfig: null, context: 'prod', namespace: 'falco', selector: 'app=falco' });
-    expect(parseCli(['diagnose'], false).kube).toBeNull();
+    expect(parseAs('diagnose', ['diagnose']).kube).toBeNull();
   });
 
   it('refuses a flag that does not apply to the command, naming both (exit 2)', () => {
@@ -53,7 +61,7 @@ describe('parseCli: flags per command', () => {
         } catch (e) {
           err = e;
         }
-        expect(err, `${c} --${flag}`).toBeInstanceOf(UserError);
+        expect(err, `${String(c)} --${flag}`).toBeInstanceOf(UserError);
         expect((err as UserError).message).toBe(`--${flag} does not apply to ${c}`);
         expect((err as UserError).exitCode).toBe(2);
         refused++;
@@ -73,7 +81,7 @@ describe('parseCli: flags per command', () => {
   });
 
   it('completion needs one of the three shells', () => {
-    expect(parseCli(['completion', 'zsh'], false)).toMatchObject({ command: 'completion', operand: 'zsh' });
+    expect(parseCli(['completion', 'zsh'], false)).toMatchObject({ command: 'completion', shell: 'zsh' });
     expect(() => parseCli(['completion'], false)).toThrow('completion needs a shell');
     expect(() => parseCli(['completion', 'tcsh'], false)).toThrow('unknown shell "tcsh"');
   });
@@ -83,15 +91,17 @@ describe('parseCli: checklist and rollout, by the same parser', () => {
   const catalogue = { fixes: {}, runbooks: [] } as unknown as Catalogue;
 
   it('rollout: the action, the exec probe after --, and a phase window of days', () => {
-    const a = parseCli(['rollout', 'next', '--service', 'bot', '--probe-exec', '--window', '24h', '--', 'wget', '-q', '--help'], false);
+    const a = parseAs('rollout', ['rollout', 'next', '--service', 'bot', '--probe-exec', '--window', '24h', '--', 'wget', '-q', '--help']);
     expect(a).toMatchObject({ command: 'rollout', operands: ['next'], tail: ['wget', '-q', '--help'], phaseWindow: '24h', service: 'bot' });
     const req = toRolloutRequest(a, catalogue, '0.0.0');
     expect(req).toMatchObject({ action: 'next', probe: { kind: 'exec', argv: ['wget', '-q', '--help'] }, phaseWindow: '24h', service: 'bot' });
     // the words after -- are the probe's, never flags: --help there is the probe's argument
-    expect(toRolloutRequest(parseCli(['rollout'], false), catalogue, '0.0.0').action).toBe('status');
-    expect(() => toRolloutRequest(parseCli(['rollout', 'go'], false), catalogue, '0.0.0')).toThrow('rollout: unknown action "go"');
-    expect(() => toRolloutRequest(parseCli(['rollout', 'next', '--', 'wget'], false), catalogue, '0.0.0')).toThrow('unexpected argument "wget" after --');
-    expect(() => toRolloutRequest(parseCli(['rollout', 'next', '--window', 'soon'], false), catalogue, '0.0.0')).toThrow('--window: "soon" is not a duration');
+    expect(toRolloutRequest(parseAs('rollout', ['rollout']), catalogue, '0.0.0').action).toBe('status');
+    expect(() => toRolloutRequest(parseAs('rollout', ['rollout', 'go']), catalogue, '0.0.0')).toThrow('rollout: unknown action "go"');
+    expect(() => toRolloutRequest(parseAs('rollout', ['rollout', 'next', '--', 'wget']), catalogue, '0.0.0')).toThrow('unexpected argument "wget" after --');
+    expect(() => toRolloutRequest(parseAs('rollout', ['rollout', 'next', '--window', 'soon']), catalogue, '0.0.0')).toThrow(
+      '--window: "soon" is not a duration',
+    );
     // diagnose's --window is seconds of sampling, up to an hour: 24h is refused there
     expect(() => parseCli(['diagnose', '--window', '24h'], false)).toThrow('--window must be between 2 s and 1 h');
   });
@@ -102,13 +112,16 @@ describe('parseCli: checklist and rollout, by the same parser', () => {
   });
 
   it('checklist: confirm ITEM --note, a 5 s window by default (2 s to 10 min), text off a terminal', () => {
-    const run = toChecklistRequest(parseCli(['checklist'], false), catalogue, '0.0.0');
+    const run = toChecklistRequest(parseAs('checklist', ['checklist']), catalogue, '0.0.0');
     expect(run).toMatchObject({ confirmItem: null, windowSeconds: 5, format: 'text' });
-    expect(toChecklistRequest(parseCli(['checklist', '--json', '-w', '30s'], true), catalogue, '0.0.0')).toMatchObject({ format: 'json', windowSeconds: 30 });
-    expect(toChecklistRequest(parseCli(['checklist'], true), catalogue, '0.0.0').format).toBe('ui');
-    const confirm = toChecklistRequest(parseCli(['checklist', 'confirm', 'alerting', '--note', ' tested '], false), catalogue, '0.0.0');
+    expect(toChecklistRequest(parseAs('checklist', ['checklist', '--json', '-w', '30s'], true), catalogue, '0.0.0')).toMatchObject({
+      format: 'json',
+      windowSeconds: 30,
+    });
+    expect(toChecklistRequest(parseAs('checklist', ['checklist'], true), catalogue, '0.0.0').format).toBe('ui');
+    const confirm = toChecklistRequest(parseAs('checklist', ['checklist', 'confirm', 'alerting', '--note', ' tested ']), catalogue, '0.0.0');
     expect(confirm).toMatchObject({ confirmItem: 'alerting', note: 'tested' });
-    expect(() => toChecklistRequest(parseCli(['checklist', 'confirm', 'alerting'], false), catalogue, '0.0.0')).toThrow('needs an item id and --note');
+    expect(() => toChecklistRequest(parseAs('checklist', ['checklist', 'confirm', 'alerting']), catalogue, '0.0.0')).toThrow('needs an item id and --note');
     expect(() => parseCli(['checklist', '--window', '11m'], false)).toThrow('--window must be between 2 s and 10 min');
     // a global flag before the command, as any command takes it
     expect(parseCli(['--no-color', 'checklist'], false)).toMatchObject({ command: 'checklist', noColor: true });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import path from 'node:path';
-import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, type Command } from '../../src/cli/args.js';
+import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, OPTIONS, type Command } from '../../src/cli/flags.js';
 import { HELP, commandHelp } from '../../src/cli/help.js';
 import { COMMAND_HELP } from '../../src/cli/help-texts.js';
 import { REPO, repoFile } from './helpers/fixtures.js';

@@ -97,7 +97,7 @@ describe('fix --kube raise-buffer-preset on the kube lab (API stand-in)', () => 
     expect(lab.daemonSet().status).toMatchObject({ updatedNumberScheduled: 3, numberAvailable: 3 });
   });
 
-  it('from the node list: Enter on node-a, f previews the fix, y applies and verifies it, u undoes it', async () => {
+  it('from the node list: Enter on node-a, Enter on its finding, f previews the fix, y applies and verifies it, u undoes it', async () => {
     await waitForLog(containerNameOf({ metadata: { name: lab.pods()['node-a'] } }), DROP, 30_000);
     const tui = await startTmux(['node', CLI, 'diagnose', '--kube', '--kubeconfig', lab.kubeconfig, '--window', '3', '--state-dir', state], {
       cwd: REPO,
@@ -107,7 +107,10 @@ describe('fix --kube raise-buffer-preset on the kube lab (API stand-in)', () => 
     try {
       await tui.waitForText(/› node-a .*FD-DROP-BUFFER/, 60_000);
       await tui.keys('Enter');
-      await tui.waitForText('f fix the chosen finding');
+      await tui.waitForText('f fixes the open finding');
+      // the finding open on its own: f fixes it alone (core/fix/select.ts, as on the Docker screen)
+      await tui.keys('Enter');
+      await tui.waitForText('(runbook event-drops)');
       await tui.keys('f');
       const preview = await tui.waitForText('apply to the cluster? [y/N]', 30_000);
       expect(preview).toContain('+    buf_size_preset: 6');

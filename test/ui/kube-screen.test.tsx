@@ -1,6 +1,6 @@
 // The diagnose --kube screen, rendered with ink-testing-library from a report the core makes of pods built
 // from the chart's real DaemonSet (test/core/kube/live-fixtures.ts): the node list worst first, Enter into
-// a node, Esc back, f asking for the chosen finding's fix.
+// a node, Esc back, f asking for the node's fixes (the open finding's alone in its detail).
 import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ async function report() {
 }
 
 describe('the diagnose --kube screen', () => {
-  it('lists the nodes worst first; Enter opens one, Esc goes back, f asks for the chosen finding’s fix', async () => {
+  it('lists the nodes worst first; Enter opens one, Esc goes back, f on the findings asks for the node’s fixes', async () => {
     const r = await report();
     let left: KubeScreenState | null = null;
     const ui = render(<KubeApp report={r} onExit={(s) => (left = s)} />);
@@ -45,7 +45,7 @@ describe('the diagnose --kube screen', () => {
     await waitFor('the node view', async () => frame().includes('Findings ('));
     ui.stdin.write('f');
     await waitFor('the exit', async () => left !== null);
-    expect(left).toMatchObject({ quit: true, fixRequest: { node: 0, finding: 0, intent: 'fix-all' } });
+    expect(left).toMatchObject({ quit: true, fixRequest: { node: 0, open: null, intent: 'fix-all' } });
     ui.unmount();
   });
 
@@ -83,8 +83,10 @@ describe('the diagnose --kube screen', () => {
     expect(s.node).toBe(0);
     s = kubeReducer(kubeReducer(kubeReducer(s, 'down', counts), 'down', counts), 'fix-all', counts);
     expect(s).toMatchObject({ node: 1, quit: false, fixRequest: null });
-    s = kubeReducer(kubeReducer(s, 'open', counts), 'open', counts);
+    s = kubeReducer(kubeReducer(kubeReducer(s, 'open', counts), 'down', counts), 'open', counts);
     expect(s.view).toBe('detail');
+    // a finding open on its own: its fix, whichever key (core/fix/select.ts, as on the Docker screen)
+    expect(kubeReducer(s, 'fix-warning', counts).fixRequest).toEqual({ node: 1, open: 1, intent: 'fix-warning' });
     expect(kubeReducer(kubeReducer(s, 'back', counts), 'back', counts).view).toBe('nodes');
   });
 });

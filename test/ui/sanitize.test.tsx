@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { DiagnoseEvent } from '../../src/core/events.js';
 import { FinishedStepLine } from '../../src/ui/diagnose/StepList.js';
 import { diagnoseReducer, initialDiagnoseState } from '../../src/ui/diagnose/state.js';
-import { sanitize, sanitizeDeep } from '../../src/ui/sanitize.js';
+import { sanitize, sanitizeDeep } from '../../src/core/sanitize.js';
 
 const ESC = '\u001B';
 const BEL = '\u0007';

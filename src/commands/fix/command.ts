@@ -1,13 +1,13 @@
 // `falco-doctor fix ID`: --yes or no terminal applies at once (commands/fix/fix.ts); in a terminal, the fix
 // screen previews the diff first (the same flow as f on the diagnose screen).
-import type { CliArgs } from '../../cli/args.js';
+import type { FixArgs } from '../../cli/requests.js';
 import type { ExitCode } from '../../core/errors.js';
-import { connectDocker, fixRequest, io, readCatalogue, type FixArgs } from '../cli-context.js';
+import { connectDocker, fixRequest, io, readCatalogue } from '../cli-context.js';
 
-export async function fixCommand(args: FixArgs & Pick<CliArgs, 'operand' | 'format' | 'yes'>): Promise<ExitCode> {
+export async function fixCommand(args: FixArgs): Promise<ExitCode> {
   const { runFixCommand, prepareFix } = await import('./fix.js');
   const docker = await connectDocker();
-  const req = fixRequest(args, args.operand ?? '', args.container, await readCatalogue());
+  const req = fixRequest(args, args.fixId, args.container, await readCatalogue());
   if (args.format !== 'ui' || args.yes) return runFixCommand(docker, req, args.yes, io);
   const prepared = await prepareFix(docker, req, (l) => io.err(`${l}\n`));
   const { runFixFlow } = await import('../diagnose-fixes.js');

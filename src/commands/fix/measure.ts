@@ -6,11 +6,22 @@ import { liveCollectOptions } from '../../adapters/collect-options.js';
 import { diagnose, type Diagnosis } from '../../core/diagnosis/diagnose.js';
 import { measures } from '../../core/fix/measure.js';
 import type { Measure } from '../../core/fix/journal-entry.js';
-import type { FixRequest } from './fix.js';
+import type { Catalogue } from '../../core/runbook/load.js';
 import { faultPoint } from '../../adapters/apply/fault.js';
 import { waitUntilCounting } from '../../adapters/apply/counting.js';
 
-export async function measureAfter(docker: DockerClient, req: FixRequest, sinceMs: number, watch: string[], before: Diagnosis): Promise<Measure[]> {
+/** What the re-measure reads of the fix's request (fix.ts's FixRequest has it all): named here, so that
+ *  fix.ts, which calls the re-measure, is not imported back. */
+export interface MeasureRequest {
+  windowSeconds: number;
+  timings: { reloadTimeoutSeconds: number };
+  toolVersion: string;
+  hostVisible: boolean;
+  thresholds: Record<string, number>;
+  catalogue: Catalogue;
+}
+
+export async function measureAfter(docker: DockerClient, req: MeasureRequest, sinceMs: number, watch: string[], before: Diagnosis): Promise<Measure[]> {
   // like with like: the window starts once Falco counts events again (its counters restart with a reload).
   // Whatever the wait ends with, the figures say it: a window in which the counters stood still gives
   // "not measured" for the drops (core/diagnosis/counters.ts), never 0.

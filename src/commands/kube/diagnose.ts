@@ -3,17 +3,12 @@
 // a node's findings), JSON or markdown elsewhere; the exit code the worst node earns.
 import { EXIT, type ExitCode } from '../../core/errors.js';
 import { severityRank } from '../../core/findings.js';
-import { diagnoseNodes, type KubeDiagnosis } from '../../core/kube/live/nodes.js';
-import type { CliArgs } from '../../cli/args.js';
-import { toolVersion } from '../../version.js';
-import { readCatalogue, type DiagnoseArgs } from '../cli-context.js';
-import type { Catalogue } from '../../core/runbook/load.js';
-import type { KubeApi } from '../../adapters/kube/client.js';
+import type { KubeDiagnosis } from '../../core/kube/live/nodes.js';
+import type { DiagnoseArgs } from '../../cli/requests.js';
 import { kubeToMarkdown } from '../../report/kube-markdown.js';
+import { runKubeDiagnosis, type KubeRun } from './run.js';
 
-export type KubeDiagnoseArgs = DiagnoseArgs & Pick<CliArgs, 'kube'>;
-
-export async function kubeDiagnoseCommand(args: KubeDiagnoseArgs): Promise<ExitCode> {
+export async function kubeDiagnoseCommand(args: DiagnoseArgs): Promise<ExitCode> {
   if (args.format !== 'ui') {
     const result = await runKubeDiagnosis(args, (line) => process.stderr.write(`${line}\n`));
     process.stdout.write(args.format === 'json' ? `${JSON.stringify(result.report, null, 2)}\n` : kubeToMarkdown(result.report));
@@ -40,46 +35,8 @@ export async function kubeDiagnoseCommand(args: KubeDiagnoseArgs): Promise<ExitC
   return kubeExitFor(done, args);
 }
 
-/** A diagnosis of the cluster, with the connection and the runbooks it used (a fix goes on with them). */
-export type KubeRun = KubeDiagnosis & { api: KubeApi; catalogue: Catalogue };
-
-export async function runKubeDiagnosis(
-  args: Pick<KubeDiagnoseArgs, 'kube' | 'windowSeconds' | 'lookbackSeconds' | 'thresholds' | 'runbooks'>,
-  progress: (line: string) => void,
-  reuse?: Pick<KubeRun, 'api' | 'catalogue'>,
-): Promise<KubeRun> {
-  const k = args.kube ?? { kubeconfig: null, context: null, namespace: null, selector: null };
-  const [{ connectKube }, { collectKube, DEFAULT_SELECTOR }, catalogue] = await Promise.all([
-    import('../../adapters/kube/client.js'),
-    import('../../adapters/kube/collect.js'),
-    reuse?.catalogue ?? readCatalogue(),
-  ]);
-  const api = reuse?.api ?? (await connectKube({ kubeconfig: k.kubeconfig, context: k.context }));
-  progress(`${api.context} (${api.server}): finding the Falco pods`);
-  const c = await collectKube(
-    api,
-    {
-      namespace: k.namespace,
-      selector: k.selector ?? DEFAULT_SELECTOR,
-      windowMs: args.windowSeconds * 1000,
-      sampleEveryMs: 2000,
-      lookbackMs: args.lookbackSeconds * 1000,
-      toolVersion: toolVersion(),
-    },
-    progress,
-  );
-  const d = diagnoseNodes({ context: c.context, server: c.server, namespace: c.namespace, selector: c.selector, metricsApi: c.metricsApi }, c.pods, catalogue, {
-    toolVersion: toolVersion(),
-    thresholds: args.thresholds,
-    only: args.runbooks,
-    now: new Date(),
-    notes: c.notes,
-  });
-  return { ...d, api, catalogue };
-}
-
 /** 2 when a node's Falco config is refused, 5 when no node could be read, else the --fail-on bar. */
-export function kubeExitFor({ report }: KubeDiagnosis, args: Pick<KubeDiagnoseArgs, 'failOn'>): ExitCode {
+export function kubeExitFor({ report }: KubeDiagnosis, args: Pick<DiagnoseArgs, 'failOn'>): ExitCode {
   const refused = report.nodes.filter((n) => (n.report?.configErrors.length ?? 0) > 0);
   if (refused.length > 0) {
     process.stderr.write(

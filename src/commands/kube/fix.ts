@@ -12,32 +12,19 @@ import { kubePatchPreview, patchChanges, planKubePatch, KubePatchError } from '.
 import type { KubeDiagnosis, NodeResult } from '../../core/kube/live/nodes.js';
 import { PROBES, isProbeId } from '../../core/diagnosis/probes/index.js';
 import { formatValue } from '../../core/diagnosis/format.js';
-import type { CliArgs } from '../../cli/args.js';
+import type { FixArgs } from '../../cli/requests.js';
 import { journalIntent, openSession, refuseUnsafeChange } from '../fix/session.js';
-import { runKubeDiagnosis, type KubeRun } from './diagnose.js';
+import { runKubeDiagnosis, type KubeRun } from './run.js';
 
-export type KubeFixArgs = Pick<
-  CliArgs,
-  | 'operand'
-  | 'kube'
-  | 'node'
-  | 'yes'
-  | 'stateDir'
-  | 'maxChangesPerHour'
-  | 'windowSeconds'
-  | 'lookbackSeconds'
-  | 'thresholds'
-  | 'runbooks'
-  | 'reloadTimeoutSeconds'
-  | 'format'
->;
+/** fix --kube's request; the node list's f passes the diagnosis's own (its --runbook too). */
+export type KubeFixArgs = Omit<FixArgs, 'command'> & { runbooks?: string[] };
 
 const MEASURED = ['drops.detected', 'drops.alerts', 'drops.max_per_second', 'ringbuf.total_bytes', 'mem.usage_bytes', 'cpu.percent'];
 const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
 
 export async function kubeFixCommand(args: KubeFixArgs): Promise<ExitCode> {
   const before = await runKubeDiagnosis(args, (l) => io.err(`${l}\n`));
-  return (await kubeFixOn(before, args.operand ?? '', args)).code;
+  return (await kubeFixOn(before, args.fixId, args)).code;
 }
 
 /** The fix on a diagnosis already made (the command's own, or the node list's when f was pressed). */

@@ -1,33 +1,11 @@
 // The rollout's request from the parsed command line (src/cli/args.ts parses every command's flags):
 // the action, the latency probe and the windows, validated here because only the rollout reads them.
 import { UserError } from '../../core/errors.js';
-import type { CliArgs } from '../../cli/args.js';
+import type { RolloutArgs } from '../../cli/requests.js';
 import type { Catalogue } from '../../core/runbook/load.js';
 import type { LatencyProbe } from '../../core/rollout/state.js';
 import { Duration } from '../../core/rollout/plan-schema.js';
 import { ROLLOUT_ACTIONS, type RolloutAction, type RolloutRequest } from './rollout.js';
-
-/** What the rollout takes of the parsed command line. */
-export type RolloutArgs = Pick<
-  CliArgs,
-  | 'operands'
-  | 'tail'
-  | 'stateDir'
-  | 'planPath'
-  | 'container'
-  | 'service'
-  | 'probeUrl'
-  | 'probeTcp'
-  | 'probeExec'
-  | 'connect'
-  | 'yes'
-  | 'format'
-  | 'remeasure'
-  | 'baselineWindow'
-  | 'phaseWindow'
-  | 'settleSeconds'
-  | 'reloadTimeoutSeconds'
->;
 
 function hostPort(flag: string, v: string): { host: string; port: number } {
   const m = /^(.+):(\d{1,5})$/.exec(v);
@@ -42,7 +20,7 @@ function duration(flag: string, v: string | null): string | null {
   return d;
 }
 
-export function toRolloutRequest(v: RolloutArgs, catalogue: Catalogue, toolVersion: string): RolloutRequest {
+export function toRolloutRequest(v: Omit<RolloutArgs, 'command'>, catalogue: Catalogue, toolVersion: string): RolloutRequest {
   const a = v.operands[0] ?? 'status';
   if (!(ROLLOUT_ACTIONS as readonly string[]).includes(a)) throw new UserError(`rollout: unknown action "${a}"`, `use ${ROLLOUT_ACTIONS.join(', ')}`);
   const probes = [v.probeUrl, v.probeTcp, v.probeExec ? 'exec' : null].filter((x) => x !== null);

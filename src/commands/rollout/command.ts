@@ -4,7 +4,8 @@ import { confirm } from '../../ui/confirm.js';
 import type { ExitCode } from '../../core/errors.js';
 import { connectDocker, io, readCatalogue } from '../cli-context.js';
 import { toolVersion } from '../../version.js';
-import { toRolloutRequest, type RolloutArgs } from './args.js';
+import { toRolloutRequest } from './args.js';
+import type { RolloutArgs } from '../../cli/requests.js';
 import { runRolloutCommand } from './rollout.js';
 
 export async function rolloutCommand(args: RolloutArgs): Promise<ExitCode> {

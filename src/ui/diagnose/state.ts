@@ -4,8 +4,9 @@ import type { DiagnoseEvent, StepStatus } from '../../core/events.js';
 import { assertNever, sortFindings, type Finding } from '../../core/findings.js';
 import type { DiagnosisReport } from '../../core/report.js';
 import type { StatsSample } from '../../core/snapshot.js';
+import { selectFixes } from '../../core/fix/select.js';
 import type { KeyIntent } from '../keys.js';
-import { sanitize, sanitizeDeep } from '../sanitize.js';
+import { sanitize, sanitizeDeep } from '../../core/sanitize.js';
 
 export interface RunningStep {
   id: string;
@@ -186,11 +187,7 @@ function onKey(state: DiagnoseState, intent: KeyIntent): DiagnoseState {
     case 'fix-critical':
     case 'fix-warning': {
       if (state.helpOpen || state.phase.kind !== 'done') return state;
-      const open = state.view === 'detail' ? selectedFinding(state) : null;
-      const pool = open
-        ? [open]
-        : state.phase.findings.filter((f) => intent === 'fix-all' || f.severity === (intent === 'fix-critical' ? 'critical' : 'warning'));
-      const fixIds = applicableFixes(pool);
+      const fixIds = selectFixes(state.phase.findings, intent, state.view === 'detail' ? state.selected : null);
       return fixIds.length === 0 ? state : { ...state, fixIds, quitRequested: true };
     }
     default:
@@ -199,12 +196,6 @@ function onKey(state: DiagnoseState, intent: KeyIntent): DiagnoseState {
 }
 
 const toList = (state: DiagnoseState): DiagnoseState => ({ ...state, view: 'list', detailScroll: 0 });
-
-/** The first fix that applies to each finding, once each: one change at a time, each with its diff. */
-export function applicableFixes(findings: readonly Finding[]): string[] {
-  const ids = findings.map((f) => f.fixes.find((x) => x.refused === null)?.id).filter((id): id is string => id !== undefined);
-  return [...new Set(ids)];
-}
 
 export function selectedFinding(state: DiagnoseState): Finding | null {
   return state.phase.kind === 'done' ? (state.phase.findings[state.selected] ?? null) : null;

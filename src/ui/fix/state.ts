@@ -4,7 +4,7 @@ import type { FixEvent } from '../../core/fix/events.js';
 import type { StepStatus } from '../../core/events.js';
 import { assertNever } from '../../core/findings.js';
 import type { KeyIntent } from '../keys.js';
-import { sanitize, sanitizeDeep } from '../sanitize.js';
+import { sanitize, sanitizeDeep } from '../../core/sanitize.js';
 
 export interface FixPreviewView {
   title: string;

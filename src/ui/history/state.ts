@@ -2,7 +2,7 @@
 // entry (undo-state.ts). Opened from home's `u`, it is only the undo: leaving it leaves the screen.
 // No Ink, no I/O.
 import { assertNever } from '../../core/findings.js';
-import { sanitizeDeep } from '../sanitize.js';
+import { sanitizeDeep } from '../../core/sanitize.js';
 import type { ChangeView } from './change-view.js';
 import type { HistoryKey } from './keys.js';
 import { initialUndoState, isBusy, undoReducer, type UndoAction, type UndoState } from './undo-state.js';

@@ -3,7 +3,7 @@
 import type { FixEvent } from '../../core/fix/events.js';
 import { assertNever } from '../../core/findings.js';
 import { stepsAfter, type StepLine } from '../fix/state.js';
-import { sanitize, sanitizeDeep } from '../sanitize.js';
+import { sanitize, sanitizeDeep } from '../../core/sanitize.js';
 import type { ChangeView } from './change-view.js';
 
 export type UndoPhase = 'confirm' | 'undoing' | 'undone' | 'undo-failed';

@@ -2,7 +2,9 @@
 // it leads to, `l` for the log, `u` to undo the last change and `p` to prove detection (the canary).
 import type { Key } from 'ink';
 import { toKeyIntent, type KeyIntent } from '../keys.js';
-import type { HomeScreenName } from './state.js';
+
+/** The screens the home screen leads to, each by its letter. */
+export type HomeScreenName = 'diagnose' | 'checklist' | 'rollout' | 'history';
 
 /** fixes are applied from the diagnose screen, where the findings are: not here */
 type FixIntent = Extract<KeyIntent, 'fix-all' | 'fix-critical' | 'fix-warning'>;

@@ -3,13 +3,12 @@
 import { assertNever, type Severity } from '../../core/findings.js';
 import { initialMonitorState, reduceMonitor, type MonitorState } from '../../core/monitor/state.js';
 import type { MonitorTick } from '../../core/monitor/types.js';
-import { sanitizeDeep } from '../sanitize.js';
+import { sanitizeDeep } from '../../core/sanitize.js';
 import type { ChangeView } from '../history/change-view.js';
-import type { HomeKey } from './keys.js';
+import type { HomeKey, HomeScreenName } from './keys.js';
 import type { CanaryState } from '../../core/canary/pace.js';
 
-export const HOME_SCREENS = ['diagnose', 'checklist', 'rollout', 'history'] as const;
-export type HomeScreenName = (typeof HOME_SCREENS)[number];
+export type { HomeScreenName } from './keys.js';
 /** What the home screen resolves with: the screen to open next, the undo of the last change, a
  *  canary (prove detection), or quit. */
 export type HomeNext = HomeScreenName | 'undo' | 'canary' | 'quit';

@@ -47,7 +47,7 @@ export function KubeApp({ report, onExit }: { report: KubeDiagnosisReport; onExi
       ) : r ? (
         <FindingList findings={r.findings} selected={s.finding} runbookCount={r.runbooks.length} configErrorCount={r.configErrors.length} />
       ) : null}
-      <Text color={theme.muted}>Esc back to the nodes · f fix the chosen finding (e criticals, w warnings): a preview first, y applies</Text>
+      <Text color={theme.muted}>Esc back to the nodes · f fixes the open finding, or all of them (e criticals, w warnings): each previewed, y applies</Text>
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 // The node list of diagnose --kube as screen state: which node is selected, whether its findings (or one
 // finding) are open. Pure (no Ink): keys in, state out.
+import type { FixIntent } from '../../core/fix/select.js';
 import type { KeyIntent } from '../keys.js';
 
 export interface KubeScreenState {
@@ -7,8 +8,9 @@ export interface KubeScreenState {
   node: number;
   finding: number;
   quit: boolean;
-  /** fix-all/critical/warning on a node's findings: the node and the findings' fixes asked for */
-  fixRequest: { node: number; finding: number; intent: 'fix-all' | 'fix-critical' | 'fix-warning' } | null;
+  /** f/e/w on a node's findings: the node, the finding open on its own (null: the list) and the key,
+   *  which core/fix/select.ts turns into fixes as the Docker diagnose screen does */
+  fixRequest: { node: number; open: number | null; intent: FixIntent } | null;
 }
 
 export const initialKubeState: KubeScreenState = { view: 'nodes', node: 0, finding: 0, quit: false, fixRequest: null };
@@ -37,7 +39,7 @@ export function kubeReducer(s: KubeScreenState, intent: KeyIntent, counts: { nod
     case 'fix-all':
     case 'fix-critical':
     case 'fix-warning':
-      return s.view === 'nodes' ? s : { ...s, quit: true, fixRequest: { node: s.node, finding: s.finding, intent } };
+      return s.view === 'nodes' ? s : { ...s, quit: true, fixRequest: { node: s.node, open: s.view === 'detail' ? s.finding : null, intent } };
     case 'help':
       return s;
   }

@@ -3,7 +3,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import { toKeyIntent } from '../../keys.js';
-import { sanitizeDeep } from '../../sanitize.js';
+import { sanitizeDeep } from '../../../core/sanitize.js';
 import { useTheme } from '../../theme.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { wrapLines } from '../wrap.js';

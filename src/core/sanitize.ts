@@ -1,6 +1,6 @@
 // Container names, log lines and rule outputs come from the target, not from us: a hostile or merely
 // noisy string could clear the screen, move the cursor or retitle the terminal. Everything untrusted
-// passes through `sanitize` before Ink sees it.
+// passes through `sanitize` before Ink (or a text report) shows it. Pure: the UI and src/report both use it.
 
 const ESC = '\u001B';
 
