@@ -7,7 +7,7 @@ import { UserError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/findings.js';
 import { parseDuration, parseNodeCpus, parseThresholds, sampleWindow } from './arg-values.js';
 import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS, KUBE_FLAGS, MAX_OPERANDS, OPTIONS, SHELLS, type Command, type Shell } from './flags.js';
-import type { CliRequest, DiagnoseSettings, FixSettings, KubeTarget, OutputFormat, RequestOf } from './requests.js';
+import type { CliRequest, DetectionArgs, DiagnoseSettings, FixSettings, KubeTarget, OutputFormat, RequestOf } from './requests.js';
 
 const parseOptions = (args: string[]) => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
 type Values = ReturnType<typeof parseOptions>['values'];
@@ -80,6 +80,7 @@ const BUILD: { [C in Exclude<Command, 'help' | 'version'>]: (p: Parsed) => Reque
     last: Boolean(p.v.last),
     stateDir: p.v['state-dir'] ?? null,
     ...timingArgs(p.v),
+    ...detectionArgs(p.v),
     noColor: p.noColor,
   }),
   history: (p) => ({ command: 'history', stateDir: p.v['state-dir'] ?? null, json: Boolean(p.v.json), noColor: p.noColor }),
@@ -113,6 +114,7 @@ const BUILD: { [C in Exclude<Command, 'help' | 'version'>]: (p: Parsed) => Reque
     baselineWindow: p.v['baseline-window'] ?? null,
     phaseWindow: p.v.window ?? null,
     ...timingArgs(p.v),
+    ...detectionArgs(p.v),
     noColor: p.noColor,
   }),
   canary: (p) => {
@@ -195,6 +197,11 @@ const timingArgs = (v: Values) => ({
   reloadTimeoutSeconds: parseDuration('reload-timeout', v['reload-timeout'] ?? '15'),
 });
 
+function detectionArgs(v: Values): DetectionArgs {
+  if (v.canary && v['no-canary']) throw new UserError('--canary and --no-canary contradict each other', 'pass one of them');
+  return { canary: v.canary ? 'on' : v['no-canary'] ? 'off' : 'ask', acceptDetectionLoss: Boolean(v['accept-detection-loss']) };
+}
+
 const collectArgs = ({ v }: Parsed, command: Command) => ({
   container: v.container ?? null,
   windowSeconds: sampleWindow(command, v.window),
@@ -207,6 +214,7 @@ function fixSettings(p: Parsed, command: Command): FixSettings {
   return {
     ...collectArgs(p, command),
     ...timingArgs(p.v),
+    ...detectionArgs(p.v),
     stateDir: p.v['state-dir'] ?? null,
     maxChangesPerHour: maxChanges,
     thresholds: parseThresholds(p.v.threshold ?? []),

@@ -63,6 +63,9 @@ export const OPTIONS = {
   selector: { type: 'string', short: 'l' },
   node: { type: 'string' },
   force: { type: 'boolean' },
+  canary: { type: 'boolean' },
+  'no-canary': { type: 'boolean' },
+  'accept-detection-loss': { type: 'boolean' },
   timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -75,10 +78,13 @@ export const GLOBAL_FLAGS = ['help', 'version', 'no-color'] as const satisfies r
 /** diagnose --kube and fix --kube: the cluster, as kubectl names it (the last four go with --kube only) */
 export const KUBE_FLAGS = ['kube', 'kubeconfig', 'context', 'namespace', 'selector'] as const satisfies readonly OptionName[];
 
+/** Every command that changes Falco: prove detection with a canary before and after (core/canary/proof.ts). */
+export const DETECTION_FLAGS = ['canary', 'no-canary', 'accept-detection-loss'] as const satisfies readonly OptionName[];
+
 /** The flags each command uses: its help and the shell completion list them, and any other flag is a
  *  usage error. (home runs diagnose, undo and the checklist from its screens: their flags too.) */
 export const COMMAND_FLAGS = {
-  home: ['container', 'service', 'interval', 'state-dir', 'window', 'lookback', 'threshold', 'runbook', 'settle', 'reload-timeout'],
+  home: ['container', 'service', 'interval', 'state-dir', 'window', 'lookback', 'threshold', 'runbook', 'settle', 'reload-timeout', ...DETECTION_FLAGS],
   diagnose: [
     'container',
     'window',
@@ -93,10 +99,11 @@ export const COMMAND_FLAGS = {
     'settle',
     'reload-timeout',
     'max-changes-per-hour',
+    ...DETECTION_FLAGS,
     ...KUBE_FLAGS,
   ],
-  fix: ['yes', 'container', 'window', 'lookback', 'state-dir', 'settle', 'reload-timeout', 'max-changes-per-hour', ...KUBE_FLAGS, 'node'],
-  rollback: ['last', 'state-dir', 'settle', 'reload-timeout'],
+  fix: ['yes', 'container', 'window', 'lookback', 'state-dir', 'settle', 'reload-timeout', 'max-changes-per-hour', ...DETECTION_FLAGS, ...KUBE_FLAGS, 'node'],
+  rollback: ['last', 'state-dir', 'settle', 'reload-timeout', ...DETECTION_FLAGS],
   history: ['json', 'state-dir'],
   bundle: ['output', 'container', 'window', 'lookback'],
   scan: ['json'],
@@ -119,6 +126,7 @@ export const COMMAND_FLAGS = {
     'window',
     'settle',
     'reload-timeout',
+    ...DETECTION_FLAGS,
   ],
   canary: ['container', 'json', 'yes', 'force', 'timeout', 'state-dir'],
   completion: [],

@@ -39,9 +39,18 @@ export const KUBE_FLAG_HELP = [
   f('selector', 'with --kube: the label selector of the Falco pods (default app.kubernetes.io/name=falco)', 'SELECTOR', 'l'),
 ];
 export const JSON_OUT = f('json', 'machine-readable JSON on stdout');
+/** every command that changes Falco: the canary before and after the change (README: the canary) */
+export const DETECTION_FLAG_HELP = [
+  f(
+    'canary',
+    'prove detection before and after the change with a canary (its alert reaches your outputs); default: on a terminal, once you said yes to a canary',
+  ),
+  f('no-canary', 'no canary around the change'),
+  f('accept-detection-loss', 'keep the change although the canary was detected before it and not after (default: undone, exit 6)'),
+];
 
 export const EXIT_RUNTIME: [number, string] = [1, 'runtime error'];
 export const EXIT_USAGE: [number, string] = [2, 'usage error (bad flag or argument) or invalid data file'];
 export const EXIT_UNREACHABLE: [number, string] = [5, 'target unreachable: no Docker, permission denied on the socket, no Falco container, Falco not running'];
-export const EXIT_REVERTED: [number, string] = [6, 'a change failed verification and was undone'];
+export const EXIT_REVERTED: [number, string] = [6, 'a change failed verification, or lost detection (the canary), and was undone'];
 export const EXIT_UNDO: [number, string] = [7, 'an undo could not complete (the message says what to do by hand)'];

@@ -7,6 +7,7 @@ import {
   THRESHOLD,
   STATE_DIR,
   NO_COLOR,
+  DETECTION_FLAG_HELP,
   JSON_OUT,
   EXIT_RUNTIME,
   EXIT_USAGE,
@@ -55,6 +56,7 @@ export const PRODUCTION_HELP: Record<'checklist' | 'rollout' | 'canary', Command
       STATE_DIR,
       f('settle', 'seconds Falco must stay up after a phase switch (default 10)', 'SECONDS'),
       f('reload-timeout', "seconds to wait for Falco's own reload (default 15)", 'SECONDS'),
+      ...DETECTION_FLAG_HELP,
       { ...NO_COLOR, text: 'accepted for consistency: the rollout prints no colour' },
     ],
     examples: [

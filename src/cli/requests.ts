@@ -33,8 +33,16 @@ export interface TimingArgs {
   reloadTimeoutSeconds: number;
 }
 
+/** Whether a change proves detection with a canary before and after it (--canary, --no-canary; 'ask':
+ *  the command decides — on a terminal once the operator said yes, off a terminal never), and whether a
+ *  lost detection is accepted instead of undone (--accept-detection-loss). */
+export interface DetectionArgs {
+  canary: 'on' | 'off' | 'ask';
+  acceptDetectionLoss: boolean;
+}
+
 /** What a Docker fix takes: by `fix ID`, or from a diagnosis screen (f/e/w). */
-export interface FixSettings extends Base, CollectArgs, TimingArgs {
+export interface FixSettings extends Base, CollectArgs, TimingArgs, DetectionArgs {
   stateDir: string | null;
   maxChangesPerHour: number;
   /** --threshold NAME=NUMBER: the fix's diagnosis and its re-measure judge by them */
@@ -72,7 +80,7 @@ export interface FixArgs extends FixSettings {
   node: string | null;
 }
 
-export interface RollbackArgs extends Base, TimingArgs {
+export interface RollbackArgs extends Base, TimingArgs, DetectionArgs {
   command: 'rollback';
   /** the journal entry; null with --last */
   id: string | null;
@@ -99,7 +107,7 @@ export interface ChecklistArgs extends Base {
   format: OutputFormat;
 }
 
-export interface RolloutArgs extends Base, TimingArgs {
+export interface RolloutArgs extends Base, TimingArgs, DetectionArgs {
   command: 'rollout';
   /** the action word (validated by the rollout) */
   operands: string[];

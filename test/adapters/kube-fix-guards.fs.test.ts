@@ -96,6 +96,8 @@ const args = (maxChangesPerHour: number): KubeFixArgs => ({
   fixId: 'raise-buffer-preset',
   container: null,
   settleSeconds: 10,
+  canary: 'off',
+  acceptDetectionLoss: false,
   noColor: true,
   kube: { kubeconfig: null, context: null, namespace: null, selector: null },
   node: null,

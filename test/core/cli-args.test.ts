@@ -160,4 +160,13 @@ describe('parseCli: canary', () => {
     expect(() => parseCli(['canary', '--timeout', '11m'], false)).toThrow(UserError);
     expect(() => parseCli(['canary', '--window', '5s'], false)).toThrow('--window does not apply to canary');
   });
+
+  it('every command that changes Falco takes --canary / --no-canary / --accept-detection-loss; ask by default; both at once refused', () => {
+    for (const argv of [['fix', 'raise-cpu-limit'], ['rollback', '--last'], ['rollout', 'next'], ['diagnose'], ['home']])
+      expect(parseCli(argv, false)).toMatchObject({ canary: 'ask', acceptDetectionLoss: false });
+    expect(parseCli(['fix', 'raise-cpu-limit', '--canary', '--accept-detection-loss'], false)).toMatchObject({ canary: 'on', acceptDetectionLoss: true });
+    expect(parseCli(['rollback', '--last', '--no-canary'], false)).toMatchObject({ canary: 'off' });
+    expect(() => parseCli(['fix', 'x', '--canary', '--no-canary'], false)).toThrow('--canary and --no-canary contradict each other');
+    expect(() => parseCli(['canary', '--accept-detection-loss'], false)).toThrow('--accept-detection-loss does not apply to canary');
+  });
 });
