@@ -26,7 +26,6 @@ export async function runCanary(
     timeoutMs: args.timeoutSeconds * 1000,
     toolVersion: deps.toolVersion,
     by: 'canary',
-    consented: args.yes,
     force: args.force,
     ...(args.yes ? {} : { confirm: deps.confirm }),
     onFire: (argv) => {

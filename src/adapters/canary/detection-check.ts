@@ -27,7 +27,7 @@ export function detectionCheck(docker: DockerClient, o: DetectionCheckOptions): 
   const run = async (when: 'before' | 'after'): Promise<CanaryReport | null> => {
     try {
       // a change's own canaries are paced by the change, not by the canary's minimum interval
-      const r = await proveDetection(docker, { ...o, by: `${o.change}, ${when}`, consented: true, force: true });
+      const r = await proveDetection(docker, { ...o, by: `${o.change}, ${when}`, force: true });
       o.say?.(
         `detection ${when}: ${r.verdict.detected ? `rule "${r.verdict.rule}" alerted via ${r.verdict.channel ?? '?'} in ${r.verdict.latencyMs ?? '?'} ms` : `NOT detected (${r.verdict.reasons.map((x) => x.code).join(', ')})`}`,
       );

@@ -19,7 +19,7 @@ import { liveCollectOptions } from '../collect-options.js';
 import { httpGet } from '../webserver.js';
 import { waitUntilCounting } from '../apply/counting.js';
 import { readCanaries } from './read-canaries.js';
-import { readCanaryState, writeCanaryState } from './state-file.js';
+import { readCanaryState, recordConsent, writeCanaryState } from './state-file.js';
 import { fireCanary } from './fire.js';
 import { fileOffsets, waitForAlert } from './watch.js';
 
@@ -33,8 +33,6 @@ export interface ProveOptions {
   toolVersion: string;
   /** recorded with the proof: "canary", or the change it verifies */
   by: string;
-  /** the operator agreed to canaries (recorded: later changes may prove detection without asking) */
-  consented: boolean;
   /** false: refuse when a canary fired less than a few minutes ago (core/canary/pace.ts) */
   force: boolean;
   /** asked before it fires (the question names the canary and the target); absent: fire */
@@ -61,10 +59,11 @@ export async function proveDetection(docker: DockerClient, o: ProveOptions): Pro
   const question = `fire canary ${target.canary.id} (rule "${target.canary.rule}") on ${t.name}? Its alert reaches every output Falco has (pager, Slack)`;
   if (o.confirm && !(await o.confirm(question)))
     throw new UserError('the canary was not fired: it needs a yes', 'pass --yes (its alert reaches every output Falco is configured with)');
-  const consented = o.consented || o.confirm !== undefined || (last?.consented ?? false);
+  // a yes on the terminal is the operator's consent to canaries: changes may prove detection from now on
+  if (o.confirm) await recordConsent(o.stateDir, o.by);
   const marker = canaryMarker(Date.now(), randomBytes(6).toString('hex'));
   const record = (s: Pick<CanaryState, 'lastAt' | 'detected'> & Partial<CanaryState>) =>
-    writeCanaryState(o.stateDir, { marker, rule: target.canary.rule, target: t.name, channel: null, latencyMs: null, reasons: [], by: o.by, consented, ...s });
+    writeCanaryState(o.stateDir, { marker, rule: target.canary.rule, target: t.name, channel: null, latencyMs: null, reasons: [], by: o.by, ...s });
   await record({ lastAt: new Date().toISOString(), detected: null });
   const metricsUrl = ctx.target.urls.metrics;
   const readMetrics = () =>

@@ -1,7 +1,7 @@
 // At most one canary per few minutes: each one sends an alert to whatever the operator's outputs
 // reach (a pager, Slack through falcosidekick), so a loop or an impatient operator must not page
 // the on-call engineer again and again. --force overrides it. The same record keeps the last proof
-// (what the checklist and the home screen show) and whether the operator agreed to canaries.
+// (what the checklist and the home screen show); the operator's consent has a file of its own.
 import { z } from 'zod';
 
 export const CANARY_MIN_INTERVAL_MS = 3 * 60_000;
@@ -20,9 +20,12 @@ export const CanaryStateSchema = z.object({
   reasons: z.array(z.string()).default([]),
   /** what fired it: the canary command, or a change's verification ("fix raise-cpu-limit, after") */
   by: z.string().default('canary'),
-  /** the operator said yes to a canary once: changes may prove detection without asking again */
-  consented: z.boolean().default(false),
 });
+
+/** The operator said yes to canaries once (<state dir>/canary-consent.json): on a terminal, changes then
+ *  prove detection without asking again. Off a terminal only --canary turns them on. */
+export const CanaryConsentSchema = z.object({ at: z.string(), by: z.string() });
+export type CanaryConsent = z.infer<typeof CanaryConsentSchema>;
 export type CanaryState = z.infer<typeof CanaryStateSchema>;
 
 /** null when a canary may fire now, else why not (with how long to wait). */

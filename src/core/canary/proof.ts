@@ -21,6 +21,14 @@ export function compareDetection(before: CanaryVerdict | null, after: CanaryVerd
   return { ok: false, reason: `detection lost: rule "${before.rule}" alerted before the change and not after (${why(after)})` };
 }
 
+/** Whether a change proves detection: --canary runs it, --no-canary does not; by default only on a
+ *  terminal (a canary pages whoever the outputs reach), without asking once the operator said yes. */
+export function detectionPolicy(flag: 'on' | 'off' | 'ask', isTty: boolean, consented: boolean): 'run' | 'skip' | 'ask' {
+  if (flag === 'on') return 'run';
+  if (flag === 'off' || !isTty) return 'skip';
+  return consented ? 'run' : 'ask';
+}
+
 export interface ProofView {
   /** one line: "proven 12 min ago: rule … via stdout, 84 ms" */
   line: string;

@@ -1,6 +1,6 @@
 // The detection check of a change (before → after) and the last proof as one line.
 import { describe, expect, it } from 'vitest';
-import { compareDetection, proofView } from '../../../src/core/canary/proof.js';
+import { compareDetection, detectionPolicy, proofView } from '../../../src/core/canary/proof.js';
 import { judge, type CanaryVerdict } from '../../../src/core/canary/verdict.js';
 import { canaryTarget } from '../../../src/core/canary/target.js';
 import { SHIPPED, context } from './helpers.js';
@@ -68,7 +68,6 @@ describe('the last proof as one line', () => {
     latencyMs: 91.6,
     reasons: [],
     by: 'fix raise-cpu-limit, after',
-    consented: true,
   };
   it('detected, not detected (with the reasons), unfinished, never', () => {
     expect(proofView(state, now)).toEqual({ detected: true, line: 'proven 2 min ago on falco: rule "R" via file, 92 ms (fix raise-cpu-limit, after)' });
@@ -81,5 +80,15 @@ describe('the last proof as one line', () => {
     });
     expect(proofView(null, now)).toEqual({ detected: null, line: 'never proven: falco-doctor canary fires one' });
     expect(proofView({ ...state, lastAt: '2026-12-05T10:00:00Z' }, now).line).toMatch(/^proven 48 h ago|^proven 2 days ago/);
+  });
+});
+
+describe('whether a change proves detection', () => {
+  it('--canary always, --no-canary never; by default only on a terminal, asked until the operator said yes once', () => {
+    expect(detectionPolicy('on', false, false)).toBe('run');
+    expect(detectionPolicy('off', true, true)).toBe('skip');
+    expect(detectionPolicy('ask', false, true)).toBe('skip');
+    expect(detectionPolicy('ask', true, false)).toBe('ask');
+    expect(detectionPolicy('ask', true, true)).toBe('run');
   });
 });

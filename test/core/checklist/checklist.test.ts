@@ -164,7 +164,6 @@ describe('checklist evaluation', () => {
       latencyMs: 84,
       reasons: [],
       by: 'canary',
-      consented: true,
     };
     const r = evaluateChecklist(shipped(), inputs({ detection: proofView(proof, now) }));
     for (const id of ['alerting', 'essential-rules'])
