@@ -82,7 +82,7 @@ export interface CliArgs {
   note: string | null;
   /** diagnose --kube: the Falco DaemonSet's pods of a cluster, through the kubeconfig */
   kube: { kubeconfig: string | null; context: string | null; namespace: string | null; selector: string | null } | null;
-  /** fix --kube: the node whose finding the fix answers (default: the worst node that has it) */
+  /** fix --kube: the node whose finding the fix answers (default: the worst node that has it); canary --kube: the one node to test */
   node: string | null;
   /** canary: fire although one fired less than the pacing interval ago */
   force: boolean;
@@ -140,7 +140,7 @@ export type OptionName = keyof typeof OPTIONS;
 /** Flags every command takes. */
 export const GLOBAL_FLAGS = ['help', 'version', 'no-color'] as const satisfies readonly OptionName[];
 
-/** diagnose --kube and fix --kube: the cluster, as kubectl names it (the last four go with --kube only) */
+/** diagnose, fix and canary --kube: the cluster, as kubectl names it (the last four go with --kube only) */
 const KUBE_FLAGS = ['kube', 'kubeconfig', 'context', 'namespace', 'selector'] as const satisfies readonly OptionName[];
 
 /** The flags each command uses: its help and the shell completion list them, and any other flag is a
@@ -188,7 +188,7 @@ export const COMMAND_FLAGS = {
     'settle',
     'reload-timeout',
   ],
-  canary: ['container', 'json', 'yes', 'force', 'timeout', 'state-dir'],
+  canary: ['container', 'json', 'yes', 'force', 'timeout', 'state-dir', ...KUBE_FLAGS, 'node'],
   completion: [],
   help: [],
   version: [],

@@ -26,11 +26,15 @@ import { fileOffsets, waitForAlert } from '../adapters/canary/watch.js';
 import type { CliArgs } from '../cli/args.js';
 import type { CommandIo } from './fix/fix.js';
 
-export type CanaryArgs = Pick<CliArgs, 'container' | 'format' | 'yes' | 'force' | 'timeoutSeconds' | 'stateDir'>;
+export type CanaryArgs = Pick<CliArgs, 'container' | 'format' | 'yes' | 'force' | 'timeoutSeconds' | 'stateDir' | 'kube' | 'node'>;
 
 export async function canaryCommand(args: CanaryArgs): Promise<ExitCode> {
   const { connectDocker, io } = await import('./cli-context.js');
   const { toolVersion } = await import('../version.js');
+  if (args.kube) {
+    const { runKubeCanary } = await import('./canary-kube.js');
+    return runKubeCanary({ ...args, kube: args.kube }, { io, confirm, toolVersion: toolVersion() });
+  }
   return runCanary(args, { docker: await connectDocker(), io, confirm, toolVersion: toolVersion() });
 }
 
@@ -107,7 +111,10 @@ function prometheusUrl(snapshot: Snapshot, ctx: ReturnType<typeof buildContext>)
 }
 
 /** Falco's drop counters over the canary's window, read as diagnose reads them (the same context). */
-function windowDrops(s: Snapshot, w: { start: number; end: number; lines: string[]; metricsStart: string | null; metricsEnd: string | null }): number | null {
+export function windowDrops(
+  s: Snapshot,
+  w: { start: number; end: number; lines: string[]; metricsStart: string | null; metricsEnd: string | null },
+): number | null {
   const ctx = buildContext({
     ...s,
     window: { start: w.start, end: w.end },
