@@ -45,8 +45,8 @@ export async function runKubeCanary(
     { namespace: k.namespace, selector: k.selector ?? DEFAULT_SELECTOR, windowMs: 0, sampleEveryMs: 2000, lookbackMs: 0, toolVersion: deps.toolVersion },
     progress,
   ).catch((e: unknown) => {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`${api.server}: the Kubernetes API did not answer: ${errorMessage(e)}`, 'check --kubeconfig / --context', EXIT.unreachable);
+    // no API answer, or no Falco pod to fire at: as the Docker canary with no running Falco, unreachable
+    throw new UserError(errorMessage(e), e instanceof UserError ? e.hint : 'check --kubeconfig, --context and that the cluster answers', EXIT.unreachable);
   });
   const pods = args.node === null ? collected.pods : collected.pods.filter((p) => p.node === args.node);
   if (pods.length === 0)

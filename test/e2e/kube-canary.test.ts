@@ -4,10 +4,13 @@
 // Falco pod's log, which the doctor reads through the API. Nothing here is simulated but the API server
 // and kubelet; skipped, with the reason printed, where the real Falco image is not beside the repo.
 // Run under /tmp/falco-doctor-docker.lock (real Falco sees the whole machine: one at a time).
+import fs from 'node:fs';
+import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kubeLabUp, type KubeLab } from '../lab/kube/cluster.js';
 import { containerNameOf } from '../lab/kube/pod-containers.js';
+import { kubeconfigText, selfSignedCertificate } from '../lab/kube/kubeconfig.js';
 import { docker } from '../lab/docker-cli.js';
 import { realFalcoUnavailable } from '../lab/real/image.js';
 import type { KubeCanaryReport } from '../../src/core/canary/kube-report.js';
@@ -94,4 +97,17 @@ describe.skipIf(unavailable !== null)('canary --kube: kube lab (API stand-in) wi
     expect(await falcoLog('node-a')).not.toContain(n.verdict.marker);
     expect(await leftovers()).toBe('');
   }, 400_000);
+});
+
+describe('canary --kube with no API server answering', () => {
+  it('exits 5 (unreachable) and creates nothing', async () => {
+    const dir = tempDir('kube-canary-noapi');
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    // a port nothing listens on (1 is privileged and unused here)
+    fs.writeFileSync(kubeconfig, kubeconfigText('https://127.0.0.1:1', 'token', selfSignedCertificate(dir).cert), { mode: 0o600 });
+    const r = await runCli(['canary', '--kube', '--kubeconfig', kubeconfig, '--yes', '--json', '--state-dir', dir]);
+    expect(r.exitCode, String(r.stderr)).toBe(5);
+    expect(String(r.stderr)).toContain('cannot list pods');
+    expect(String(r.stdout)).toBe('');
+  });
 });
