@@ -56,8 +56,8 @@ export async function runKubeCanary(
   const nodes: NodeCanary[] = [];
   for (const p of pods) {
     const why = notFireable(p);
-    if (why) nodes.push({ status: 'not-fired', node: p.node, namespace: p.namespace, falcoPod: p.pod, why });
-    else armed.push({ pod: p as Armed['pod'], target: pickCanary(buildContext((p as Armed['pod']).snapshot), canaries) });
+    if (why !== null || !wasRead(p)) nodes.push({ status: 'untested', node: p.node, namespace: p.namespace, falcoPod: p.pod, why: why ?? 'not read' });
+    else armed.push({ pod: p, target: pickCanary(buildContext(p.snapshot), canaries) });
   }
   if (armed.length > 0) {
     const pace = paceRefusal(await readCanaryState(dir), Date.now(), args.force);
@@ -66,13 +66,25 @@ export async function runKubeCanary(
     if (!args.yes && !(await deps.confirm(what)))
       throw new UserError('the canary was not fired: it needs a yes', 'pass --yes (its alert reaches every output Falco is configured with)');
   }
-  for (const a of armed) nodes.push(await fireOnNode(api, a, { ...args, dir, progress }));
+  for (const a of armed)
+    nodes.push(
+      await fireOnNode(api, a, { ...args, dir, progress }).catch((e: unknown): NodeCanary => ({
+        status: 'untested',
+        node: a.pod.node,
+        namespace: a.pod.namespace,
+        falcoPod: a.pod.pod,
+        // e.g. RBAC refusing pods/create, or the pod log: this node proves nothing, the others still run
+        why: `the canary failed on this node: ${errorMessage(e)}`,
+      })),
+    );
   const order = new Map(pods.map((p, i) => [p.node, i]));
   nodes.sort((x, y) => (order.get(x.node) ?? 0) - (order.get(y.node) ?? 0));
   const report: KubeCanaryReport = { schemaVersion: 1, context: api.context, server: api.server, nodes };
   deps.io.out(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatKubeCanary(report));
   return kubeCanaryExit(report);
 }
+
+const wasRead = (p: PodCollection): p is Armed['pod'] => p.snapshot !== null;
 
 function notFireable(p: PodCollection): string | null {
   if (!p.snapshot) return `the Falco pod could not be read: ${p.error ?? 'unknown error'}`;

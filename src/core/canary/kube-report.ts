@@ -5,7 +5,7 @@ import { formatCanary, type CanaryReport } from './format.js';
 
 export type NodeCanary =
   | ({ status: 'fired'; node: string; namespace: string; falcoPod: string; canaryPod: string } & Omit<CanaryReport, 'schemaVersion'>)
-  | { status: 'not-fired'; node: string; namespace: string; falcoPod: string; why: string };
+  | { status: 'untested'; node: string; namespace: string; falcoPod: string; why: string };
 
 export interface KubeCanaryReport {
   schemaVersion: 1;
@@ -18,7 +18,7 @@ export interface KubeCanaryReport {
  *  could not be tested at all (and none missed it). */
 export function kubeCanaryExit(r: KubeCanaryReport): ExitCode {
   if (r.nodes.some((n) => n.status === 'fired' && !n.verdict.detected)) return EXIT.findings;
-  if (r.nodes.some((n) => n.status === 'not-fired')) return EXIT.unreachable;
+  if (r.nodes.some((n) => n.status === 'untested')) return EXIT.unreachable;
   return EXIT.ok;
 }
 
@@ -27,7 +27,7 @@ export function formatKubeCanary(r: KubeCanaryReport): string {
   const head = `canary on ${r.nodes.length} node(s) of ${r.context} (${r.server}): detected on ${detected}\n`;
   const body = r.nodes.map((n) => {
     const where = `node ${n.node} (Falco pod ${n.namespace}/${n.falcoPod})`;
-    if (n.status === 'not-fired') return `${where}: not fired: ${n.why}\n`;
+    if (n.status === 'untested') return `${where}: not tested: ${n.why}\n`;
     const { status: _s, node: _n, namespace: _ns, falcoPod: _f, canaryPod, ...report } = n;
     return `${where}, canary pod ${canaryPod} pinned to the node; the alert read from the Falco pod's log\n${formatCanary({ schemaVersion: 1, ...report })}`;
   });

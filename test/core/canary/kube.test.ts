@@ -124,7 +124,7 @@ describe('canary --kube: the per-node report', () => {
     verdict: verdict(detected),
   });
   const report = (nodes: NodeCanary[]): KubeCanaryReport => ({ schemaVersion: 1, context: 'prod', server: 'https://k', nodes });
-  const down: NodeCanary = { status: 'not-fired', node: 'c', namespace: 'falco', falcoPod: 'falco-c', why: 'Falco is not running in it (exited)' };
+  const down: NodeCanary = { status: 'untested', node: 'c', namespace: 'falco', falcoPod: 'falco-c', why: 'Falco is not running in it (exited)' };
 
   it('exit 0 only when detected on every node; 3 when one missed it; 5 when a node could not be tested and none missed', () => {
     expect(kubeCanaryExit(report([fired('a', true), fired('b', true)]))).toBe(0);
@@ -138,6 +138,6 @@ describe('canary --kube: the per-node report', () => {
     expect(text).toContain("node a (Falco pod falco/falco-a), canary pod falco-doctor-canary-x pinned to the node; the alert read from the Falco pod's log");
     expect(text).toContain('detected: rule "Read sensitive file untrusted" via stdout, latency 180 ms');
     expect(text).toContain(`  - disabled: rule "${RULE}" is disabled by falco.yaml rules: disable rule "${RULE}"`);
-    expect(text).toContain('node c (Falco pod falco/falco-c): not fired: Falco is not running in it (exited)');
+    expect(text).toContain('node c (Falco pod falco/falco-c): not tested: Falco is not running in it (exited)');
   });
 });
