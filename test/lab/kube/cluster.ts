@@ -275,11 +275,9 @@ async function waitReady(find: () => PodState | undefined, timeoutMs: number): P
       if (cs) cs.ready = true;
       return;
     }
-    const s = st?.container ? await containerState(st.container.name) : undefined;
-    if (s && !s.running && s.status === 'exited') break; // it will not come up: say why now
     await new Promise((r) => setTimeout(r, 250));
   }
   const name = find()?.container?.name;
   const log = name ? await dockerMaybe(['logs', '--tail', '15', name]) : null;
-  throw new Error(`kube lab: a pod did not become ready (within ${timeoutMs} ms)${log ? `; its log ends:\n${log.stdout}${log.stderr}` : ''}`);
+  throw new Error(`kube lab: a pod did not become ready within ${timeoutMs} ms${log ? `; its log ends:\n${log.stdout}${log.stderr}` : ''}`);
 }
