@@ -121,7 +121,6 @@ const BUILD: { [C in Exclude<Command, 'help' | 'version'>]: (p: Parsed) => Reque
     const timeoutSeconds = parseDuration('timeout', p.v.timeout ?? '20');
     if (timeoutSeconds < 1 || timeoutSeconds > 600) throw new UserError('--timeout must be between 1 s and 10 min');
     const { v } = p;
-    // kube as diagnose --kube reads it: null until canary's COMMAND_FLAGS take KUBE_FLAGS
     return {
       command: 'canary',
       container: v.container ?? null,
@@ -131,6 +130,7 @@ const BUILD: { [C in Exclude<Command, 'help' | 'version'>]: (p: Parsed) => Reque
       force: Boolean(v.force),
       timeoutSeconds,
       stateDir: v['state-dir'] ?? null,
+      node: v.node ?? null,
       noColor: p.noColor,
     };
   },

@@ -128,7 +128,7 @@ export const COMMAND_FLAGS = {
     'reload-timeout',
     ...DETECTION_FLAGS,
   ],
-  canary: ['container', 'json', 'yes', 'force', 'timeout', 'state-dir'],
+  canary: ['container', 'json', 'yes', 'force', 'timeout', 'state-dir', ...KUBE_FLAGS, 'node'],
   completion: [],
   help: [],
   version: [],

@@ -8,6 +8,7 @@ import {
   STATE_DIR,
   NO_COLOR,
   DETECTION_FLAG_HELP,
+  KUBE_FLAG_HELP,
   JSON_OUT,
   EXIT_RUNTIME,
   EXIT_USAGE,
@@ -69,11 +70,17 @@ export const PRODUCTION_HELP: Record<'checklist' | 'rollout' | 'canary', Command
   },
   canary: {
     summary: 'prove Falco still detects: trip a stock rule harmlessly and wait for its alert',
-    synopsis: ['falco-doctor canary [--container NAME] [--yes] [--force] [--timeout DURATION] [--json]'],
+    synopsis: [
+      'falco-doctor canary [--container NAME] [--yes] [--force] [--timeout DURATION] [--json]',
+      'falco-doctor canary --kube [--node NODE] [--context C] [--namespace N] [--selector S] [--yes] [--force] [--timeout DURATION] [--json]',
+    ],
     description:
-      "Picks the first canary of runbooks/canaries.yaml whose rule is loaded and enabled on the target (e.g. Read sensitive file untrusted: `cat /etc/shadow /falco-doctor-canary-ID`), runs it once in a throwaway container of Falco's own image (no network, 32 MB, 0.2 CPU, labelled falco-doctor.canary=1, removed afterwards; no other container is touched) and waits for the alert on Falco's stdout or a file_output on a bind mount. Reports the rule, the channel and the latency from the action to the alert's own timestamp; or not detected, and why: rule not loaded, disabled, below the priority minimum, a syscall it needs missing from base_syscalls, outputs block-buffered (Falco without -U up to 0.43), no readable output channel, events dropped. The alert reaches every output the operator configured (a pager, Slack): its marker names falco-doctor, it fires only after a yes (--yes when not on a terminal), and at most once per 3 minutes unless --force.",
+      "Picks the first canary of runbooks/canaries.yaml whose rule is loaded and enabled on the target (e.g. Read sensitive file untrusted: `cat /etc/shadow /falco-doctor-canary-ID`), runs it once in a throwaway container of Falco's own image (no network, 32 MB, 0.2 CPU, labelled falco-doctor.canary=1, removed afterwards; no other container is touched) and waits for the alert on Falco's stdout or a file_output on a bind mount. Reports the rule, the channel and the latency from the action to the alert's own timestamp; or not detected, and why: rule not loaded, disabled, below the priority minimum, a syscall it needs missing from base_syscalls, outputs block-buffered (Falco without -U up to 0.43), no readable output channel, events dropped. The alert reaches every output the operator configured (a pager, Slack): its marker names falco-doctor, it fires only after a yes (--yes when not on a terminal), and at most once per 3 minutes unless --force. With --kube, on every node's Falco pod (or --node's): it creates in the cluster one short-lived pod per node in the Falco pod's namespace (spec.nodeName = the node, Falco's image, the canary's argv as its command, restartPolicy Never, no service-account token, no privileges, 200m CPU / 32Mi, labelled falco-doctor.canary=1), reads the alert from that node's Falco pod log, deletes the pod afterwards (and any leftover by its label) and reports per node. Without --kube nothing is created in any cluster; `kubectl delete pod -l falco-doctor.canary=1 -A` removes a pod an interrupted run left.",
     flags: [
       CONTAINER,
+      f('kube', 'canary on the Falco DaemonSet of a Kubernetes cluster: a short-lived pod pinned to each node'),
+      ...KUBE_FLAG_HELP,
+      f('node', 'with --kube: only this node (default: every node with a Falco pod)', 'NODE'),
       f('yes', 'fire without asking (needed when not on a terminal)', undefined, 'y'),
       f('force', 'fire although a canary fired less than 3 minutes ago'),
       f('timeout', 'how long to wait for the alert (default 20s, 1s to 10m)', 'DURATION'),
@@ -81,12 +88,17 @@ export const PRODUCTION_HELP: Record<'checklist' | 'rollout' | 'canary', Command
       { ...STATE_DIR, text: 'where the last canary is recorded, for the 3-minute pacing' },
       NO_COLOR,
     ],
-    examples: ['falco-doctor canary', 'falco-doctor canary --yes --json', 'falco-doctor canary --container falco --timeout 60s'],
+    examples: [
+      'falco-doctor canary',
+      'falco-doctor canary --yes --json',
+      'falco-doctor canary --container falco --timeout 60s',
+      'falco-doctor canary --kube --context prod --node worker-3 --yes',
+    ],
     exit: [
-      [0, 'detected'],
+      [0, 'detected (with --kube: on every node)'],
       EXIT_RUNTIME,
       [2, 'usage error, not confirmed (--yes), or paced (a canary fired less than 3 minutes ago)'],
-      [3, 'not detected within --timeout (the reasons say why)'],
+      [3, 'not detected within --timeout (with --kube: on some node; the reasons say why)'],
       EXIT_UNREACHABLE,
     ],
   },

@@ -140,6 +140,8 @@ export interface CanaryArgs extends Base {
   /** how long to wait for the alert */
   timeoutSeconds: number;
   stateDir: string | null;
+  /** --kube: the one node to test (default: every node with a Falco pod) */
+  node: string | null;
 }
 
 export interface BundleArgs extends Base, CollectArgs {

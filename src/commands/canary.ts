@@ -13,6 +13,10 @@ import type { CommandIo } from './fix/fix.js';
 export async function canaryCommand(args: CanaryArgs): Promise<ExitCode> {
   const { connectDocker, io } = await import('./cli-context.js');
   const { toolVersion } = await import('../version.js');
+  if (args.kube) {
+    const { runKubeCanary } = await import('./canary-kube.js');
+    return runKubeCanary({ ...args, kube: args.kube }, { io, confirm, toolVersion: toolVersion() });
+  }
   return runCanary(args, { docker: await connectDocker(), io, confirm, toolVersion: toolVersion() });
 }
 

@@ -105,6 +105,7 @@ async function proveFromHome(args: HomeArgs): Promise<string | null> {
         command: 'canary',
         container: args.container,
         kube: null,
+        node: null,
         format: 'ui',
         noColor: args.noColor,
         yes: false,

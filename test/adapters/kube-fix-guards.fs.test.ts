@@ -40,6 +40,9 @@ function memoryCluster() {
     defaultNamespace: 'default',
     listPods: async () => [readings.pod],
     readNode: async () => readings.node,
+    createPod: () => Promise.reject(new Error('the fix guards create no pod')),
+    readPod: () => Promise.reject(new Error('the fix guards read no pod')),
+    deletePod: () => Promise.reject(new Error('the fix guards delete no pod')),
     readConfigMap: async () => structuredClone(configMap),
     replaceConfigMap: async (_ns, name, body) => {
       writes.push(`ConfigMap ${name}`);

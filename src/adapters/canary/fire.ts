@@ -3,8 +3,7 @@
 // argv needs put in before it starts, and removed afterwards (by its id: no other container is touched).
 import tar from 'tar-stream';
 import type { DockerClient } from '../docker/client.js';
-
-export const CANARY_LABEL = 'falco-doctor.canary';
+import { CANARY_LABEL } from '../../core/canary/schema.js';
 /** `cat` of a file ends at once; a canary action still running after this is stuck: it is killed. */
 const ACTION_LIMIT_MS = 30_000;
 

@@ -111,7 +111,7 @@ export async function proveDetection(docker: DockerClient, o: ProveOptions): Pro
 }
 
 /** Falco's drop counters over the canary's window, read as diagnose reads them (the same context). */
-function dropsOverWindow(
+export function dropsOverWindow(
   s: Snapshot,
   w: { start: number; end: number; lines: string[]; metricsStart: string | null; metricsEnd: string | null },
 ): number | null {

@@ -16,6 +16,10 @@ export interface KubeApi {
   defaultNamespace: string;
   listPods(namespace: string | null, selector: string): Promise<unknown[]>;
   readNode(name: string): Promise<unknown>;
+  /** canary --kube: its short-lived pod (created, read until it ends, deleted) */
+  createPod(namespace: string, body: unknown): Promise<unknown>;
+  readPod(namespace: string, name: string): Promise<unknown>;
+  deletePod(namespace: string, name: string): Promise<void>;
   readConfigMap(namespace: string, name: string): Promise<unknown>;
   replaceConfigMap(namespace: string, name: string, body: unknown): Promise<unknown>;
   readDaemonSet(namespace: string, name: string): Promise<unknown>;
@@ -74,6 +78,11 @@ export async function connectKube(t: KubeTarget): Promise<KubeApi> {
     listPods: async (namespace, labelSelector) =>
       (namespace === null ? await core.listPodForAllNamespaces({ labelSelector }) : await core.listNamespacedPod({ namespace, labelSelector })).items,
     readNode: (name) => core.readNode({ name }),
+    createPod: (namespace, body) => core.createNamespacedPod({ namespace, body: body as never }),
+    readPod: (namespace, name) => core.readNamespacedPod({ namespace, name }),
+    deletePod: async (namespace, name) => {
+      await core.deleteNamespacedPod({ namespace, name, gracePeriodSeconds: 0 });
+    },
     readConfigMap: (namespace, name) => core.readNamespacedConfigMap({ namespace, name }),
     replaceConfigMap: (namespace, name, body) => core.replaceNamespacedConfigMap({ namespace, name, body: body as never }),
     readDaemonSet: (namespace, name) => apps.readNamespacedDaemonSet({ namespace, name }),

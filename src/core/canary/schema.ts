@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { parseDataFile, type DataError, type DataFile } from '../runbook/load.js';
 import { X86_64_SYSCALLS } from '../falco/config/syscalls-x86_64.js';
 
+/** on every canary container (Docker) and pod (Kubernetes): a leftover of an interrupted run is found by it */
+export const CANARY_LABEL = 'falco-doctor.canary';
+
 /** Replaced by the run's marker (canaryMarker): it must reach proc.cmdline, which the alert carries. */
 export const MARKER_PLACEHOLDER = '{marker}';
 

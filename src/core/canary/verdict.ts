@@ -20,7 +20,7 @@ export interface CanaryAlert {
   seenAtMs: number | null;
 }
 
-export type ReasonCode = 'not-loaded' | 'disabled' | 'below-priority' | 'syscall-missing' | 'no-channel' | 'buffered' | 'dropped' | 'unknown';
+export type ReasonCode = 'rules-unread' | 'not-loaded' | 'disabled' | 'below-priority' | 'syscall-missing' | 'no-channel' | 'buffered' | 'dropped' | 'unknown';
 
 export interface Reason {
   code: ReasonCode;
@@ -76,7 +76,10 @@ export function configReasons(t: CanaryTarget): Reason[] {
   if (r.state === 'not-loaded') out.push({ code: 'not-loaded', text: `rule "${t.canary.rule}" is not loaded (no rules file defines it)` });
   if (r.state === 'disabled') out.push({ code: 'disabled', text: `rule "${t.canary.rule}" is disabled by ${r.by}` });
   if (r.state === 'below-priority')
-    out.push({ code: 'below-priority', text: `rule "${t.canary.rule}" has priority ${r.rule.priority}, below the configured priority minimum ${r.minimum}` });
+    out.push({
+      code: 'below-priority',
+      text: `rule "${t.canary.rule}" has priority ${r.rule?.priority ?? t.canary.alert.priority}, below the configured priority minimum ${r.minimum}`,
+    });
   for (const s of t.missingSyscalls) out.push({ code: 'syscall-missing', text: `syscall ${s.name} is not traced: ${s.why}` });
   if (t.channels.length === 0)
     out.push({
@@ -110,6 +113,7 @@ export function judge(t: CanaryTarget, w: Window): CanaryVerdict {
   const secs = `${Math.round(w.timeoutMs / 100) / 10} s`;
   if (t.buffered.buffered && t.channels.length > 0)
     reasons.push({ code: 'buffered', text: `outputs are block-buffered (${t.buffered.why}): the alert may still sit in Falco's buffer; run Falco with -U` });
+  if (t.rule.state === 'unread') reasons.push({ code: 'rules-unread', text: `whether rule "${t.canary.rule}" is loaded was not measured: ${t.rule.why}` });
   if (w.drops !== null && w.drops > 0)
     reasons.push({ code: 'dropped', text: `Falco dropped ${w.drops} events during the ${secs} window: the canary's may be among them` });
   if (reasons.length === 0)

@@ -13,6 +13,11 @@ export interface ApiBackend {
   listPods(namespace: string | null, selector: string | null): Obj[];
   get(kind: 'pods' | 'nodes' | 'configmaps' | 'daemonsets', namespace: string | null, name: string): Obj | undefined;
   replace(kind: 'configmaps' | 'daemonsets', namespace: string, name: string, body: Obj): Obj | { conflict: string } | undefined;
+  /** a pod the client creates itself (canary --kube): a real container; `invalid` → 422, `conflict` → 409 */
+  createPod(namespace: string, body: Obj): Promise<Obj | { invalid: string } | { conflict: string }>;
+  deletePod(namespace: string, name: string): Promise<Obj | undefined>;
+  /** the kubelet's latest word on a pod, before a GET answers */
+  refreshPod(namespace: string, name: string): Promise<void>;
   podLog(namespace: string, name: string, q: URLSearchParams): Promise<string | undefined>;
   podMetrics(namespace: string, name: string): Obj | undefined;
   proxy(namespace: string, name: string, port: string, path: string): Promise<{ status: number; body: string; type: string } | undefined>;
@@ -80,6 +85,12 @@ async function handle(b: ApiBackend, req: http.IncomingMessage): Promise<Reply> 
     };
   }
   if (p === '/version') return { status: 200, body: { major: '1', minor: '31', gitVersion: 'v1.31.0-falco-doctor-standin' } };
+  if (method === 'POST' && (m = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(p))) {
+    const r = await b.createPod(m[1] ?? '', await readBody(req));
+    if ('invalid' in r) return { status: 422, body: status(422, 'Invalid', `Pod is invalid: ${String(r.invalid)}`) };
+    if ('conflict' in r) return { status: 409, body: status(409, 'AlreadyExists', String(r.conflict)) };
+    return { status: 201, body: r };
+  }
   if (method === 'GET' && (p === '/api/v1/pods' || (m = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(p)))) {
     const ns = p === '/api/v1/pods' ? null : decodeURIComponent(/^\/api\/v1\/namespaces\/([^/]+)/.exec(p)?.[1] ?? '');
     return {
@@ -119,8 +130,13 @@ async function handle(b: ApiBackend, req: http.IncomingMessage): Promise<Reply> 
     const [, ns = '', kind, name = ''] = m;
     const k = kind as 'pods' | 'configmaps' | 'daemonsets';
     if (method === 'GET') {
+      if (k === 'pods') await b.refreshPod(ns, name);
       const o = b.get(k, ns, name);
       return o ? { status: 200, body: o } : notFound(`${k} "${name}"`);
+    }
+    if (method === 'DELETE' && k === 'pods') {
+      const o = await b.deletePod(ns, name);
+      return o ? { status: 200, body: o } : notFound(`pods "${name}"`);
     }
     if (method === 'PUT' && k !== 'pods') {
       const r = b.replace(k, ns, name, await readBody(req));

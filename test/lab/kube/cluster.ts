@@ -8,11 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { containerState } from '../lab.js';
+import { dockerMaybe } from '../docker-cli.js';
 import { startApiServer, type ApiBackend } from './api-server.js';
 import { kubeconfigText, selfSignedCertificate } from './kubeconfig.js';
 import { get, healthy } from './pod-http.js';
 import { nextResourceVersion, nodeObject, podObject, realManifests, stamp, type LabNode, type Obj } from './objects.js';
 import { cadvisorText, podLog, readUsage, removeAllLabPods, removePodContainer, startPodContainer, type PodContainer } from './pod-containers.js';
+import { clientPodStore } from './client-pods.js';
+import { REAL_FALCO_LAB_ROLE, startRealPodContainer, useRealFalco, waitForRealEngine } from './real-falco.js';
 
 export interface KubeLabOptions {
   nodes: LabNode[];
@@ -23,6 +26,8 @@ export interface KubeLabOptions {
   /** edits of the ConfigMap's falco.yaml before the pods start */
   falcoYaml?: (text: string) => string;
   dir?: string;
+  /** 'real': the Falco pods run REAL Falco 0.42.1 (./real-falco.ts); default the Falco stand-in */
+  falco?: 'standin' | 'real';
 }
 
 export interface KubeLab {
@@ -34,6 +39,8 @@ export interface KubeLab {
   pods(): Record<string, string>;
   configMapText(): string;
   daemonSet(): Obj;
+  /** the pods a client created (canary --kube), as it sent them; and those still there */
+  clientPods(): { created: Obj[]; present: Obj[] };
   /** resolves when every pod of the current template is ready */
   settled(timeoutMs?: number): Promise<void>;
   down(): Promise<void>;
@@ -50,6 +57,8 @@ export async function kubeLabUp(opts: KubeLabOptions): Promise<KubeLab> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fd-kube-lab-'));
   const token = crypto.randomBytes(16).toString('hex');
   const { daemonSet, configMap } = realManifests();
+  const real = opts.falco === 'real';
+  if (real) await useRealFalco(daemonSet, configMap);
   if (opts.falcoYaml) configMap.data['falco.yaml'] = opts.falcoYaml(String(configMap.data['falco.yaml']));
   stamp(configMap);
   stamp(daemonSet);
@@ -57,6 +66,8 @@ export async function kubeLabUp(opts: KubeLabOptions): Promise<KubeLab> {
   const ns = String(daemonSet.metadata.namespace);
   const nodes = new Map(opts.nodes.map((n) => [n.name, nodeObject(n)]));
   const pods = new Map<string, PodState>();
+  /** pods a client created (canary --kube): not the DaemonSet's */
+  const clientPods = clientPodStore(new Set(nodes.keys()), dir);
   let rollout: Promise<void> = Promise.resolve();
   let stopped = false;
   await removeAllLabPods();
@@ -64,9 +75,10 @@ export async function kubeLabUp(opts: KubeLabOptions): Promise<KubeLab> {
   const falcoYaml = () => String(configMap.data['falco.yaml']);
   const startPod = async (node: LabNode): Promise<void> => {
     const pod = podObject(daemonSet, node.name, Number(daemonSet.metadata.generation));
+    if (real) pod.metadata.labels['falco-doctor.lab'] = REAL_FALCO_LAB_ROLE;
     const st: PodState = { pod, node, container: null, usage: null };
     pods.set(String(pod.metadata.name), st);
-    st.container = await startPodContainer(pod, node, falcoYaml(), dir);
+    st.container = await (real ? startRealPodContainer : startPodContainer)(pod, node, falcoYaml(), dir);
     await refreshPod(st);
   };
   const refreshPod = async (st: PodState): Promise<void> => {
@@ -137,10 +149,12 @@ export async function kubeLabUp(opts: KubeLabOptions): Promise<KubeLab> {
     token,
     metricsApi: opts.metricsApi ?? true,
     listPods: (n, selector) =>
-      [...pods.values()].map((p) => p.pod).filter((p) => (n === null || p.metadata.namespace === n) && matches(p.metadata.labels, selector)),
+      [...[...pods.values()].map((p) => p.pod), ...clientPods.list()].filter(
+        (p) => (n === null || p.metadata.namespace === n) && matches(p.metadata.labels, selector),
+      ),
     get: (kind, n, name) => {
       if (kind === 'nodes') return nodes.get(name);
-      if (kind === 'pods') return pods.get(name)?.pod;
+      if (kind === 'pods') return pods.get(name)?.pod ?? clientPods.get(name);
       const o = kind === 'configmaps' ? configMap : daemonSet;
       return o.metadata.namespace === n && o.metadata.name === name ? o : undefined;
     },
@@ -178,6 +192,12 @@ export async function kubeLabUp(opts: KubeLabOptions): Promise<KubeLab> {
         limitBytes: num('limitBytes'),
       });
     },
+    createPod: (n, body) =>
+      pods.has(String(body.metadata?.name))
+        ? Promise.resolve({ conflict: `pods "${String(body.metadata?.name)}" already exists` })
+        : clientPods.create(n, body),
+    deletePod: clientPods.delete,
+    refreshPod: clientPods.refresh,
     podMetrics: (n, name) => {
       const st = pods.get(name);
       if (!st?.usage || st.pod.metadata.namespace !== n) return undefined;
@@ -213,6 +233,7 @@ export async function kubeLabUp(opts: KubeLabOptions): Promise<KubeLab> {
     namespace: ns,
     pods: () => Object.fromEntries([...pods.values()].map((p) => [p.node.name, String(p.pod.metadata.name)])),
     configMapText: falcoYaml,
+    clientPods: () => ({ created: clientPods.created(), present: clientPods.list() }),
     daemonSet: () => daemonSet,
     settled: async (timeoutMs = 120_000) => {
       await rollout;
@@ -227,6 +248,7 @@ export async function kubeLabUp(opts: KubeLabOptions): Promise<KubeLab> {
     },
   };
   await lab.settled();
+  if (real) for (const p of pods.values()) if (p.container) await waitForRealEngine(p.container.hostPort);
   return lab;
 }
 
@@ -255,5 +277,7 @@ async function waitReady(find: () => PodState | undefined, timeoutMs: number): P
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`kube lab: a pod did not become ready within ${timeoutMs} ms`);
+  const name = find()?.container?.name;
+  const log = name ? await dockerMaybe(['logs', '--tail', '15', name]) : null;
+  throw new Error(`kube lab: a pod did not become ready within ${timeoutMs} ms${log ? `; its log ends:\n${log.stdout}${log.stderr}` : ''}`);
 }
