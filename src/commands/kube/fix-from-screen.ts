@@ -5,7 +5,8 @@ import { EXIT, UserError, type ExitCode } from '../../core/errors.js';
 import type { KubeScreenState } from '../../ui/kube/state.js';
 import type { KubeDiagnoseArgs, KubeRun } from './diagnose.js';
 import { kubeFixOn } from './fix.js';
-import { kubeRollback } from './rollback.js';
+import { runRollbackCommand } from '../rollback.js';
+import { DEFAULT_TIMINGS } from '../../adapters/change/session.js';
 
 export async function fixFromScreen(d: KubeRun, req: NonNullable<KubeScreenState['fixRequest']>, args: KubeDiagnoseArgs): Promise<ExitCode> {
   const node = d.report.nodes[req.node];
@@ -24,8 +25,9 @@ export async function fixFromScreen(d: KubeRun, req: NonNullable<KubeScreenState
   const key = await oneKey();
   process.stderr.write('\n');
   if (key !== 'u') return r.code;
-  return kubeRollback(
-    { id: r.journalId, last: false, stateDir: args.stateDir, reloadTimeoutSeconds: args.reloadTimeoutSeconds },
+  return runRollbackCommand(
+    null,
+    { id: r.journalId, last: false, stateDir: args.stateDir, timings: { ...DEFAULT_TIMINGS, reloadTimeoutSeconds: args.reloadTimeoutSeconds } },
     { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
   );
 }
