@@ -27,8 +27,8 @@ export interface ChangeRequest<K extends ChangeKindName> {
   stateDir: string | null;
   maxChangesPerHour: number;
   planned: PlannedChange<K>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each check pairs its own before/after type
-  checks?: readonly PostChangeCheck<any>[];
+  /** each check pairs its own before/after type (methods: a PostChangeCheck<T> is a PostChangeCheck) */
+  checks?: readonly PostChangeCheck[];
   /** the operator accepts what a failing check reports: the change stays, the journal says so */
   accept?: boolean;
   emit: ChangeTx['emit'];
@@ -98,7 +98,8 @@ async function carryOut<K extends ChangeKindName>(
   const checked = await check(entry);
   entry = checked.entry;
   if (checked.failure) return revert(tx, p, entry, checked.failure);
-  const done = await p.finish(tx, entry);
+  // a healthy change stays when tidying up or re-measuring fails: the journal says why figures are missing
+  const done = await p.finish(tx, entry).catch((e: unknown) => ({ entry, measures: [], note: `; re-measure failed: ${errorMessage(e)}` }));
   entry = await record(tx, done.entry, { state: 'verified', measures: done.measures, finishedAt: new Date().toISOString() }, `verified healthy${done.note}`);
   faultPoint('after-verified');
   return { entry, outcome: 'verified', failure: null, manualSteps: [] };

@@ -78,14 +78,15 @@ export async function kubeFixOn(before: KubeRun, fixId: string, args: KubeFixArg
     io.err('nothing changed\n');
     return { code: EXIT.ok, journalId: null };
   }
-  let remeasured: { gone: string[]; still: string[] } = { gone: [], still: [] };
+  // set by the re-measure, which the engine runs once the rollout is verified
+  const found: { after: { gone: string[]; still: string[] } | null } = { after: null };
   const remeasure = async () => {
     progress(`re-measuring node ${node.node}`);
     const after = await runKubeDiagnosis(args, progress, before);
     const now = after.report.nodes.find((n) => n.node === node.node);
     const gone = node.report?.findings.filter((f) => f.fixes.some((x) => x.id === fixId)).map((f) => f.code) ?? [];
     const still = gone.filter((c) => now?.report?.findings.some((f) => f.code === c));
-    remeasured = { gone, still };
+    found.after = { gone, still };
     const note =
       still.length === 0 ? `re-measured: ${gone.join(', ') || 'the finding'} gone on ${node.node}` : `re-measured: ${still.join(', ')} still on ${node.node}`;
     return { measures: measures(node, now), note };
@@ -126,6 +127,11 @@ export async function kubeFixOn(before: KubeRun, fixId: string, args: KubeFixArg
   if (r.outcome === 'rollback-incomplete') {
     io.out(`fix ${fixId} failed (${r.failure}) and the undo could not complete:\n${r.manualSteps.map((m) => `  - ${m}\n`).join('')}`);
     return { code: EXIT.rollbackIncomplete, journalId: id };
+  }
+  const remeasured = found.after;
+  if (!remeasured) {
+    io.out(`\napplied and verified (journal ${id}); node ${node.node} not re-measured: ${r.entry.log.at(-1)?.message ?? ''}\n`);
+    return { code: EXIT.ok, journalId: id };
   }
   const { gone, still } = remeasured;
   io.out(`\napplied and verified (journal ${id}); node ${node.node} before → after:\n`);
