@@ -3,7 +3,7 @@
 // the post-change checks' `before` → the intent journaled → apply → verify → the checks' `after` →
 // finish (tidy up, re-measure) → verified. A failed apply, verify or check undoes the change at once,
 // from the journal, and the entry says why.
-import { JOURNAL_SCHEMA_VERSION, type ChangeKindName, type EntryOf } from '../../core/fix/journal-entry.js';
+import { JOURNAL_SCHEMA_VERSION, type ChangeKindName, type EntryOf, type JournalEntry } from '../../core/fix/journal-entry.js';
 import { errorMessage } from '../../core/errors.js';
 import { record } from '../apply/context.js';
 import { faultPoint } from '../apply/fault.js';
@@ -70,8 +70,21 @@ export async function runChange<K extends ChangeKindName>(req: ChangeRequest<K>)
     for (const c of checks) befores.push(await c.before());
     await journalIntent(session, intent);
     faultPoint('after-intent');
-    const tx = { journal: session.journal, emit: req.emit };
-    return await carryOut(tx, p, intent, (entry) => afterChecks(tx, checks, befores, req.accept === true, entry));
+    // what the journal last holds of this change: a step that throws has recorded progress the caller never got back
+    let latest = intent;
+    const write = async (e: JournalEntry): Promise<void> => {
+      await session.journal.write(e);
+      if (e.id === intent.id) latest = e as EntryOf<K>;
+    };
+    const journal = { ...session.journal, write };
+    const tx = { journal, emit: req.emit };
+    return await carryOut(
+      tx,
+      p,
+      intent,
+      () => latest,
+      (entry) => afterChecks(tx, checks, befores, req.accept === true, entry),
+    );
   } finally {
     await session.lock.release();
   }
@@ -83,6 +96,7 @@ async function carryOut<K extends ChangeKindName>(
   tx: ChangeTx,
   p: PlannedChange<K>,
   intent: EntryOf<K>,
+  latest: () => EntryOf<K>,
   check: (e: EntryOf<K>) => Promise<Checked<K>>,
 ): Promise<ChangeResult<K>> {
   // appliedAt is on disk before the first byte changes: the circuit breaker counts this attempt
@@ -92,7 +106,7 @@ async function carryOut<K extends ChangeKindName>(
     entry = await p.apply(tx, entry);
     entry = await p.verify(tx, entry);
   } catch (e) {
-    return revert(tx, p, entry, p.explain(e));
+    return revert(tx, p, latest(), p.explain(e));
   }
   faultPoint('after-verify');
   const checked = await check(entry);
