@@ -5,7 +5,7 @@ import { parseCli } from './args.js';
 import { HELP, commandHelp } from './help.js';
 import { EXIT, UserError, errorMessage, type ExitCode } from '../core/errors.js';
 import { toolVersion } from '../version.js';
-import { connectDocker, io, timings } from '../commands/cli-context.js';
+import { io, timings } from '../commands/cli-context.js';
 
 async function main(argv: string[]): Promise<ExitCode> {
   const args = parseCli(argv, Boolean(process.stdout.isTTY && process.stdin.isTTY));
@@ -60,11 +60,9 @@ async function main(argv: string[]): Promise<ExitCode> {
       return fixCommand(args);
     }
     case 'rollback': {
-      // a change made through the Kubernetes API needs no Docker engine to undo
-      const kube = await import('../commands/kube/rollback.js');
-      if ((await kube.entryToRollBack(args))?.kube) return kube.kubeRollback(args, io);
+      // the one rollback of every kind; Docker is connected only when the entry changed a container
       const { runRollbackCommand } = await import('../commands/rollback.js');
-      return runRollbackCommand(await connectDocker(), { id: args.id, last: args.last, stateDir: args.stateDir, timings: timings(args) }, io);
+      return runRollbackCommand(null, { id: args.id, last: args.last, stateDir: args.stateDir, timings: timings(args) }, io);
     }
     case 'history': {
       const { runHistoryCommand } = await import('../commands/history.js');

@@ -5,10 +5,11 @@ import type { DockerClient } from '../adapters/docker/client.js';
 import { openJournal } from '../adapters/journal/journal.js';
 import { stateDir as resolveStateDir } from '../adapters/paths.js';
 import { errorMessage } from '../core/errors.js';
-import type { JournalEntry } from '../core/fix/journal-entry.js';
+import { targetName, type ChangeKindName, type EntryOf, type JournalEntry } from '../core/fix/journal-entry.js';
+import { kindOf } from '../adapters/change/kinds/index.js';
 import type { ChangeView, HistoryActions } from '../ui/history/run.js';
 import { formatMeasure } from './fix/report.js';
-import type { TimingOptions } from './fix/session.js';
+import type { TimingOptions } from '../adapters/change/session.js';
 
 /** Still in place, or left half done by a process that died: `rollback` restores the before-state. */
 export function isUndoable(e: JournalEntry): boolean {
@@ -25,9 +26,9 @@ export function toChangeViews(entries: readonly JournalEntry[]): ChangeView[] {
       state: e.state,
       createdAt: e.createdAt,
       finishedAt: e.finishedAt,
-      container: e.container.name,
+      container: targetName(e.target),
       changes: e.changes,
-      files: e.files.map((f) => f.path),
+      files: kindOf(e).restores(e as EntryOf<ChangeKindName>),
       measures: e.measures.map(formatMeasure),
       log: e.log,
       undoable: isUndoable(e),
@@ -39,11 +40,14 @@ export function toChangeViews(entries: readonly JournalEntry[]): ChangeView[] {
     .reverse();
 }
 
-/** Both touch a file, or both set the container's limits: restoring one's before-state undoes the other's edit. */
+/** Both changed one thing (a file, a container's limits, a ConfigMap key, …), whatever their kinds:
+ *  restoring one's before-state undoes the other's edit. */
 function overlaps(a: JournalEntry, b: JournalEntry): boolean {
-  const paths = new Set(a.files.map((f) => f.path));
-  return b.files.some((f) => paths.has(f.path)) || (a.limitsAfter !== null && b.limitsAfter !== null);
+  const touched = new Set(touches(a));
+  return touches(b).some((t) => touched.has(t));
 }
+
+const touches = (e: JournalEntry): string[] => kindOf(e).touches(e as EntryOf<ChangeKindName>);
 
 export type JournalRead = { changes: ChangeView[]; error: null } | { changes: []; error: string };
 

@@ -3,6 +3,7 @@
 import { stateDir } from '../adapters/paths.js';
 import { openJournal } from '../adapters/journal/journal.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
+import type { Change } from '../core/fix/journal-entry.js';
 import { formatHistory } from './fix/report.js';
 import type { CommandIo } from './fix/fix.js';
 
@@ -11,20 +12,21 @@ export async function runHistoryCommand(req: { stateDir: string | null; json: bo
   const entries = await journal.list();
   if (req.json) {
     // the before-bytes stay in the journal files: history shows what changed, not file contents
-    const slim = entries.map(({ files, kube, ...e }) => ({
-      ...e,
-      files: files.map((f) => ({ path: f.path, existed: f.existed, mode: f.mode, uid: f.uid, gid: f.gid })),
-      kube: kube && {
-        ...kube,
-        configMap: kube.configMap && {
-          name: kube.configMap.name,
-          key: kube.configMap.key,
-          bytesBefore: kube.configMap.before.length,
-          bytesAfter: kube.configMap.after.length,
-        },
-      },
-    }));
-    io.out(`${JSON.stringify({ schemaVersion: 1, entries: slim }, null, 2)}\n`);
+    const slim = entries.map((e) => ({ ...e, change: withoutBytes(e.change) }));
+    io.out(`${JSON.stringify({ schemaVersion: 2, entries: slim }, null, 2)}\n`);
   } else io.out(formatHistory(entries));
   return EXIT.ok;
+}
+
+function withoutBytes(c: Change) {
+  switch (c.kind) {
+    case 'docker':
+      return { ...c, files: c.files.map((f) => ({ path: f.path, existed: f.existed, mode: f.mode, uid: f.uid, gid: f.gid })) };
+    case 'kube-patch': {
+      const cm = c.configMap;
+      return { ...c, configMap: cm && { name: cm.name, key: cm.key, bytesBefore: cm.before.length, bytesAfter: cm.after.length } };
+    }
+    case 'falco-stopped':
+      return c;
+  }
 }

@@ -13,20 +13,16 @@ const temp = tempDirs('fd-j-');
 const stateDir = () => path.join(temp(), 'falco-doctor');
 
 const ENTRY: JournalEntry = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: '20250101T000000000Z-f-0001',
   fixId: 'f',
   title: 'F',
   createdAt: '2025-01-01T00:00:00Z',
   state: 'intent',
   pid: 1,
-  container: { id: 'c', name: 'falco', healthzUrl: null, watchConfig: true },
+  target: { kind: 'container', id: 'c', name: 'falco', healthzUrl: null, watchConfig: true },
   changes: ['a: 1 → 2'],
-  files: [],
-  limitsBefore: { nanoCpus: 0, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 0, memorySwapBytes: 0 },
-  limitsAfter: null,
-  recreate: null,
-  kube: null,
+  change: { kind: 'docker', files: [], limits: null, recreate: null },
   appliedAt: null,
   measures: [],
   log: [],
@@ -48,6 +44,12 @@ describe('journal', () => {
     const j = await openJournal(stateDir());
     fs.writeFileSync(path.join(j.dir, 'bad.json'), JSON.stringify({ ...ENTRY, state: 'weird' }));
     await expect(j.list()).rejects.toThrow(/bad\.json: state: /);
+  });
+  it('refuses an entry whose kind of change does not go with its target', async () => {
+    const j = await openJournal(stateDir());
+    const kubeTarget = { kind: 'kube', kubeconfig: null, context: 'c', server: 's', namespace: 'n', daemonSet: 'falco', node: 'a' };
+    fs.writeFileSync(path.join(j.dir, 'mixed.json'), JSON.stringify({ ...ENTRY, target: kubeTarget }));
+    await expect(j.list()).rejects.toThrow(/mixed\.json: target\.kind: this kind of change is made to another kind of target/);
   });
 });
 

@@ -14,7 +14,8 @@ import type { KubeApi } from '../../src/adapters/kube/client.js';
 import { readCatalogue } from '../../src/adapters/catalogue-files.js';
 import { kubeFixOn, type KubeFixArgs } from '../../src/commands/kube/fix.js';
 import type { KubeRun } from '../../src/commands/kube/run.js';
-import { applyPreparedFix, type FixRequest } from '../../src/commands/fix/fix.js';
+import { runChange } from '../../src/adapters/change/engine.js';
+import type { PlannedChange } from '../../src/adapters/change/kind.js';
 import { diagnoseNodes } from '../../src/core/kube/live/nodes.js';
 import { snapshotOfPod } from '../../src/core/kube/live/pod-snapshot.js';
 import type { Catalogue } from '../../src/core/runbook/load.js';
@@ -134,10 +135,16 @@ describe('fix --kube: the guards of every change', () => {
     expect(second.writes).toEqual([]);
     expect(await journalFiles()).toEqual(journaled);
 
-    // the Docker fix reads the same journal through the same guard: the Kubernetes change counts there too
-    const dockerFix = { fixId: 'raise-buffer-preset', stateDir: state, maxChangesPerHour: 1 } as FixRequest;
-    // the guard comes before the container or the plan is touched, so neither is needed to be refused
-    await expect(applyPreparedFix(null as never, null as never, dockerFix, () => {})).rejects.toThrow(/^circuit breaker: 1 changes/);
+    // a Docker change goes through the same engine and guard: the Kubernetes change counts there too,
+    // and the guard comes before the change reads anything of its target
+    const untouched = new Proxy({} as PlannedChange<'docker'>, {
+      get: () => {
+        throw new Error('the planned change was touched before the breaker refused it');
+      },
+    });
+    await expect(runChange({ command: 'fix raise-buffer-preset', stateDir: state, maxChangesPerHour: 1, planned: untouched, emit: () => {} })).rejects.toThrow(
+      /^circuit breaker: 1 changes/,
+    );
   });
 
   it('an unfinished transaction (its process died mid-change) refuses the next Kubernetes change until it is undone', async () => {

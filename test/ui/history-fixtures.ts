@@ -1,22 +1,21 @@
 // Journal entries as the fix transaction writes them (three changes to one lab target), and their
 // views through the command's own toChangeViews.
-import type { JournalEntry } from '../../src/core/fix/journal-entry.js';
+import type { EntryOf, FileBefore } from '../../src/core/fix/journal-entry.js';
 import { toChangeViews } from '../../src/commands/history-ui.js';
 
 const LIMITS = { nanoCpus: 2e8, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 512 * 2 ** 20, memorySwapBytes: -1 };
 const FALCO_YAML = '/srv/lab/etc-falco/falco.yaml';
 
-export function entry(over: Partial<JournalEntry> & Pick<JournalEntry, 'id' | 'fixId' | 'title' | 'state' | 'createdAt'>): JournalEntry {
+type Over = Partial<Omit<EntryOf<'docker'>, 'change'>> & Pick<EntryOf<'docker'>, 'id' | 'fixId' | 'title' | 'state' | 'createdAt'>;
+
+/** A Docker fix's entry; `files` and `limitsAfter` fill its change. */
+export function entry({ files = [], limitsAfter = null, ...over }: Over & { files?: FileBefore[]; limitsAfter?: typeof LIMITS | null }): EntryOf<'docker'> {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     pid: 4242,
-    container: { id: 'c0ffee', name: 'falco-security-monitor', healthzUrl: 'http://127.0.0.1:8765/healthz', watchConfig: true },
+    target: { kind: 'container', id: 'c0ffee', name: 'falco-security-monitor', healthzUrl: 'http://127.0.0.1:8765/healthz', watchConfig: true },
     changes: [],
-    files: [],
-    limitsBefore: LIMITS,
-    limitsAfter: null,
-    recreate: null,
-    kube: null,
+    change: { kind: 'docker', files, limits: limitsAfter ? { before: LIMITS, after: limitsAfter } : null, recreate: null },
     appliedAt: null,
     measures: [],
     log: [],
@@ -37,7 +36,7 @@ const file = (path: string) => ({
 });
 
 /** oldest first, as the journal lists them */
-export const ENTRIES: JournalEntry[] = [
+export const ENTRIES: EntryOf<'docker'>[] = [
   entry({
     id: '20261123T080000000Z-raise-buffer-preset-0001',
     fixId: 'raise-buffer-preset',

@@ -21,7 +21,7 @@ export interface TxContext {
 }
 
 /** Runs one step, reporting its start and end; the thrown error stays the caller's to handle. */
-export async function step<T>(tx: TxContext, id: string, title: string, fn: () => Promise<T>, detail: (v: T) => string = () => ''): Promise<T> {
+export async function step<T>(tx: Pick<TxContext, 'emit'>, id: string, title: string, fn: () => Promise<T>, detail: (v: T) => string = () => ''): Promise<T> {
   tx.emit({ type: 'step-started', id, title });
   try {
     const v = await fn();
@@ -34,8 +34,8 @@ export async function step<T>(tx: TxContext, id: string, title: string, fn: () =
 }
 
 /** Appends to the entry's log and writes it durably. */
-export async function record(tx: TxContext, entry: JournalEntry, patch: Partial<JournalEntry>, message: string): Promise<JournalEntry> {
-  const next: JournalEntry = { ...entry, ...patch, log: [...entry.log, { t: new Date().toISOString(), message }] };
+export async function record<E extends JournalEntry>(tx: Pick<TxContext, 'journal'>, entry: E, patch: Partial<E>, message: string): Promise<E> {
+  const next: E = { ...entry, ...patch, log: [...entry.log, { t: new Date().toISOString(), message }] };
   await tx.journal.write(next);
   return next;
 }

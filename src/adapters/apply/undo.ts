@@ -1,9 +1,9 @@
 // Undo of a journaled transaction: files back byte for byte (mode, owner), limits back, Falco made to
 // pick the files up again, then the same health check as after a fix. Safe to run twice, and on a
 // transaction whose process died at any step (the plan comes from the journal, not from memory).
-import { UserError } from '../../core/errors.js';
 import { restorePlanFor } from '../../core/fix/invert.js';
-import type { EntryState, JournalEntry } from '../../core/fix/journal-entry.js';
+import type { EntryOf } from '../../core/fix/journal-entry.js';
+import type { UndoResult, UndoneState } from '../change/kind.js';
 import { restoreFiles } from './restore-files.js';
 import { updateLimits } from './limits.js';
 import { restartContainer, waitForPickUp } from './reload.js';
@@ -15,16 +15,9 @@ import { faultPoint } from './fault.js';
 import { describeFailure, dockerFailure } from './docker-failure.js';
 import { restoreBefore } from './recreate.js';
 
-export interface UndoResult {
-  entry: JournalEntry;
-  ok: boolean;
-  /** what the operator must do by hand when ok is false */
-  manualSteps: string[];
-}
+type DockerEntry = EntryOf<'docker'>;
 
-export async function undoEntry(tx: TxContext, original: JournalEntry, doneState: Extract<EntryState, 'reverted' | 'rolled-back'>): Promise<UndoResult> {
-  // a change made through the Kubernetes API has nothing on this host or in Docker to restore
-  if (original.kube) throw new UserError(`${original.id} changed Kubernetes objects, not this container: undo it with falco-doctor rollback ${original.id}`);
+export async function undoEntry(tx: TxContext, original: DockerEntry, doneState: UndoneState): Promise<UndoResult<DockerEntry>> {
   let entry = original;
   const plan = restorePlanFor(entry);
   const manual: string[] = [];
@@ -45,7 +38,7 @@ export async function undoEntry(tx: TxContext, original: JournalEntry, doneState
   }
   const reverting = doneState === 'reverted';
   if (reverting) faultPoint('revert-after-files');
-  const name = entry.container.name;
+  const name = entry.target.name;
   const filesNote =
     plan.files.length === 0 ? 'no file was part of the change' : manual.length === 0 ? 'the files are restored' : 'the files are not restored (see above)';
   /** A Docker step failed: what the operator does next depends on why. */
@@ -57,15 +50,15 @@ export async function undoEntry(tx: TxContext, original: JournalEntry, doneState
       return `the container ${name} no longer exists: ${filesNote}; recreate it as you normally do (docker compose up -d, or your docker run command): it will read them`;
     return `${otherwise} (${errorMessage(e)})`;
   };
-  if (entry.recreate) {
-    const rec = entry.recreate;
+  if (entry.change.recreate) {
+    const rec = entry.change.recreate;
     await step(
       tx,
       'restore-container',
       `Put ${rec.name} back with its former command line`,
       async () => {
         tx.containerId = await restoreBefore(tx.docker, rec, entry.id);
-        entry = await record(tx, entry, { container: { ...entry.container, id: tx.containerId } }, `container back as ${tx.containerId.slice(0, 12)}`);
+        entry = await record(tx, entry, { target: { ...entry.target, id: tx.containerId } }, `container back as ${tx.containerId.slice(0, 12)}`);
         return tx.containerId;
       },
       (id) => `${id.slice(0, 12)} runs ${JSON.stringify(rec.cmdBefore)} again`,
@@ -132,7 +125,7 @@ export async function undoEntry(tx: TxContext, original: JournalEntry, doneState
       manual.push(
         `the journal entry ${tx.journal.dir}/${entry.id}.json could not be updated (${errorMessage(e)}): make room, then run falco-doctor rollback ${entry.id} (it finds everything restored and records it)`,
       );
-      return { ...entry, ...patch, state: 'rollback-incomplete' as const };
+      return { ...entry, ...patch, state: 'rollback-incomplete' as const } satisfies DockerEntry;
     },
   );
   const ok = manual.length === 0;

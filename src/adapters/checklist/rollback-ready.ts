@@ -32,7 +32,9 @@ export async function checkRollbackReady(stateDir: string): Promise<RollbackRead
     return { stateDirOk: writable && mode === '0700', stateDirMode: mode, dryRunChecked: 0, problems: [errorMessage(e)] };
   }
   for (const entry of entries) {
-    const plan = restorePlanFor(entry);
+    // only a Docker change writes files back on this host
+    if (entry.change.kind !== 'docker') continue;
+    const plan = restorePlanFor({ id: entry.id, change: entry.change });
     for (const f of plan.files) {
       try {
         const real = await resolveInside(f.path, f.root);

@@ -1,9 +1,10 @@
 // The journal on disk: one JSON file per transaction in <state dir>/journal, folder 0700, files 0600,
 // each rewrite durable (temp + fsync + rename + fsync folder). Entries are parsed with the schema on
-// the way back in; a corrupt one is reported by file name, never silently skipped.
+// the way back in (schema 1 entries converted to 2); a corrupt one is reported by file name, never silently skipped.
 import { mkdir, readFile, readdir, chmod } from 'node:fs/promises';
 import path from 'node:path';
-import { JournalEntrySchema, type JournalEntry } from '../../core/fix/journal-entry.js';
+import type { JournalEntry } from '../../core/fix/journal-entry.js';
+import { StoredEntrySchema } from '../../core/fix/journal-v1.js';
 import { UserError } from '../../core/errors.js';
 import { writeDurable } from '../apply/durable-write.js';
 import { parseJsonFile } from '../files/json-file.js';
@@ -30,7 +31,7 @@ export async function openJournal(stateDir: string): Promise<Journal> {
     return path.join(dir, `${id}.json`);
   };
   const parse = (file: string, text: string): JournalEntry =>
-    parseJsonFile(file, text, JournalEntrySchema, 'move the file aside; the other entries stay usable');
+    parseJsonFile(file, text, StoredEntrySchema, 'move the file aside; the other entries stay usable');
   return {
     dir,
     async write(entry) {

@@ -1,23 +1,19 @@
-// The rollout's changes to Falco, each one a transaction of the fix journal: the intent (with the
-// exact before-bytes) is on disk before anything changes, a failed change is undone at once, and any
-// of them can be undone later with `falco-doctor rollback ID` — also after a crash mid-change.
+// The rollout's changes to Falco go through the change engine like a fix: a phase's (or the abort's)
+// falco.yaml edit is a Docker change, the baseline's stop/start is the falco-stopped change. Same
+// lock, guards (breaker, unfinished transaction, free space, file unchanged since read), journal and
+// undo: any of them can be undone later with `falco-doctor rollback ID`, also after a crash mid-change.
 // Behind a small interface so the commands (and tests) do not depend on how changes are applied.
 import type { DockerClient } from '../docker/client.js';
-import { JOURNAL_SCHEMA_VERSION, isIncomplete, type JournalEntry } from '../../core/fix/journal-entry.js';
-import type { ApplyPlan } from '../../core/fix/apply-plan.js';
-import { UserError, errorMessage } from '../../core/errors.js';
+import type { ContainerTarget } from '../../core/fix/journal-entry.js';
+import { DEFAULT_MAX_CHANGES_PER_HOUR } from '../../core/fix/breaker.js';
+import { UserError } from '../../core/errors.js';
+import type { FixEvent } from '../../core/fix/events.js';
 import { snapshotFile } from '../apply/file-snapshot.js';
-import { readLimits } from '../apply/limits.js';
-import { applyEntry } from '../apply/transaction.js';
-import { record, type FixEvent, type TxContext } from '../apply/context.js';
-import { verifyHealthy } from '../apply/verify.js';
-import { sleep } from '../apply/reload.js';
-import { readLogs } from '../docker/logs.js';
-import { httpGet } from '../webserver.js';
-import { parseStartupLog } from '../../core/falco/parse/startup.js';
-import { newEntryId, openJournal, type Journal } from '../journal/journal.js';
-import { acquireLock } from '../journal/lock.js';
-import { stateDir as defaultStateDir } from '../paths.js';
+import { newEntryId } from '../journal/journal.js';
+import { runChange, type ChangeResult } from '../change/engine.js';
+import type { TimingOptions } from '../change/session.js';
+import { plannedDockerChange } from '../change/kinds/docker.js';
+import { plannedFalcoStopped } from '../change/kinds/falco-stopped.js';
 import type { RolloutState } from '../../core/rollout/state.js';
 
 export interface RolloutChanges {
@@ -30,165 +26,59 @@ export interface RolloutChanges {
   withFalcoStopped<T>(during: () => Promise<T>): Promise<{ journalId: string; value: T }>;
 }
 
-export interface ChangeTimings {
-  /** Falco must stay up this long after a change */
-  settleSeconds: number;
-  /** how long Falco gets to reload by itself before it is restarted */
-  reloadTimeoutSeconds: number;
-}
+export type ChangeTimings = TimingOptions;
 
 export interface ChangeOptions {
   stateDir: string | null;
   timings: ChangeTimings;
   emit: (e: FixEvent) => void;
+  maxChangesPerHour?: number;
 }
 
 type Target = RolloutState['target'];
 
 export function journaledChanges(docker: DockerClient, target: Target, o: ChangeOptions): RolloutChanges {
-  const container: JournalEntry['container'] = { id: target.id, name: target.name, healthzUrl: target.healthzUrl, watchConfig: target.watchConfig };
-  const dir = defaultStateDir(process.env, o.stateDir);
-  const txFor = (journal: Journal): TxContext => ({
-    docker,
-    journal,
-    containerId: target.id,
-    watchConfig: target.watchConfig,
-    healthzUrl: target.healthzUrl,
-    settleMs: o.timings.settleSeconds * 1000,
-    reloadTimeoutMs: o.timings.reloadTimeoutSeconds * 1000,
-    measure: null,
-    emit: o.emit,
-  });
-  // the fix journal's lock: one doctor changes Falco at a time, whether it runs a fix or a rollout
-  const session = async (what: string) => {
-    const lock = await acquireLock(dir, what);
-    const s = {
-      lock,
-      journal: await openJournal(dir).catch(async (e: unknown) => {
-        await lock.release();
-        throw e;
-      }),
-    };
-    const unfinished = (await s.journal.list()).filter(isIncomplete).at(-1);
-    if (unfinished) {
-      await s.lock.release();
-      throw new UserError(
-        `transaction ${unfinished.id} (${unfinished.fixId}) did not finish (its process died)`,
-        'undo it first: falco-doctor rollback --last',
-      );
-    }
-    return s;
-  };
-  const intentFor = async (kind: string, changes: string[], files: JournalEntry['files']): Promise<JournalEntry> => ({
-    schemaVersion: JOURNAL_SCHEMA_VERSION,
-    id: newEntryId(kind),
-    fixId: kind,
-    title: changes[0] ?? kind,
-    createdAt: new Date().toISOString(),
-    state: 'intent',
-    pid: process.pid,
-    container,
-    changes,
-    files,
-    limitsBefore: await readLimits(docker, target.id),
-    limitsAfter: null,
-    recreate: null,
-    kube: null,
-    appliedAt: null,
-    measures: [],
-    log: [],
-    finishedAt: null,
-  });
-
+  const container: ContainerTarget = { kind: 'container', id: target.id, name: target.name, healthzUrl: target.healthzUrl, watchConfig: target.watchConfig };
+  const base = { stateDir: o.stateDir, maxChangesPerHour: o.maxChangesPerHour ?? DEFAULT_MAX_CHANGES_PER_HOUR, emit: o.emit };
+  const refused = (what: string, r: Pick<ChangeResult, 'failure' | 'outcome' | 'manualSteps'>, undone: string) =>
+    new UserError(`${what}: ${r.failure ?? 'failed'}; ${r.outcome === 'reverted' ? undone : `undo incomplete: ${r.manualSteps.join('; ')}`}`);
   return {
     async editConfig(kind, summary, edit) {
-      const s = await session(kind);
-      try {
-        const before = await snapshotFile(target.configHostPath, target.configPath, target.configRoot);
-        const beforeText = Buffer.from(before.bytesBase64, 'base64').toString('utf8');
-        const after = edit(beforeText);
-        if (after === beforeText) return null;
-        const intent = await intentFor(kind, [summary], [before]);
-        await s.journal.write(intent);
-        const plan: ApplyPlan = {
-          files: [{ path: target.configHostPath, containerPath: target.configPath, before: beforeText, after }],
-          limits: null,
-          recreate: null,
-          needsReload: true,
-          summary: [summary],
-        };
-        const r = await applyEntry(txFor(s.journal), intent, plan);
-        if (r.outcome !== 'verified')
-          throw new UserError(
-            `${kind}: ${r.failure ?? 'failed'}; ${r.outcome === 'reverted' ? 'undone, falco.yaml is as before' : `undo incomplete: ${r.manualSteps.join('; ')}`}`,
-          );
-        return intent.id;
-      } finally {
-        await s.lock.release();
-      }
+      const read = await snapshotFile(target.configHostPath, target.configPath, target.configRoot);
+      const beforeText = Buffer.from(read.bytesBase64, 'base64').toString('utf8');
+      const after = edit(beforeText);
+      if (after === beforeText) return null;
+      const plan = {
+        files: [{ path: target.configHostPath, containerPath: target.configPath, before: beforeText, after }],
+        limits: null,
+        recreate: null,
+        needsReload: true,
+        summary: [summary],
+      };
+      // read again under the lock: the engine refuses when the file changed since this edit was made
+      const filesBefore = async () => [await snapshotFile(target.configHostPath, target.configPath, target.configRoot)];
+      const planned = plannedDockerChange(docker, {
+        id: newEntryId(kind),
+        fixId: kind,
+        title: summary,
+        target: container,
+        plan,
+        filesBefore,
+        timings: o.timings,
+        measure: null,
+      });
+      const r = await runChange({ ...base, command: kind, planned });
+      if (r.outcome !== 'verified') throw refused(kind, r, 'undone, falco.yaml is as before');
+      return r.entry.id;
     },
 
     async withFalcoStopped<T>(during: () => Promise<T>) {
-      const s = await session('rollout-baseline');
-      try {
-        let entry = await intentFor('rollout-baseline', [`stop ${target.name} to measure the service without Falco, then start it again`], []);
-        await s.journal.write(entry);
-        const tx = txFor(s.journal);
-        entry = await record(tx, entry, { appliedAt: Date.now() }, 'stopping Falco');
-        await docker.getContainer(target.id).stop({ t: 10 });
-        entry = await record(tx, entry, { state: 'applied' }, 'Falco stopped');
-        let value: T | undefined;
-        let failure: unknown = null;
-        try {
-          value = await during();
-        } catch (e) {
-          failure = e;
-        }
-        const startedAt = Date.now();
-        await docker
-          .getContainer(target.id)
-          .start()
-          .catch((e: unknown) => {
-            throw new UserError(
-              `could not start ${target.name} again: ${errorMessage(e)}`,
-              `start it by hand: docker start ${target.name} (or falco-doctor rollback ${entry.id})`,
-            );
-          });
-        await waitForStartup(docker, target, startedAt, o.timings.reloadTimeoutSeconds * 1000);
-        const problems = await verifyHealthy(docker, target.id, {
-          sinceMs: startedAt,
-          settleMs: o.timings.settleSeconds * 1000,
-          healthzUrl: target.healthzUrl,
-        });
-        entry = await record(
-          tx,
-          entry,
-          { state: problems.length ? 'applied' : 'verified', finishedAt: new Date().toISOString() },
-          problems.length ? `started, not healthy: ${problems.join('; ')}` : 'Falco started again, healthy',
-        );
-        if (problems.length) throw new UserError(`${target.name} started again but is not healthy: ${problems.join('; ')}`, `read docker logs ${target.name}`);
-        if (failure !== null) throw failure;
-        return { journalId: entry.id, value: value as T };
-      } finally {
-        await s.lock.release();
-      }
+      const planned = plannedFalcoStopped(docker, container, o.timings, during);
+      const r = await runChange({ ...base, command: 'rollout-baseline', planned });
+      if (r.outcome !== 'verified') throw refused(`${target.name} stopped for the baseline`, r, `${target.name} runs again`);
+      const out = planned.outcome();
+      if ('failure' in out) throw out.failure;
+      return { journalId: r.entry.id, value: out.value };
     },
   };
-}
-
-/** A started Falco needs a moment to load its rules and open its webserver; the health check comes after. */
-async function waitForStartup(docker: DockerClient, target: Target, sinceMs: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const lines = (await readLogs(docker, target.id, { sinceMs, tty: false, maxLines: 2000, keep: 'last' })).lines.map((l) => l.text);
-    const loaded = parseStartupLog(lines).rulesFiles.length > 0;
-    const healthy =
-      target.healthzUrl === null ||
-      (await httpGet(target.healthzUrl).then(
-        (r) => r.status === 200,
-        () => false,
-      ));
-    if (loaded && healthy) return;
-    await sleep(300);
-  }
 }

@@ -4,8 +4,7 @@
 import type { Catalogue } from '../../core/runbook/load.js';
 import type { Snapshot } from '../../core/snapshot.js';
 import type { FixPlan } from '../../core/fix/plan.js';
-import type { JournalEntry } from '../../core/fix/journal-entry.js';
-import { JOURNAL_SCHEMA_VERSION } from '../../core/fix/journal-entry.js';
+import type { ContainerTarget } from '../../core/fix/journal-entry.js';
 import { planFix } from '../../core/fix/plan.js';
 import { buildApplyPlan, changesNothing, previewText, ApplyPlanError, type ApplyPlan } from '../../core/fix/apply-plan.js';
 import { DEFAULT_MAX_CHANGES_PER_HOUR } from '../../core/fix/breaker.js';
@@ -16,15 +15,13 @@ import { EXIT, UserError, errorMessage, type ExitCode } from '../../core/errors.
 import type { DockerClient } from '../../adapters/docker/client.js';
 import { collectSnapshot } from '../../adapters/collect.js';
 import type { ComposeTarget } from '../../adapters/apply/compose.js';
-import type { FixEvent } from '../../adapters/apply/context.js';
-import { applyEntry, type ApplyResult } from '../../adapters/apply/transaction.js';
-import { readLimits } from '../../adapters/apply/limits.js';
-import { faultPoint } from '../../adapters/apply/fault.js';
-import { ensureWritable } from '../../adapters/apply/writable.js';
+import type { FixEvent } from '../../core/fix/events.js';
+import { runChange, type ChangeResult, type PostChangeCheck } from '../../adapters/change/engine.js';
+import { plannedDockerChange } from '../../adapters/change/kinds/docker.js';
+import { DEFAULT_TIMINGS, type TimingOptions } from '../../adapters/change/session.js';
 import { dockerUnreachable, isEngineGone } from '../../adapters/docker/client.js';
 import { newEntryId } from '../../adapters/journal/journal.js';
 import { gatherInputs, snapshotPlanFiles } from './inputs.js';
-import { openSession, txContext, refuseUnsafeChange, journalIntent, DEFAULT_TIMINGS, type TimingOptions } from './session.js';
 import { measureAfter } from './measure.js';
 import { formatResult } from './report.js';
 import { liveCollectOptions } from '../../adapters/collect-options.js';
@@ -43,6 +40,10 @@ export interface FixRequest {
   /** --threshold as diagnose takes them: the fix's diagnosis and its re-measure judge by them */
   thresholds: Record<string, number>;
   catalogue: Catalogue;
+  /** checks after the change (e.g. the detection canary): a failing one undoes it, unless `accept` */
+  checks?: readonly PostChangeCheck[];
+  /** the operator accepts what a failing check reports: the change stays, the journal says so */
+  accept?: boolean;
 }
 
 export const FIX_DEFAULTS = { windowSeconds: 10, lookbackSeconds: 300, maxChangesPerHour: DEFAULT_MAX_CHANGES_PER_HOUR, timings: DEFAULT_TIMINGS };
@@ -54,7 +55,7 @@ export interface PreparedFix {
   preview: string;
   diagnosis: Diagnosis;
   compose: ComposeTarget | null;
-  target: JournalEntry['container'];
+  target: ContainerTarget;
 }
 
 export async function prepareFix(docker: DockerClient, req: FixRequest, progress: (line: string) => void = () => {}): Promise<PreparedFix> {
@@ -91,46 +92,38 @@ export async function prepareFixFor(docker: DockerClient, req: FixRequest, snaps
   const cfg = diagnosis.context.config.value;
   const healthzPath = String(getPath(cfg, 'webserver.k8s_healthz_endpoint') ?? '/healthz');
   const healthzUrl = snapshot.webserver.url && snapshot.webserver.healthz?.status === 200 ? `${snapshot.webserver.url}${healthzPath}` : null;
-  const target = { id: snapshot.target.id, name: snapshot.target.name, healthzUrl, watchConfig: getPath(cfg, 'watch_config_files') !== false };
+  const target: ContainerTarget = {
+    kind: 'container',
+    id: snapshot.target.id,
+    name: snapshot.target.name,
+    healthzUrl,
+    watchConfig: getPath(cfg, 'watch_config_files') !== false,
+  };
   return { id, plan, applyPlan, preview: previewText(applyPlan), diagnosis, compose, target };
 }
 
-/** Takes the lock, checks the breaker and unfinished transactions, journals the intent, applies. */
-export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req: FixRequest, emit: (e: FixEvent) => void): Promise<ApplyResult> {
-  const session = await openSession(req.stateDir, `fix ${req.fixId}`);
-  faultPoint('after-lock');
-  try {
-    await refuseUnsafeChange(session, req.maxChangesPerHour);
-    const files = await snapshotPlanFiles(p.applyPlan, p.diagnosis.context.snapshot, p.compose);
-    await ensureWritable(files);
-    const intent: JournalEntry = {
-      schemaVersion: JOURNAL_SCHEMA_VERSION,
-      id: p.id,
-      fixId: p.plan.id,
-      title: p.plan.title,
-      createdAt: new Date().toISOString(),
-      state: 'intent',
-      pid: process.pid,
-      container: p.target,
-      changes: p.applyPlan.summary,
-      files,
-      limitsBefore: await readLimits(docker, p.target.id),
-      limitsAfter: p.applyPlan.limits,
-      recreate: null,
-      kube: null,
-      appliedAt: null,
-      measures: [],
-      log: [],
-      finishedAt: null,
-    };
-    await journalIntent(session, intent);
-    faultPoint('after-intent');
-    const watch = factsToWatch(p.plan, p.diagnosis.report.findings);
-    const tx = txContext(docker, session.journal, p.target, req.timings, emit, (since) => measureAfter(docker, req, since, watch, p.diagnosis));
-    return await applyEntry(tx, intent, p.applyPlan);
-  } finally {
-    await session.lock.release();
-  }
+/** The change engine runs it: lock, guards, intent, write, reload, verify, checks, re-measure (or undo). */
+export async function applyPreparedFix(docker: DockerClient, p: PreparedFix, req: FixRequest, emit: (e: FixEvent) => void): Promise<ChangeResult<'docker'>> {
+  const watch = factsToWatch(p.plan, p.diagnosis.report.findings);
+  const planned = plannedDockerChange(docker, {
+    id: p.id,
+    fixId: p.plan.id,
+    title: p.plan.title,
+    target: p.target,
+    plan: p.applyPlan,
+    filesBefore: () => snapshotPlanFiles(p.applyPlan, p.diagnosis.context.snapshot, p.compose),
+    timings: req.timings,
+    measure: (since) => measureAfter(docker, req, since, watch, p.diagnosis),
+  });
+  return runChange({
+    command: `fix ${req.fixId}`,
+    stateDir: req.stateDir,
+    maxChangesPerHour: req.maxChangesPerHour,
+    planned,
+    checks: req.checks ?? [],
+    accept: req.accept ?? false,
+    emit,
+  });
 }
 
 export interface CommandIo {

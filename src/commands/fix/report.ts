@@ -1,6 +1,6 @@
 // Plain-text renderings of a transaction's outcome and of the journal, for stdout and pipes.
-import type { JournalEntry, Measure } from '../../core/fix/journal-entry.js';
-import type { ApplyResult } from '../../adapters/apply/transaction.js';
+import { targetName, type JournalEntry, type Measure } from '../../core/fix/journal-entry.js';
+import type { ChangeResult } from '../../adapters/change/engine.js';
 import { formatValue } from '../../core/diagnosis/format.js';
 import { PROBES, isProbeId } from '../../core/diagnosis/probes/index.js';
 
@@ -9,7 +9,7 @@ export function formatMeasure(m: Measure): string {
   return `${m.label} (${m.fact}): ${show(m.before)} → ${show(m.after)}`;
 }
 
-export function formatResult(r: ApplyResult): string {
+export function formatResult(r: ChangeResult<'docker'>): string {
   const e = r.entry;
   switch (r.outcome) {
     case 'verified':
@@ -25,7 +25,7 @@ export function formatHistory(entries: readonly JournalEntry[]): string {
   if (entries.length === 0) return 'no changes recorded\n';
   return entries
     .map((e) => {
-      const head = `${e.id}  ${e.state}  ${e.fixId} on ${e.container.name}  ${e.createdAt}`;
+      const head = `${e.id}  ${e.state}  ${e.fixId} on ${targetName(e.target)}  ${e.createdAt}`;
       const lines = [...e.changes.map((c) => `    ${c}`), ...e.measures.map((m) => `    ${formatMeasure(m)}`)];
       return [head, ...lines].join('\n');
     })

@@ -8,7 +8,8 @@ import type { DiagnoseArgs } from '../../cli/requests.js';
 import type { KubeScreenState } from '../../ui/kube/state.js';
 import { runKubeDiagnosis, type KubeRun } from './run.js';
 import { kubeFixOn } from './fix.js';
-import { kubeRollback } from './rollback.js';
+import { runRollbackCommand } from '../rollback.js';
+import { DEFAULT_TIMINGS } from '../../adapters/change/session.js';
 import { io } from '../cli-context.js';
 
 export async function fixFromScreen(d: KubeRun, req: NonNullable<KubeScreenState['fixRequest']>, args: DiagnoseArgs): Promise<ExitCode> {
@@ -25,7 +26,8 @@ export async function fixFromScreen(d: KubeRun, req: NonNullable<KubeScreenState
     if (r.code !== EXIT.ok && r.code !== EXIT.findings) return r.code;
     if (r.code !== EXIT.ok) worst = r.code;
     if (!r.journalId || (await oneKey('press u to undo it now, any other key to keep it: ')) !== 'u') continue;
-    const undone = await kubeRollback({ id: r.journalId, last: false, stateDir: args.stateDir, reloadTimeoutSeconds: args.reloadTimeoutSeconds }, io);
+    const timings = { ...DEFAULT_TIMINGS, reloadTimeoutSeconds: args.reloadTimeoutSeconds };
+    const undone = await runRollbackCommand(null, { id: r.journalId, last: false, stateDir: args.stateDir, timings }, io);
     if (undone !== EXIT.ok) return undone;
   }
   return worst;

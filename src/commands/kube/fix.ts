@@ -3,9 +3,9 @@
 // rollout and a re-measure of the node, journaled first so `rollback` undoes both from any session. The
 // same guards as a Docker fix come before the journal: no unfinished transaction, the circuit breaker
 // (which counts the changes of both kinds), room in the state dir.
-import { EXIT, UserError, errorMessage, type ExitCode } from '../../core/errors.js';
+import { EXIT, UserError, type ExitCode } from '../../core/errors.js';
 import { newEntryId } from '../../adapters/journal/journal.js';
-import { JOURNAL_SCHEMA_VERSION, type JournalEntry, type Measure } from '../../core/fix/journal-entry.js';
+import type { Measure } from '../../core/fix/journal-entry.js';
 import { planFix } from '../../core/fix/plan.js';
 import { planAcrossNodes } from '../../core/kube/live/plan-nodes.js';
 import { kubePatchPreview, patchChanges, planKubePatch, KubePatchError } from '../../core/kube/live/patch.js';
@@ -13,7 +13,8 @@ import type { KubeDiagnosis, NodeResult } from '../../core/kube/live/nodes.js';
 import { PROBES, isProbeId } from '../../core/diagnosis/probes/index.js';
 import { formatValue } from '../../core/diagnosis/format.js';
 import type { FixArgs } from '../../cli/requests.js';
-import { journalIntent, openSession, refuseUnsafeChange } from '../fix/session.js';
+import { runChange } from '../../adapters/change/engine.js';
+import { plannedKubeChange } from '../../adapters/change/kinds/kube-patch.js';
 import { runKubeDiagnosis, type KubeRun } from './run.js';
 
 /** fix --kube's request; the node list's f passes the diagnosis's own (its --runbook too). */
@@ -64,79 +65,67 @@ export async function kubeFixOn(before: KubeRun, fixId: string, args: KubeFixArg
     io.err('nothing changed\n');
     return { code: EXIT.ok, journalId: null };
   }
-  const session = await openSession(args.stateDir, `fix ${fixId} --kube`);
-  try {
-    await refuseUnsafeChange(session, args.maxChangesPerHour);
-    const entry: JournalEntry = {
-      schemaVersion: JOURNAL_SCHEMA_VERSION,
-      id,
-      fixId,
-      title: fix.title,
-      createdAt: new Date().toISOString(),
-      state: 'intent',
-      pid: process.pid,
-      container: {
-        id: String((ds as { metadata?: { uid?: string } }).metadata?.uid ?? ''),
-        name: `${kube.namespace}/${owner.name} (DaemonSet)`,
-        healthzUrl: null,
-        watchConfig: false,
-      },
-      changes: patch.summary,
-      files: [],
-      limitsBefore: { nanoCpus: 0, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 0, memorySwapBytes: 0 },
-      limitsAfter: null,
-      recreate: null,
-      kube: {
-        kubeconfig: args.kube?.kubeconfig ?? null,
-        context: api.context,
-        server: api.server,
-        namespace: kube.namespace,
-        node: node.node,
-        configMap: patch.configMap,
-        daemonSet: patch.daemonSet,
-      },
-      appliedAt: null,
-      measures: [],
-      log: [],
-      finishedAt: null,
-    };
-    await journalIntent(session, entry);
-    const { applyKubeChange, undoKubeChange } = await import('../../adapters/kube/apply.js');
-    const tx = { api, journal: session.journal, rolloutTimeoutMs: Math.max(120, args.reloadTimeoutSeconds) * 1000, say: (l: string) => io.err(`  ✔ ${l}\n`) };
-    try {
-      await applyKubeChange(tx, entry);
-    } catch (e) {
-      if (entry.appliedAt === null) throw e;
-      io.err(`  ✖ ${errorMessage(e)}: undoing\n`);
-      await undoKubeChange(tx, entry);
-      entry.state = 'reverted';
-      entry.finishedAt = new Date().toISOString();
-      await session.journal.write(entry);
-      io.out(`fix ${fixId} was reverted: ${errorMessage(e)}; the ConfigMap and the DaemonSet are as before (journal ${id})\n`);
-      return { code: EXIT.fixReverted, journalId: id };
-    }
+  // set by the re-measure, which the engine runs once the rollout is verified
+  const found: { after: { gone: string[]; still: string[] } | null } = { after: null };
+  const remeasure = async () => {
     progress(`re-measuring node ${node.node}`);
     const after = await runKubeDiagnosis(args, progress, before);
     const now = after.report.nodes.find((n) => n.node === node.node);
-    entry.measures = measures(node, now);
-    entry.state = 'verified';
-    entry.finishedAt = new Date().toISOString();
-    const gone = node.report.findings.filter((f) => f.fixes.some((x) => x.id === fixId)).map((f) => f.code);
+    const gone = node.report?.findings.filter((f) => f.fixes.some((x) => x.id === fixId)).map((f) => f.code) ?? [];
     const still = gone.filter((c) => now?.report?.findings.some((f) => f.code === c));
-    entry.log.push({
-      t: entry.finishedAt,
-      message:
-        still.length === 0 ? `re-measured: ${gone.join(', ') || 'the finding'} gone on ${node.node}` : `re-measured: ${still.join(', ')} still on ${node.node}`,
-    });
-    await session.journal.write(entry);
-    io.out(`\napplied and verified (journal ${id}); node ${node.node} before → after:\n`);
-    for (const m of entry.measures) io.out(`  ${m.label}: ${String(m.before)} → ${String(m.after)}\n`);
-    io.out(still.length === 0 ? `  ${gone.join(', ') || 'the finding'}: gone\n` : `  still found: ${still.join(', ')}\n`);
-    io.out(`undo: falco-doctor rollback ${id}   (restores the ConfigMap bytes and the DaemonSet template together)\n`);
-    return { code: still.length === 0 ? EXIT.ok : EXIT.findings, journalId: id };
-  } finally {
-    await session.lock.release();
+    found.after = { gone, still };
+    const note =
+      still.length === 0 ? `re-measured: ${gone.join(', ') || 'the finding'} gone on ${node.node}` : `re-measured: ${still.join(', ')} still on ${node.node}`;
+    return { measures: measures(node, now), note };
+  };
+  const planned = plannedKubeChange(api, {
+    id,
+    fixId,
+    title: fix.title,
+    changes: patch.summary,
+    target: {
+      kind: 'kube',
+      kubeconfig: args.kube?.kubeconfig ?? null,
+      context: api.context,
+      server: api.server,
+      namespace: kube.namespace,
+      daemonSet: owner.name,
+      node: node.node,
+    },
+    change: {
+      kind: 'kube-patch',
+      configMap: patch.configMap,
+      daemonSet: { container: patch.daemonSet.container, before: patch.daemonSet.before, after: patch.daemonSet.after },
+    },
+    rolloutTimeoutMs: Math.max(120, args.reloadTimeoutSeconds) * 1000,
+    remeasure,
+  });
+  const r = await runChange({
+    command: `fix ${fixId} --kube`,
+    stateDir: args.stateDir,
+    maxChangesPerHour: args.maxChangesPerHour,
+    planned,
+    emit: (e) => e.type === 'step-finished' && io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.detail}\n`),
+  });
+  if (r.outcome === 'reverted') {
+    io.out(`fix ${fixId} was reverted: ${r.failure}; the ConfigMap and the DaemonSet are as before (journal ${id})\n`);
+    return { code: EXIT.fixReverted, journalId: id };
   }
+  if (r.outcome === 'rollback-incomplete') {
+    io.out(`fix ${fixId} failed (${r.failure}) and the undo could not complete:\n${r.manualSteps.map((m) => `  - ${m}\n`).join('')}`);
+    return { code: EXIT.rollbackIncomplete, journalId: id };
+  }
+  const remeasured = found.after;
+  if (!remeasured) {
+    io.out(`\napplied and verified (journal ${id}); node ${node.node} not re-measured: ${r.entry.log.at(-1)?.message ?? ''}\n`);
+    return { code: EXIT.ok, journalId: id };
+  }
+  const { gone, still } = remeasured;
+  io.out(`\napplied and verified (journal ${id}); node ${node.node} before → after:\n`);
+  for (const m of r.entry.measures) io.out(`  ${m.label}: ${String(m.before)} → ${String(m.after)}\n`);
+  io.out(still.length === 0 ? `  ${gone.join(', ') || 'the finding'}: gone\n` : `  still found: ${still.join(', ')}\n`);
+  io.out(`undo: falco-doctor rollback ${id}   (restores the ConfigMap bytes and the DaemonSet template together)\n`);
+  return { code: still.length === 0 ? EXIT.ok : EXIT.findings, journalId: id };
 }
 
 /** --node, else the worst node whose findings offer the fix, else the worst node. */

@@ -1,6 +1,6 @@
 // The undo of any transaction, computed from its journaled before-state: the same function serves an
 // automatic rollback, `rollback ID`, and the recovery of a transaction whose process died. Pure.
-import type { JournalEntry, Limits } from './journal-entry.js';
+import type { ChangeOf, Limits } from './journal-entry.js';
 
 export type FileRestore =
   | { action: 'write'; path: string; root: string; bytesBase64: string; mode: number; uid: number; gid: number }
@@ -16,8 +16,9 @@ export interface RestorePlan {
   needsReload: boolean;
 }
 
-export function restorePlanFor(entry: JournalEntry): RestorePlan {
-  const files = entry.files.map((f): FileRestore =>
+export function restorePlanFor(entry: { id: string; change: ChangeOf<'docker'> }): RestorePlan {
+  const { files: before, limits } = entry.change;
+  const files = before.map((f): FileRestore =>
     f.existed
       ? { action: 'write', path: f.path, root: f.root, bytesBase64: f.bytesBase64, mode: f.mode, uid: f.uid, gid: f.gid }
       : { action: 'remove', path: f.path, root: f.root },
@@ -25,7 +26,7 @@ export function restorePlanFor(entry: JournalEntry): RestorePlan {
   return {
     entryId: entry.id,
     files,
-    limits: entry.limitsAfter ? entry.limitsBefore : null,
-    needsReload: entry.files.some((f) => f.containerPath !== null),
+    limits: limits ? limits.before : null,
+    needsReload: before.some((f) => f.containerPath !== null),
   };
 }

@@ -1,29 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { restorePlanFor } from '../../../src/core/fix/invert.js';
 import { breakerRefusal } from '../../../src/core/fix/breaker.js';
-import type { JournalEntry } from '../../../src/core/fix/journal-entry.js';
+import type { EntryOf } from '../../../src/core/fix/journal-entry.js';
 
 const LIMITS = { nanoCpus: 2e8, cpuQuota: 0, cpuPeriod: 0, memoryBytes: 2 ** 29, memorySwapBytes: 2 ** 30 };
 
-function entry(over: Partial<JournalEntry> = {}): JournalEntry {
+type DockerChange = EntryOf<'docker'>['change'];
+const FILES: DockerChange['files'] = [
+  { path: '/a/falco.yaml', containerPath: '/etc/falco/falco.yaml', existed: true, bytesBase64: 'YQ==', mode: 0o640, uid: 7, gid: 8, root: '/a' },
+  { path: '/a/local.yaml', containerPath: '/etc/falco/local.yaml', existed: false, bytesBase64: '', mode: 0o644, uid: 0, gid: 0, root: '/a' },
+];
+
+function entry(over: Partial<EntryOf<'docker'>> = {}, change: Partial<DockerChange> = {}): EntryOf<'docker'> {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'J',
     fixId: 'f',
     title: 'F',
     createdAt: '2025-01-01T00:00:00Z',
     state: 'verified',
     pid: 1,
-    container: { id: 'c', name: 'falco', healthzUrl: null, watchConfig: true },
+    target: { kind: 'container', id: 'c', name: 'falco', healthzUrl: null, watchConfig: true },
     changes: [],
-    files: [
-      { path: '/a/falco.yaml', containerPath: '/etc/falco/falco.yaml', existed: true, bytesBase64: 'YQ==', mode: 0o640, uid: 7, gid: 8, root: '/a' },
-      { path: '/a/local.yaml', containerPath: '/etc/falco/local.yaml', existed: false, bytesBase64: '', mode: 0o644, uid: 0, gid: 0, root: '/a' },
-    ],
-    limitsBefore: LIMITS,
-    limitsAfter: null,
-    recreate: null,
-    kube: null,
+    change: { kind: 'docker', files: FILES, limits: null, recreate: null, ...change },
     appliedAt: 0,
     measures: [],
     log: [],
@@ -43,7 +42,10 @@ describe('restorePlanFor', () => {
     expect(p.limits).toBeNull();
   });
   it('restores the limits only when the change touched them', () => {
-    expect(restorePlanFor(entry({ files: [], limitsAfter: { ...LIMITS, nanoCpus: 3e8 } }))).toMatchObject({ limits: LIMITS, needsReload: false });
+    expect(restorePlanFor(entry({}, { files: [], limits: { before: LIMITS, after: { ...LIMITS, nanoCpus: 3e8 } } }))).toMatchObject({
+      limits: LIMITS,
+      needsReload: false,
+    });
   });
 });
 

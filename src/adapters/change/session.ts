@@ -1,13 +1,11 @@
-// The pieces every command that changes Falco shares: the journal and the lock in the state dir, the
-// guards a change passes before its intent is journaled (Docker or Kubernetes alike), and the
-// transaction context (health URL, reload behaviour, timings) for one container.
-import { stateDir } from '../../adapters/paths.js';
-import { openJournal, type Journal } from '../../adapters/journal/journal.js';
-import { acquireLock, type Lock } from '../../adapters/journal/lock.js';
-import { ensureRoom, stateDirError } from '../../adapters/journal/state-dir-error.js';
-import type { DockerClient } from '../../adapters/docker/client.js';
-import type { FixEvent, TxContext } from '../../adapters/apply/context.js';
-import { isIncomplete, type JournalEntry, type Measure } from '../../core/fix/journal-entry.js';
+// The journal and the lock in the state dir, and the guards every change passes before its intent is
+// journaled, whatever it changes (a container's files and limits, Falco stopped for a baseline, a
+// ConfigMap and a DaemonSet): they all change the same Falco fleet, so every entry counts.
+import { stateDir } from '../paths.js';
+import { openJournal, type Journal } from '../journal/journal.js';
+import { acquireLock, type Lock } from '../journal/lock.js';
+import { ensureRoom, stateDirError } from '../journal/state-dir-error.js';
+import { isIncomplete, type JournalEntry } from '../../core/fix/journal-entry.js';
 import { breakerRefusal } from '../../core/fix/breaker.js';
 import { UserError } from '../../core/errors.js';
 
@@ -40,9 +38,7 @@ export async function openSession(stateDirOverride: string | null, command: stri
 
 /**
  * Refuses a change while another one is unfinished (its process died mid-change: undo it first) or
- * when the circuit breaker is open. Every entry of the journal counts, whatever it changed (a
- * container's files and limits, or a ConfigMap and a DaemonSet): they all change the same Falco fleet.
- * Under the session's lock, so that no other doctor journals in between.
+ * when the circuit breaker is open. Under the session's lock, so that no other doctor journals in between.
  */
 export async function refuseUnsafeChange(session: Session, maxChangesPerHour: number, nowMs = Date.now()): Promise<void> {
   const entries = await session.journal.list();
@@ -59,25 +55,4 @@ export async function journalIntent(session: Session, intent: JournalEntry): Pro
   await session.journal.write(intent).catch((e: unknown) => {
     throw stateDirError(session.dir, e);
   });
-}
-
-export function txContext(
-  docker: DockerClient,
-  journal: Journal,
-  target: JournalEntry['container'],
-  timings: TimingOptions,
-  emit: (e: FixEvent) => void,
-  measure: ((sinceMs: number) => Promise<Measure[]>) | null = null,
-): TxContext {
-  return {
-    docker,
-    journal,
-    containerId: target.id,
-    watchConfig: target.watchConfig,
-    healthzUrl: target.healthzUrl,
-    settleMs: timings.settleSeconds * 1000,
-    reloadTimeoutMs: timings.reloadTimeoutSeconds * 1000,
-    measure,
-    emit,
-  };
 }
