@@ -1,7 +1,8 @@
 // What the commands share, built from the parsed arguments: the collector's options, the fix request,
 // the adapters loaded on demand, and the process's output streams. src/cli/cli.tsx and the home loop
 // (src/commands/home-loop.ts) both use it.
-import type { CollectArgs, FixSettings, TimingArgs } from '../cli/requests.js';
+import type { CollectArgs, DetectionArgs, FixSettings, TimingArgs } from '../cli/requests.js';
+import type { DetectionWiring } from './detection.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 import type { CollectOptions } from '../adapters/collect.js';
 import type { Catalogue } from '../core/runbook/load.js';
@@ -29,7 +30,27 @@ export const runDiagnosis: typeof import('./diagnose.js').runDiagnosis = async (
 export const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
 export const timings = (args: TimingArgs) => ({ settleSeconds: args.settleSeconds, reloadTimeoutSeconds: args.reloadTimeoutSeconds });
 
-export function fixRequest(args: FixSettings, fixId: string, container: string | null, catalogue: Catalogue): FixRequest {
+/** Whether this command's changes prove detection (commands/detection.ts), decided once; --yes never waits on a question. */
+export async function detectionFor(
+  docker: DockerClient,
+  args: DetectionArgs & { stateDir: string | null },
+  container: string | null,
+  yes: boolean,
+): Promise<DetectionWiring> {
+  const { decideDetection } = await import('./detection.js');
+  const { confirm } = await import('../ui/confirm.js');
+  return decideDetection(docker, {
+    ...args,
+    container,
+    toolVersion: toolVersion(),
+    isTty: Boolean(process.stdin.isTTY),
+    ask: yes ? async () => false : confirm,
+    say: (l) => io.err(`${l}\n`),
+  });
+}
+
+/** The fix request of one fix, with its detection checks when detection is on. */
+export function fixRequest(args: FixSettings, fixId: string, container: string | null, catalogue: Catalogue, detection?: DetectionWiring): FixRequest {
   return {
     fixId,
     container,
@@ -42,5 +63,7 @@ export function fixRequest(args: FixSettings, fixId: string, container: string |
     hostVisible: hostVisible(),
     thresholds: args.thresholds,
     catalogue,
+    checks: detection?.checksFor(`fix ${fixId}`) ?? [],
+    accept: detection?.accept ?? false,
   };
 }

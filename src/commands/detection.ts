@@ -1,6 +1,7 @@
-// The detection check a change carries (adapters/canary/detection-check.ts), or none: --canary,
-// --no-canary, or by default on a terminal once the operator said yes to a canary (asked here the first
-// time). Off a terminal without --canary there is none, and the command says so.
+// Whether the changes of this command prove detection (a canary before and after each, through the
+// change engine's checks): --canary, --no-canary, or by default on a terminal once the operator said yes
+// to a canary (asked here the first time). Off a terminal without --canary there is none, and the
+// command says so. Decided once per command; each change then gets its own check.
 import { detectionPolicy } from '../core/canary/proof.js';
 import type { DetectionArgs } from '../cli/requests.js';
 import type { DockerClient } from '../adapters/docker/client.js';
@@ -11,37 +12,39 @@ import { detectionCheck, type DetectionCheck } from '../adapters/canary/detectio
 /** How long the canary around a change waits for its alert. */
 const CHANGE_CANARY_TIMEOUT_MS = 20_000;
 
+export interface DetectionWiring {
+  /** the checks of one change, e.g. "fix raise-cpu-limit" (none when detection is off) */
+  checksFor(change: string): DetectionCheck[];
+  /** --accept-detection-loss */
+  accept: boolean;
+}
+
 export interface DetectionContext extends DetectionArgs {
   container: string | null;
   stateDir: string | null;
   toolVersion: string;
-  /** the change, as the proofs record it: "fix raise-cpu-limit" */
-  change: string;
   isTty: boolean;
   ask: (question: string) => Promise<boolean>;
   say: (line: string) => void;
 }
 
-export async function detectionChecks(docker: DockerClient, c: DetectionContext): Promise<DetectionCheck[]> {
+export async function decideDetection(docker: DockerClient, c: DetectionContext): Promise<DetectionWiring> {
   const dir = resolveStateDir(process.env, c.stateDir);
+  const off: DetectionWiring = { checksFor: () => [], accept: c.acceptDetectionLoss };
   const policy = detectionPolicy(c.canary, c.isTty, (await readConsent(dir).catch(() => null)) !== null);
   if (policy === 'skip') {
     if (c.canary === 'ask') c.say('detection: not proven around this change (pass --canary to fire a canary before and after)');
-    return [];
+    return off;
   }
   if (policy === 'ask') {
     const yes = await c.ask('prove detection with a canary before and after the change? Its alert reaches every output Falco has (asked once)');
-    if (!yes) return [];
-    await recordConsent(dir, c.change);
+    if (!yes) return off;
+    await recordConsent(dir, 'a change');
   }
-  return [
-    detectionCheck(docker, {
-      container: c.container,
-      stateDir: dir,
-      timeoutMs: CHANGE_CANARY_TIMEOUT_MS,
-      toolVersion: c.toolVersion,
-      change: c.change,
-      say: c.say,
-    }),
-  ];
+  return {
+    accept: c.acceptDetectionLoss,
+    checksFor: (change) => [
+      detectionCheck(docker, { container: c.container, stateDir: dir, timeoutMs: CHANGE_CANARY_TIMEOUT_MS, toolVersion: c.toolVersion, change }),
+    ],
+  };
 }

@@ -7,7 +7,7 @@ import type { Catalogue } from '../core/runbook/load.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { DockerClient } from '../adapters/docker/client.js';
 import type { FixRequest, PreparedFix } from './fix/fix.js';
-import { connectDocker, fixRequest } from './cli-context.js';
+import { connectDocker, detectionFor, fixRequest } from './cli-context.js';
 
 export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, req: FixRequest, args: Pick<FixSettings, 'noColor'>): Promise<ExitCode> {
   const { fixUiModel } = await import('./fix/ui.js');
@@ -24,9 +24,10 @@ export async function applyChosenFixes(ids: readonly string[], snapshot: Snapsho
   if (!snapshot) return EXIT.runtime;
   const { prepareFixFor } = await import('./fix/fix.js');
   const docker = await connectDocker();
+  const detection = await detectionFor(docker, args, snapshot.target.name, false);
   let worst: ExitCode = EXIT.ok;
   for (const fixId of ids) {
-    const req = fixRequest(args, fixId, snapshot.target.name, catalogue);
+    const req = fixRequest(args, fixId, snapshot.target.name, catalogue, detection);
     const code = await runFixFlow(docker, await prepareFixFor(docker, req, snapshot), req, args);
     if (code !== EXIT.ok) worst = code;
   }

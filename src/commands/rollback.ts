@@ -11,6 +11,7 @@ import { openSession, type TimingOptions } from '../adapters/change/session.js';
 import { connections, undoJournaled } from '../adapters/change/undo.js';
 import { kindOf } from '../adapters/change/kinds/index.js';
 import type { CommandIo } from './fix/fix.js';
+import type { DetectionCheck } from '../adapters/canary/detection-check.js';
 
 export interface RollbackRequest {
   /** a journal id, or null with last: true */
@@ -34,11 +35,39 @@ export async function rollback(docker: DockerClient | Connections | null, req: R
   }
 }
 
-export async function runRollbackCommand(docker: DockerClient | Connections | null, req: RollbackRequest, io: CommandIo): Promise<ExitCode> {
-  const r = await rollback(docker, req, (e) => e.type === 'step-finished' && io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`));
+/** detection: the canary before and after the undo (commands/detection.ts); none by default. An undo that
+ *  loses detection is reported with exit 6 unless accepted — it is not redone: what it undid is in the journal. */
+export async function runRollbackCommand(
+  docker: DockerClient | Connections | null,
+  req: RollbackRequest,
+  io: CommandIo,
+  detection: { checks: readonly DetectionCheck[]; accept: boolean } = { checks: [], accept: false },
+): Promise<ExitCode> {
+  const step = (id: string, ok: boolean, detail: string) => io.err(`  ${ok ? '✔' : '✖'} ${id}: ${detail}\n`);
+  const befores = [];
+  for (const c of detection.checks) {
+    const b = await c.before();
+    step(`before-${c.name}`, true, c.describeBefore(b));
+    befores.push(b);
+  }
+  const r = await rollback(docker, req, (e) => e.type === 'step-finished' && step(e.id, e.status === 'ok', e.detail));
   if (r.ok) {
     io.out(`rolled back ${r.entry.id} (${r.entry.fixId}): ${kindOf(r.entry).restoredWhat(r.entry as EntryOf<ChangeKindName>)}\n`);
-    return EXIT.ok;
+    let lost = false;
+    for (const [i, c] of detection.checks.entries()) {
+      const v = await c.after(befores[i] ?? null);
+      step(
+        `check-${c.name}`,
+        v.ok !== false,
+        v.ok === false ? `${v.reason}${detection.accept ? ' (accepted)' : ''}` : v.ok === null ? `not measured: ${v.note}` : v.note,
+      );
+      lost ||= v.ok === false && !detection.accept;
+    }
+    if (lost)
+      io.out(
+        `the rollback stays, but Falco no longer detects what it did before it: re-apply ${r.entry.fixId} (falco-doctor fix ${r.entry.fixId}) if that state was the safer one\n`,
+      );
+    return lost ? EXIT.fixReverted : EXIT.ok;
   }
   io.out(`rollback of ${r.entry.id} could not complete. Do this by hand:\n${r.manualSteps.map((s) => `  - ${s}\n`).join('')}`);
   return EXIT.rollbackIncomplete;

@@ -8,43 +8,45 @@ import type { CanaryReport } from '../../core/canary/format.js';
 import type { DockerClient } from '../docker/client.js';
 import { proveDetection, type ProveOptions } from './prove.js';
 
+/** A Falco that just reloaded may still be loading its probe when /metrics cannot tell: one more try. */
 const RETRY_AFTER_MS = 10_000;
 
 export interface DetectionCheck {
   name: string;
   before(): Promise<CanaryReport | null>;
+  describeBefore(before: CanaryReport | null): string;
   after(before: CanaryReport | null): Promise<CheckOutcome>;
 }
 
 export interface DetectionCheckOptions extends Pick<ProveOptions, 'container' | 'stateDir' | 'timeoutMs' | 'toolVersion'> {
   /** the change being verified, recorded with each proof: "fix raise-cpu-limit" */
   change: string;
-  /** progress lines: what fired, what was seen */
-  say?: (line: string) => void;
 }
 
 export function detectionCheck(docker: DockerClient, o: DetectionCheckOptions): DetectionCheck {
+  let notRun = '';
   const run = async (when: 'before' | 'after'): Promise<CanaryReport | null> => {
     try {
       // a change's own canaries are paced by the change, not by the canary's minimum interval
-      const r = await proveDetection(docker, { ...o, by: `${o.change}, ${when}`, force: true });
-      o.say?.(
-        `detection ${when}: ${r.verdict.detected ? `rule "${r.verdict.rule}" alerted via ${r.verdict.channel ?? '?'} in ${r.verdict.latencyMs ?? '?'} ms` : `NOT detected (${r.verdict.reasons.map((x) => x.code).join(', ')})`}`,
-      );
-      return r;
+      return await proveDetection(docker, { ...o, by: `${o.change}, ${when}`, force: true });
     } catch (e) {
-      o.say?.(`detection ${when}: not measured (${errorMessage(e)})`);
+      notRun = errorMessage(e);
       return null;
     }
   };
   return {
     name: 'detection (canary)',
     before: () => run('before'),
+    describeBefore: (b) =>
+      b === null
+        ? `detection not measured: ${notRun}`
+        : b.verdict.detected
+          ? `detected: rule "${b.verdict.rule}" via ${b.verdict.channel ?? '?'} in ${b.verdict.latencyMs ?? '?'} ms`
+          : `NOT detected before the change (${b.verdict.reasons.map((x) => x.code).join(', ')}): nothing to lose`,
     async after(before) {
       // nothing to lose: no second alert to anyone's pager
       if (!before?.verdict.detected) return compareDetection(before?.verdict ?? null, null);
       let after = await run('after');
-      // a Falco that just reloaded may still be loading its probe (no /metrics to tell): one more try
       if (after && !after.verdict.detected) {
         await new Promise((r) => setTimeout(r, RETRY_AFTER_MS));
         after = (await run('after')) ?? after;

@@ -18,6 +18,8 @@ export type CheckVerdict = { ok: true; note: string } | { ok: false; reason: str
 export interface PostChangeCheck<B = unknown> {
   name: string;
   before(): Promise<B>;
+  /** what `before` measured, in one line (shown as the step's detail) */
+  describeBefore?(before: B): string;
   after(before: B): Promise<CheckVerdict>;
 }
 
@@ -66,8 +68,14 @@ export async function runChange<K extends ChangeKindName>(req: ChangeRequest<K>)
       finishedAt: null,
     } as EntryOf<K>;
     const checks = req.checks ?? [];
+    const tx0 = { emit: req.emit };
     const befores: unknown[] = [];
-    for (const c of checks) befores.push(await c.before());
+    for (const c of checks) {
+      tx0.emit({ type: 'step-started', id: `before-${c.name}`, title: `Before the change: ${c.name}` });
+      const b = await c.before();
+      tx0.emit({ type: 'step-finished', id: `before-${c.name}`, status: 'ok', detail: c.describeBefore?.(b) ?? 'measured' });
+      befores.push(b);
+    }
     await journalIntent(session, intent);
     faultPoint('after-intent');
     // what the journal last holds of this change: a step that throws has recorded progress the caller never got back
@@ -134,11 +142,15 @@ async function afterChecks<K extends ChangeKindName>(
     const v: CheckVerdict = await c.after(befores[i]).catch((e: unknown) => ({ ok: null, note: `could not measure: ${errorMessage(e)}` }));
     const failed = v.ok === false;
     const text = v.ok === false ? v.reason : v.note;
-    tx.emit({ type: 'step-finished', id: `check-${c.name}`, status: failed ? 'failed' : 'ok', detail: v.ok === null ? `not measured: ${text}` : text });
     const accepted = failed && accept;
-    const message = failed
-      ? `check ${c.name} failed: ${text}${accepted ? ' (accepted by the operator: the change stays)' : ''}`
-      : `check ${c.name}: ${v.ok === null ? 'not measured: ' : ''}${text}`;
+    const keptNote = accepted ? ' (accepted by the operator: the change stays)' : '';
+    tx.emit({
+      type: 'step-finished',
+      id: `check-${c.name}`,
+      status: failed ? 'failed' : 'ok',
+      detail: v.ok === null ? `not measured: ${text}` : `${text}${keptNote}`,
+    });
+    const message = failed ? `check ${c.name} failed: ${text}${keptNote}` : `check ${c.name}: ${v.ok === null ? 'not measured: ' : ''}${text}`;
     entry = await record(tx, entry, {}, message);
     if (failed && !accepted) return { entry, failure: `check ${c.name}: ${text}` };
   }

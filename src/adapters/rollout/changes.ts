@@ -10,7 +10,7 @@ import { UserError } from '../../core/errors.js';
 import type { FixEvent } from '../../core/fix/events.js';
 import { snapshotFile } from '../apply/file-snapshot.js';
 import { newEntryId } from '../journal/journal.js';
-import { runChange, type ChangeResult } from '../change/engine.js';
+import { runChange, type ChangeResult, type PostChangeCheck } from '../change/engine.js';
 import type { TimingOptions } from '../change/session.js';
 import { plannedDockerChange } from '../change/kinds/docker.js';
 import { plannedFalcoStopped } from '../change/kinds/falco-stopped.js';
@@ -33,6 +33,8 @@ export interface ChangeOptions {
   timings: ChangeTimings;
   emit: (e: FixEvent) => void;
   maxChangesPerHour?: number;
+  /** the detection canary around each config edit (a rules change can blind Falco); none when absent */
+  detection?: { checksFor(change: string): readonly PostChangeCheck[]; accept: boolean };
 }
 
 type Target = RolloutState['target'];
@@ -67,7 +69,8 @@ export function journaledChanges(docker: DockerClient, target: Target, o: Change
         timings: o.timings,
         measure: null,
       });
-      const r = await runChange({ ...base, command: kind, planned });
+      const checks = o.detection?.checksFor(`rollout ${kind}`) ?? [];
+      const r = await runChange({ ...base, command: kind, planned, checks, accept: o.detection?.accept ?? false });
       if (r.outcome !== 'verified') throw refused(kind, r, 'undone, falco.yaml is as before');
       return r.entry.id;
     },

@@ -2,12 +2,13 @@
 // screen previews the diff first (the same flow as f on the diagnose screen).
 import type { FixArgs } from '../../cli/requests.js';
 import type { ExitCode } from '../../core/errors.js';
-import { connectDocker, fixRequest, io, readCatalogue } from '../cli-context.js';
+import { connectDocker, detectionFor, fixRequest, io, readCatalogue } from '../cli-context.js';
 
 export async function fixCommand(args: FixArgs): Promise<ExitCode> {
   const { runFixCommand, prepareFix } = await import('./fix.js');
   const docker = await connectDocker();
-  const req = fixRequest(args, args.fixId, args.container, await readCatalogue());
+  const detection = await detectionFor(docker, args, args.container, args.yes);
+  const req = fixRequest(args, args.fixId, args.container, await readCatalogue(), detection);
   if (args.format !== 'ui' || args.yes) return runFixCommand(docker, req, args.yes, io);
   const prepared = await prepareFix(docker, req, (l) => io.err(`${l}\n`));
   const { runFixFlow } = await import('../diagnose-fixes.js');

@@ -10,7 +10,6 @@ import { buildApplyPlan, changesNothing, previewText, ApplyPlanError, type Apply
 import { DEFAULT_MAX_CHANGES_PER_HOUR } from '../../core/fix/breaker.js';
 import { factsToWatch } from '../../core/fix/measure.js';
 import { diagnose, type Diagnosis } from '../../core/diagnosis/diagnose.js';
-import { getPath } from '../../core/falco/config/effective.js';
 import { EXIT, UserError, errorMessage, type ExitCode } from '../../core/errors.js';
 import type { DockerClient } from '../../adapters/docker/client.js';
 import { collectSnapshot } from '../../adapters/collect.js';
@@ -89,15 +88,14 @@ export async function prepareFixFor(docker: DockerClient, req: FixRequest, snaps
     throw e;
   }
   if (changesNothing(applyPlan)) throw new UserError(`fix ${req.fixId}: already in place on ${snapshot.target.name}`);
-  const cfg = diagnosis.context.config.value;
-  const healthzPath = String(getPath(cfg, 'webserver.k8s_healthz_endpoint') ?? '/healthz');
-  const healthzUrl = snapshot.webserver.url && snapshot.webserver.healthz?.status === 200 ? `${snapshot.webserver.url}${healthzPath}` : null;
+  // the health URL only when it answered before the change: the verify then holds Falco to it
+  const described = diagnosis.context.target;
   const target: ContainerTarget = {
     kind: 'container',
     id: snapshot.target.id,
     name: snapshot.target.name,
-    healthzUrl,
-    watchConfig: getPath(cfg, 'watch_config_files') !== false,
+    healthzUrl: snapshot.webserver.healthz?.status === 200 ? described.urls.healthz : null,
+    watchConfig: described.watchConfig,
   };
   return { id, plan, applyPlan, preview: previewText(applyPlan), diagnosis, compose, target };
 }

@@ -16,7 +16,7 @@ import type { DockerClient } from '../../adapters/docker/client.js';
 import { stateDir as resolveStateDir } from '../../adapters/paths.js';
 import { acquireLock } from '../../adapters/journal/lock.js';
 import { readRolloutState, writeRolloutState, rolloutDir } from '../../adapters/rollout/state-file.js';
-import { journaledChanges, type ChangeTimings, type RolloutChanges } from '../../adapters/rollout/changes.js';
+import { journaledChanges, type ChangeOptions, type ChangeTimings, type RolloutChanges } from '../../adapters/rollout/changes.js';
 import { measureWindow } from '../../adapters/rollout/measure.js';
 import { closeProbes } from '../../adapters/rollout/latency-probe.js';
 import { resolveRolloutTarget, serviceId } from '../../adapters/rollout/target.js';
@@ -58,6 +58,8 @@ export interface RolloutDeps {
   confirm: (question: string) => Promise<boolean>;
   /** how changes are applied (default: the fix journal's transactions) */
   changes?: (target: RolloutState['target']) => RolloutChanges;
+  /** the canary around each rules change (commands/detection.ts); none when absent */
+  detection?: ChangeOptions['detection'];
 }
 
 export async function runRolloutCommand(req: RolloutRequest, deps: RolloutDeps): Promise<ExitCode> {
@@ -101,6 +103,7 @@ async function next(dir: string, req: RolloutRequest, deps: RolloutDeps, plan: R
         stateDir: req.stateDir,
         timings: req.timings,
         emit: (e) => e.type === 'step-finished' && deps.io.err(`  ${e.status === 'ok' ? '✔' : '✖'} ${e.id}: ${e.detail}\n`),
+        ...(deps.detection ? { detection: deps.detection } : {}),
       }));
   const action = nextAction(state, plan, Date.now());
   switch (action.kind) {
@@ -269,7 +272,14 @@ async function abort(dir: string, req: RolloutRequest, deps: RolloutDeps): Promi
     deps.io.out(s ? 'the rollout was already aborted\n' : 'no rollout in progress\n');
     return EXIT.ok;
   }
-  const changes = deps.changes?.(s.target) ?? journaledChanges(deps.docker, s.target, { stateDir: req.stateDir, timings: req.timings, emit: () => {} });
+  const changes =
+    deps.changes?.(s.target) ??
+    journaledChanges(deps.docker, s.target, {
+      stateDir: req.stateDir,
+      timings: req.timings,
+      emit: () => {},
+      ...(deps.detection ? { detection: deps.detection } : {}),
+    });
   // a new journaled change that puts back only the `rules:` block: undoing the phase entries would
   // also undo any fix applied to falco.yaml since (the usual answer to a failed gate)
   const journalId = await changes.editConfig('rollout-abort', 'abort: rules: selection as before the rollout', (t) =>
