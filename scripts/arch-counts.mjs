@@ -1,7 +1,7 @@
 // The house's shape in numbers (issue #20's "before → after, measured the same way"): run it on any
 // checkout — `node scripts/arch-counts.mjs [DIR]` — and compare. Each count says how it is taken, so
 // two runs are comparable; what could not be measured (madge or `duplicates` absent) says so.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -18,12 +18,10 @@ function files(dir) {
 const all = files(src).map((p) => ({ rel: path.relative(root, p), text: readFileSync(p, 'utf8') }));
 const where = (re) => all.filter((f) => re.test(f.text)).map((f) => f.rel);
 
+/** stdout and stderr together (madge says "no circular dependency" on stderr); null when it did not run */
 function run(cmd, args) {
-  try {
-    return execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
-  } catch (e) {
-    return typeof e.stdout === 'string' && e.stdout ? e.stdout : null;
-  }
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  return r.error ? null : `${r.stdout}${r.stderr}`;
 }
 
 const counts = [

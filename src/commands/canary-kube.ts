@@ -10,6 +10,7 @@ import { webserverSettings } from '../core/falco/webserver.js';
 import { canaryMarker, argvWithMarker } from '../core/canary/schema.js';
 import { pickCanary, type CanaryTarget } from '../core/canary/target.js';
 import { judge } from '../core/canary/verdict.js';
+import { proofOf } from '../core/canary/proof.js';
 import { paceRefusal } from '../core/canary/pace.js';
 import { formatKubeCanary, kubeCanaryExit, type KubeCanaryReport, type NodeCanary } from '../core/canary/kube-report.js';
 import type { Snapshot } from '../core/snapshot.js';
@@ -129,14 +130,7 @@ async function fireOnNode(
   const metricsEnd = await metrics();
   const drops = dropsOverWindow(pod.snapshot, { start: fired.startedAtMs, end: Date.now(), lines: seen.logLines, metricsStart, metricsEnd });
   const verdict = judge(target, { marker, actionAtMs: fired.startedAtMs, timeoutMs, alert: seen.alert, drops });
-  await writeCanaryState(o.dir, {
-    ...proof,
-    lastAt: new Date(fired.startedAtMs).toISOString(),
-    detected: verdict.detected,
-    channel: verdict.channel,
-    latencyMs: verdict.latencyMs,
-    reasons: verdict.reasons.map((r) => `${r.code}: ${r.text}`),
-  });
+  await writeCanaryState(o.dir, { ...proof, lastAt: new Date(fired.startedAtMs).toISOString(), ...proofOf(verdict) });
   return {
     status: 'fired',
     ...base,

@@ -22,18 +22,14 @@ import { qualifiedThresholds } from '../core/runbook/thresholds.js';
 import type { ChecklistArgs } from '../cli/requests.js';
 import type { CommandIo } from './fix/fix.js';
 
-export interface ChecklistRequest {
+/** The parsed args with the action validated and the report's format (--threshold NAME=N judges as diagnose does). */
+export interface ChecklistRequest extends Pick<
+  ChecklistArgs,
+  'note' | 'stateDir' | 'checklistPath' | 'container' | 'windowSeconds' | 'thresholds' | 'noColor'
+> {
   /** null: run the checklist; else record the operator's confirmation of this item */
   confirmItem: string | null;
-  note: string | null;
-  stateDir: string | null;
-  checklistPath: string | null;
-  container: string | null;
-  windowSeconds: number;
-  /** --threshold NAME=N, as diagnose takes them: the checklist judges by the same numbers */
-  thresholds: Record<string, number>;
   format: 'ui' | 'json' | 'text';
-  noColor: boolean;
   toolVersion: string;
   catalogue: Catalogue;
 }

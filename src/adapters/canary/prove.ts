@@ -10,6 +10,7 @@ import { windowDrops } from '../../core/diagnosis/counters.js';
 import { canaryMarker, argvWithMarker } from '../../core/canary/schema.js';
 import { pickCanary } from '../../core/canary/target.js';
 import { judge } from '../../core/canary/verdict.js';
+import { proofOf } from '../../core/canary/proof.js';
 import type { CanaryReport } from '../../core/canary/format.js';
 import { paceRefusal, type CanaryState } from '../../core/canary/pace.js';
 import type { Snapshot } from '../../core/snapshot.js';
@@ -92,13 +93,7 @@ export async function proveDetection(docker: DockerClient, o: ProveOptions): Pro
   const metricsEnd = await readMetrics();
   const drops = dropsOverWindow(snapshot, { start: fired.startedAtMs, end: Date.now(), lines: seen.logLines, metricsStart, metricsEnd });
   const verdict = judge(target, { marker, actionAtMs: fired.startedAtMs, timeoutMs: o.timeoutMs, alert: seen.alert, drops });
-  await record({
-    lastAt: new Date(fired.startedAtMs).toISOString(),
-    detected: verdict.detected,
-    channel: verdict.channel,
-    latencyMs: verdict.latencyMs,
-    reasons: verdict.reasons.map((r) => `${r.code}: ${r.text}`),
-  });
+  await record({ lastAt: new Date(fired.startedAtMs).toISOString(), ...proofOf(verdict) });
   return {
     schemaVersion: 1,
     target: t.name,

@@ -29,6 +29,11 @@ export function detectionPolicy(flag: 'on' | 'off' | 'ask', isTty: boolean, cons
   return consented ? 'run' : 'ask';
 }
 
+/** The proof a verdict leaves in the state dir (canary.json), beside when and what fired it. */
+export function proofOf(v: CanaryVerdict): Pick<CanaryState, 'detected' | 'channel' | 'latencyMs' | 'reasons'> {
+  return { detected: v.detected, channel: v.channel, latencyMs: v.latencyMs, reasons: v.reasons.map((r) => `${r.code}: ${r.text}`) };
+}
+
 export interface ProofView {
   /** one line: "proven 12 min ago: rule … via stdout, 84 ms" */
   line: string;

@@ -25,35 +25,36 @@ export function containerNameOf(pod: Obj): string {
 }
 
 export async function startPodContainer(pod: Obj, node: LabNode, falcoYaml: string, dir: string): Promise<PodContainer> {
-  const name = containerNameOf(pod);
   const etc = path.join(dir, String(pod.metadata.name), 'etc-falco');
   fs.mkdirSync(path.join(etc, 'config.d'), { recursive: true });
   fs.writeFileSync(path.join(etc, 'falco.yaml'), falcoYaml);
   fs.copyFileSync(UPSTREAM_RULES_YAML, path.join(etc, 'falco_rules.yaml'));
-  const c = (pod.spec.containers as Obj[]).find((x) => x.name === 'falco') ?? {};
-  const limits = (c.resources?.limits ?? {}) as Obj;
-  const cpus = parseQuantity(limits.cpu);
-  const mem = parseQuantity(limits.memory);
+  const { cpus, memory } = falcoLimits(pod);
   const env = { STANDIN_NODE_CPUS: String(node.cpus), STANDIN_STATE_MB: '16', ...node.load };
-  await dockerMaybe(['rm', '-f', name]);
-  const id = await docker([
-    'run',
-    '-d',
-    '--name',
-    name,
-    '--label',
-    `${KUBE_LAB_LABEL}=${node.name}`,
-    '--label',
-    'falco-doctor.lab=standin',
+  return runPodContainer(pod, node, 'standin', [
     ...(cpus ? ['--cpus', String(cpus)] : []),
-    ...(mem ? ['--memory', String(mem)] : []),
+    ...(memory ? ['--memory', String(memory)] : []),
     '-v',
     `${etc}:/etc/falco`,
-    '-p',
-    '127.0.0.1::8765',
     ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]),
     STANDIN_IMAGE,
   ]);
+}
+
+/** The limits of the pod's falco container, as numbers (cores, bytes); null where none is set. */
+export function falcoLimits(pod: Obj): { cpus: number | null; memory: number | null } {
+  const c = (pod.spec.containers as Obj[]).find((x) => x.name === 'falco') ?? {};
+  const limits = (c.resources?.limits ?? {}) as Obj;
+  return { cpus: parseQuantity(limits.cpu), memory: parseQuantity(limits.memory) };
+}
+
+/** `docker run -d` of a pod's Falco container as the kubelet would start it: named for the pod, labelled
+ *  as the lab's (role: standin or real-falco), its webserver published on a loopback port. */
+export async function runPodContainer(pod: Obj, node: LabNode, role: string, args: string[]): Promise<PodContainer> {
+  const name = containerNameOf(pod);
+  await dockerMaybe(['rm', '-f', name]);
+  const labels = ['--label', `${KUBE_LAB_LABEL}=${node.name}`, '--label', `falco-doctor.lab=${role}`];
+  const id = await docker(['run', '-d', '--name', name, ...labels, '-p', '127.0.0.1::8765', ...args]);
   const port = (await docker(['port', name, '8765/tcp'])).trim().split('\n')[0] ?? '';
   return { name, id: id.trim(), hostPort: Number(port.slice(port.lastIndexOf(':') + 1)) };
 }

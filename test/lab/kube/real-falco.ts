@@ -8,14 +8,12 @@
 // of the machine, so a canary pod's container really trips its rules.
 import fs from 'node:fs';
 import path from 'node:path';
-import { docker, dockerMaybe } from '../docker-cli.js';
 import { waitFor } from '../measure.js';
 import { editFalcoYaml } from '../scenarios.js';
 import { ensureRealFalcoImage, imageEtcFalco, REAL_FALCO_IMAGE } from '../real/image.js';
 import { realRunSpec } from '../real/lab.js';
 import { get } from './pod-http.js';
-import { containerNameOf, KUBE_LAB_LABEL, type PodContainer } from './pod-containers.js';
-import { parseQuantity } from '../../../src/core/kube/quantity.js';
+import { falcoLimits, runPodContainer, type PodContainer } from './pod-containers.js';
 import type { LabNode, Obj } from './objects.js';
 
 export const REAL_FALCO_LAB_ROLE = 'real-falco';
@@ -36,7 +34,6 @@ export async function useRealFalco(daemonSet: Obj, configMap: Obj): Promise<void
 }
 
 export async function startRealPodContainer(pod: Obj, node: LabNode, falcoYaml: string, dir: string): Promise<PodContainer> {
-  const name = containerNameOf(pod);
   const etc = path.join(dir, String(pod.metadata.name), 'etc-falco');
   fs.rmSync(etc, { recursive: true, force: true });
   fs.cpSync(await imageEtcFalco(), etc, { recursive: true });
@@ -45,19 +42,10 @@ export async function startRealPodContainer(pod: Obj, node: LabNode, falcoYaml: 
   fs.rmSync(path.join(etc, 'config.d'), { recursive: true, force: true });
   fs.mkdirSync(path.join(etc, 'config.d'));
   fs.writeFileSync(path.join(etc, 'falco.yaml'), falcoYaml);
+  const { cpus, memory } = falcoLimits(pod);
+  const spec = realRunSpec({ limits: { memory: String(memory), cpus: String(cpus) }, unbuffered: true });
   const c = (pod.spec.containers as Obj[]).find((x) => x.name === 'falco') ?? {};
-  const limits = (c.resources?.limits ?? {}) as Obj;
-  const spec = realRunSpec({ limits: { memory: String(parseQuantity(limits.memory)), cpus: String(parseQuantity(limits.cpu)) }, unbuffered: true });
-  await dockerMaybe(['rm', '-f', name]);
-  const id = await docker([
-    'run',
-    '-d',
-    '--name',
-    name,
-    '--label',
-    `${KUBE_LAB_LABEL}=${node.name}`,
-    '--label',
-    `falco-doctor.lab=${REAL_FALCO_LAB_ROLE}`,
+  return runPodContainer(pod, node, REAL_FALCO_LAB_ROLE, [
     '--memory',
     spec.limits.memory,
     '--cpus',
@@ -71,13 +59,9 @@ export async function startRealPodContainer(pod: Obj, node: LabNode, falcoYaml: 
     `${etc}:/etc/falco`,
     '-e',
     `FALCO_HOSTNAME=${node.name}`,
-    '-p',
-    '127.0.0.1::8765',
     String(c.image),
     ...((c.args ?? []) as string[]),
   ]);
-  const port = (await docker(['port', name, '8765/tcp'])).trim().split('\n')[0] ?? '';
-  return { name, id: id.trim(), hostPort: Number(port.slice(port.lastIndexOf(':') + 1)) };
 }
 
 /** /healthz answers before the probe is loaded; the engine is open once /metrics counts events. */
