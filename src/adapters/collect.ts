@@ -7,7 +7,7 @@ import { errorMessage } from '../core/errors.js';
 import { describeFalcoTarget } from '../core/target/describe.js';
 import { type DockerClient, ensureReachable } from './docker/client.js';
 import { findFalcoContainer } from './docker/discover.js';
-import { parseInspect, toContainerInfo } from './docker/inspect.js';
+import { inspectContainer, toContainerInfo } from './docker/inspect.js';
 import { openSampler } from './docker/cgroup-stats.js';
 import { readLogs } from './docker/logs.js';
 import { execOutput } from './docker/exec.js';
@@ -45,7 +45,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
   });
   const hostP = readHost();
   const target = await step('inspect', 'Read limits and state', async () => {
-    const info = toContainerInfo(parseInspect(await docker.getContainer(found.id).inspect()));
+    const info = toContainerInfo(await inspectContainer(docker, found.id));
     const l = info.limits;
     const detail = `cpus ${l.nanoCpus ? l.nanoCpus / 1e9 : 'unlimited'}, memory ${l.memoryBytes ? `${l.memoryBytes / 2 ** 20} MB` : 'unlimited'}, restart ${info.restartPolicy || 'no'}, ${info.state.status}`;
     const status: StepStatus = info.state.running && !info.state.restarting ? 'ok' : 'warn';
@@ -121,7 +121,7 @@ export async function collectSnapshot(docker: DockerClient, opts: CollectOptions
       if (signal?.aborted) throw e;
       // Falco may die during the window (a crash loop caught while up), or die and be restarted by
       // Docker before we look again (its cgroup files go with the old process): say so rather than fail
-      const now = toContainerInfo(parseInspect(await docker.getContainer(target.id).inspect()));
+      const now = toContainerInfo(await inspectContainer(docker, target.id));
       const restarted = now.state.startedAt !== target.state.startedAt || now.state.restartCount !== target.state.restartCount;
       if (now.state.running && !now.state.restarting && !restarted) throw e;
       target.state = now.state;

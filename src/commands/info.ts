@@ -3,7 +3,7 @@
 import { connectDocker, ensureReachable } from '../adapters/docker/client.js';
 import { dockerEndpoint } from '../adapters/docker/endpoint.js';
 import { findFalcoContainer } from '../adapters/docker/discover.js';
-import { parseInspect, toContainerInfo } from '../adapters/docker/inspect.js';
+import { inspectContainer, toContainerInfo } from '../adapters/docker/inspect.js';
 import { hostPathFor } from '../adapters/docker/container-fs.js';
 import { shippedFolderLocation } from '../adapters/shipped-files.js';
 import { stateDir } from '../adapters/paths.js';
@@ -49,7 +49,7 @@ export async function collectInfo(container: string | null, version: string): Pr
     const v = await docker.version();
     facts.docker.engine = { version: v.Version, apiVersion: v.ApiVersion };
     const c = await findFalcoContainer(docker, container);
-    const info = toContainerInfo(parseInspect(await docker.getContainer(c.id).inspect()));
+    const info = toContainerInfo(await inspectContainer(docker, c.id));
     const { configPath, overrides } = parseFalcoCmdline(info.cmd);
     facts.target = {
       name: info.name,

@@ -131,9 +131,27 @@ describe.skipIf(unavailable !== null)('canary on real Falco 0.42.1', () => {
     const yaml = path.join(lab.configDir, 'falco.yaml');
     const before = fs.readFileSync(yaml);
     const fix = (args: string[]) =>
-      runFixCli(['fix', ...args, '--yes', '--canary', '--container', lab.falcoContainer, '--state-dir', state, '--settle', '3', '--reload-timeout', '60'], {
-        FALCO_DOCTOR_TEST_FIXES: BLINDING_FIXES,
-      });
+      runFixCli(
+        [
+          'fix',
+          ...args,
+          '--yes',
+          '--canary',
+          '--container',
+          lab.falcoContainer,
+          '--state-dir',
+          state,
+          '--window',
+          '3',
+          '--settle',
+          '3',
+          '--reload-timeout',
+          '60',
+        ],
+        {
+          FALCO_DOCTOR_TEST_FIXES: BLINDING_FIXES,
+        },
+      );
     const lost = await fix(['blind-open-syscalls']);
     const said = `${lost.stdout}\n${lost.stderr}`;
     expect(lost.exitCode, said).toBe(6);
@@ -149,13 +167,26 @@ describe.skipIf(unavailable !== null)('canary on real Falco 0.42.1', () => {
     // the operator accepts the loss: the change stays, the journal says what was lost
     const accepted = await fix(['blind-open-syscalls', '--accept-detection-loss']);
     expect(accepted.exitCode, `${accepted.stdout}\n${accepted.stderr}`).toBe(0);
-    expect(`${accepted.stdout}\n${accepted.stderr}`).toMatch(/detection lost .*accepted/);
+    expect(`${accepted.stdout}\n${accepted.stderr}`).toMatch(/detection lost: .*\(accepted by the operator: the change stays\)/);
     expect(fs.readFileSync(yaml).equals(before)).toBe(false);
     const back = await runFixCli(['rollback', '--last', '--state-dir', state, '--settle', '3', '--reload-timeout', '60']);
     expect(back.exitCode, `${back.stdout}\n${back.stderr}`).toBe(0);
     expect(fs.readFileSync(yaml).equals(before)).toBe(true);
+
+    // the documented fix (custom_set = the rules' event types, repair true) keeps the rule's syscalls: kept
+    await waitForEngine(lab);
+    const harmless = await fix(['base-syscalls-custom-set']);
+    const kept = `${harmless.stdout}\n${harmless.stderr}`;
+    expect(harmless.exitCode, kept).toBe(0);
+    expect(kept).toMatch(new RegExp(`✔ check-detection \\(canary\\): detection kept: rule "${RULE}" via stdout, \\d+ ms before, \\d+ ms after`));
+    console.log(
+      `detection around changes on real Falco 0.42.1: ${kept
+        .split('\n')
+        .filter((l) => /detection/.test(l))
+        .join(' | ')}`,
+    );
     expect(await leftovers()).toBe('');
-  }, 420_000);
+  }, 480_000);
 
   it('Falco started without -U: not within the window, the reason names the buffered outputs', async () => {
     // Metrics snapshots on stdout (metrics.output_rule) fill Falco's stdout buffer every few seconds and

@@ -1,13 +1,13 @@
 // The container's CPU and memory limits through Docker's update API (live, no restart), read back
 // after every update: Docker ignores some zero values, so "what we asked" is not proof.
 import type { DockerClient } from '../docker/client.js';
-import { parseInspect, type Inspect } from '../docker/inspect.js';
+import { inspectContainer, type Inspect } from '../docker/inspect.js';
 import type { Limits } from '../../core/fix/journal-entry.js';
 import { sameLimits, describeLimits } from '../../core/fix/limits.js';
 import { ExternalError } from '../../core/errors.js';
 
 export async function readLimits(docker: DockerClient, id: string): Promise<Limits> {
-  return limitsOf(parseInspect(await docker.getContainer(id).inspect()));
+  return limitsOf(await inspectContainer(docker, id));
 }
 
 /** The limits `docker update` sets, as the inspect shows them. */

@@ -6,7 +6,7 @@
 // Environment values pass from Docker to Docker in memory; they are never journaled.
 import type { ContainerCreateOptions, ContainerInspectInfo } from 'dockerode';
 import type { DockerClient } from '../docker/client.js';
-import { parseInspect, type Inspect } from '../docker/inspect.js';
+import { inspectWithRaw, type Inspect } from '../docker/inspect.js';
 import { ExternalError } from '../../core/errors.js';
 import { faultPoint } from './fault.js';
 
@@ -36,19 +36,10 @@ export interface Inspected {
 }
 
 export async function inspectOrNull(docker: DockerClient, nameOrId: string): Promise<Inspected | null> {
-  const raw = await docker
-    .getContainer(nameOrId)
-    .inspect()
-    .catch((e: unknown) => {
-      if (isMissing(e)) return null;
-      throw e;
-    });
-  return raw ? { raw, i: parseInspect(raw) } : null;
-}
-
-async function inspected(docker: DockerClient, id: string): Promise<Inspected> {
-  const raw = await docker.getContainer(id).inspect();
-  return { raw, i: parseInspect(raw) };
+  return inspectWithRaw(docker, nameOrId).catch((e: unknown) => {
+    if (isMissing(e)) return null;
+    throw e;
+  });
 }
 
 /** Create options that reproduce `i` with another Cmd. The image is pinned to the exact image the old
@@ -106,7 +97,7 @@ async function createFrom(docker: DockerClient, from: Inspected, name: string, c
  * name before this runs); `onCreated` journals the successor's id once it is started. Returns that id.
  */
 export async function recreateWithCmd(docker: DockerClient, rec: RecreateRecord, onCreated: (id: string) => Promise<void>): Promise<string> {
-  const old = await inspected(docker, rec.beforeId);
+  const old = await inspectWithRaw(docker, rec.beforeId);
   await docker
     .getContainer(rec.beforeId)
     .stop({ t: 10 })

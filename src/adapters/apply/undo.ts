@@ -8,7 +8,7 @@ import { restoreFiles } from './restore-files.js';
 import { updateLimits } from './limits.js';
 import { restartContainer, waitForPickUp } from './reload.js';
 import { UnhealthyError, throwProblems, verifyHealthy } from './verify.js';
-import { parseInspect } from '../docker/inspect.js';
+import { inspectContainer } from '../docker/inspect.js';
 import { record, step, type TxContext } from './context.js';
 import { errorMessage } from '../../core/errors.js';
 import { faultPoint } from './fault.js';
@@ -91,7 +91,7 @@ export async function undoEntry(tx: TxContext, original: DockerEntry, doneState:
   let sinceMs: number | 'last-start' = startedAt;
   if (manual.length === 0) {
     try {
-      const state = parseInspect(await tx.docker.getContainer(tx.containerId).inspect()).State;
+      const state = (await inspectContainer(tx.docker, tx.containerId)).State;
       // a crash-looping Falco (bad config) only reads the restored files when it starts again
       const down = !state.Running || state.Restarting;
       if (down) sinceMs = await step(tx, 'restart', 'Restart Falco with the restored files', () => restartContainer(tx.docker, tx.containerId));

@@ -2,7 +2,7 @@
 // /healthz answering when the webserver is on, and a startup log since the change that shows the
 // rules loaded with no error. Returns the problems found; an empty list means healthy.
 import type { DockerClient } from '../docker/client.js';
-import { parseInspect } from '../docker/inspect.js';
+import { inspectContainer } from '../docker/inspect.js';
 import { readLogs } from '../docker/logs.js';
 import { httpGet } from '../webserver.js';
 import { parseStartupLog } from '../../core/falco/parse/startup.js';
@@ -36,10 +36,10 @@ export function throwProblems(problems: string[]): string[] {
 
 export async function verifyHealthy(docker: DockerClient, id: string, opts: VerifyOptions): Promise<string[]> {
   const problems: string[] = [];
-  const first = parseInspect(await docker.getContainer(id).inspect());
+  const first = await inspectContainer(docker, id);
   const deadline = Date.now() + opts.settleMs;
   for (;;) {
-    const i = parseInspect(await docker.getContainer(id).inspect());
+    const i = await inspectContainer(docker, id);
     if (!i.State.Running || i.State.Restarting) {
       problems.push(`the container is ${i.State.Restarting ? 'restarting' : i.State.Status} (exit code ${i.State.ExitCode})`);
       break;

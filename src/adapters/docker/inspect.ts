@@ -1,10 +1,12 @@
-// The one parser of Docker's container inspect JSON: every reader of a container's state, limits,
-// command, labels, mounts, ports and networks goes through parseInspect (only the fields we use), and
-// toContainerInfo makes the snapshot's ContainerInfo of it. Environment values are dropped in
-// toContainerInfo so they can never reach a report or a bundle. The one raw read left is recreate.ts's,
-// which must copy the whole config into the successor; what it reads, it reads through here too.
+// The one reader and parser of Docker's container inspect JSON: every reader of a container's state,
+// limits, command, labels, mounts, ports and networks calls inspectContainer (parsed: only the fields we
+// use), and toContainerInfo makes the snapshot's ContainerInfo of it. Environment values are dropped in
+// toContainerInfo so they can never reach a report or a bundle. The raw body is handed out only by
+// inspectWithRaw, for the re-create that copies the whole config into the successor.
+import type { ContainerInspectInfo } from 'dockerode';
 import { z } from 'zod';
 import type { ContainerInfo } from '../../core/snapshot.js';
+import type { DockerClient } from './client.js';
 
 const InspectSchema = z.object({
   Id: z.string(),
@@ -52,6 +54,17 @@ export type Inspect = z.infer<typeof InspectSchema>;
 
 export function parseInspect(raw: unknown): Inspect {
   return InspectSchema.parse(raw);
+}
+
+/** `docker inspect` of one container (by id or name), parsed. */
+export async function inspectContainer(docker: DockerClient, ref: string): Promise<Inspect> {
+  return parseInspect(await docker.getContainer(ref).inspect());
+}
+
+/** The raw body beside the parsed one: a re-create copies every field Docker has into the successor. */
+export async function inspectWithRaw(docker: DockerClient, ref: string): Promise<{ raw: ContainerInspectInfo; i: Inspect }> {
+  const raw = await docker.getContainer(ref).inspect();
+  return { raw, i: parseInspect(raw) };
 }
 
 export function toContainerInfo(i: Inspect): ContainerInfo {

@@ -4,7 +4,7 @@
 import type { DockerClient } from '../docker/client.js';
 import { containerFs } from '../docker/container-fs.js';
 import { findFalcoContainer } from '../docker/discover.js';
-import { parseInspect, toContainerInfo } from '../docker/inspect.js';
+import { inspectContainer as inspectDocker, toContainerInfo } from '../docker/inspect.js';
 import { readLogs } from '../docker/logs.js';
 import { readFalcoFiles } from '../falco-files.js';
 import type { ContainerInfo } from '../../core/snapshot.js';
@@ -24,8 +24,7 @@ export interface LiveTarget {
 }
 
 export async function inspectContainer(docker: DockerClient, id: string): Promise<ContainerInfo> {
-  const raw: unknown = await withTimeout(docker.getContainer(id).inspect(), CALL_TIMEOUT_MS, 'docker inspect');
-  return toContainerInfo(parseInspect(raw));
+  return toContainerInfo(await withTimeout(inspectDocker(docker, id), CALL_TIMEOUT_MS, 'docker inspect'));
 }
 
 export async function findTarget(docker: DockerClient, wanted: string | null): Promise<ContainerInfo> {

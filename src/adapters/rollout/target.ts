@@ -6,7 +6,7 @@ import type { RolloutState } from '../../core/rollout/state.js';
 import { buildContext } from '../../core/diagnosis/context.js';
 import { getPath } from '../../core/falco/config/effective.js';
 import { UserError } from '../../core/errors.js';
-import { parseInspect } from '../docker/inspect.js';
+import { inspectContainer } from '../docker/inspect.js';
 import { collectSnapshot } from '../collect.js';
 import { liveCollectOptions } from '../collect-options.js';
 
@@ -45,16 +45,10 @@ export async function resolveRolloutTarget(
 
 /** The service's container id by name (it may have been recreated since the baseline). */
 export async function serviceId(docker: DockerClient, name: string): Promise<string> {
-  const found = await docker
-    .getContainer(name)
-    .inspect()
-    .then(
-      (raw) => {
-        const i = parseInspect(raw);
-        return i.State.Running ? i.Id : null;
-      },
-      () => null,
-    );
+  const found = await inspectContainer(docker, name).then(
+    (i) => (i.State.Running ? i.Id : null),
+    () => null,
+  );
   if (!found) throw new UserError(`the protected service ${name} is not running`, 'start it, or name another with --service');
   return found;
 }

@@ -12,7 +12,7 @@ import { hostPathFor } from '../../adapters/docker/container-fs.js';
 import type { DockerClient } from '../../adapters/docker/client.js';
 import { findComposeFile, type ComposeTarget } from '../../adapters/apply/compose.js';
 import { limitsOf } from '../../adapters/apply/limits.js';
-import { parseInspect } from '../../adapters/docker/inspect.js';
+import { inspectContainer } from '../../adapters/docker/inspect.js';
 import { snapshotFile } from '../../adapters/apply/file-snapshot.js';
 import { bindMountFor } from '../../core/bind-mount.js';
 
@@ -33,7 +33,7 @@ export async function gatherInputs(
   const localText = localHost ? await readFile(localHost, 'utf8').catch(() => null) : null;
   const compose = hostVisible ? await findComposeFile(ctx.target.launch) : null;
   // read now, not taken from the snapshot: the journal's before-state must be the container's as it is
-  const now = parseInspect(await docker.getContainer(snap.target.id).inspect());
+  const now = await inspectContainer(docker, snap.target.id);
   return {
     compose,
     inputs: {

@@ -4,6 +4,7 @@
 import type { ApplyPlan } from '../../../core/fix/apply-plan.js';
 import type { ContainerTarget, EntryOf, FileBefore, Measure, Recreate } from '../../../core/fix/journal-entry.js';
 import { UserError, errorMessage } from '../../../core/errors.js';
+import { inspectContainer } from '../../docker/inspect.js';
 import type { DockerClient } from '../../docker/client.js';
 import { writeDurable } from '../../apply/durable-write.js';
 import { resolveInside } from '../../apply/safe-path.js';
@@ -202,13 +203,10 @@ export function dockerTx(
  * host) and reports what is left to do about the container. */
 export async function liveContainerId(docker: DockerClient, target: ContainerTarget): Promise<string> {
   for (const ref of [target.id, target.name]) {
-    const found = await docker
-      .getContainer(ref)
-      .inspect()
-      .then(
-        (i: { Id: string }) => i.Id,
-        (e: unknown) => (dockerFailure(e) === 'container-gone' ? null : target.id),
-      );
+    const found = await inspectContainer(docker, ref).then(
+      (i) => i.Id,
+      (e: unknown) => (dockerFailure(e) === 'container-gone' ? null : target.id),
+    );
     if (found) return found;
   }
   return target.id;

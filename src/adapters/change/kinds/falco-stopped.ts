@@ -4,7 +4,7 @@
 import type { ContainerTarget, EntryOf } from '../../../core/fix/journal-entry.js';
 import { errorMessage } from '../../../core/errors.js';
 import type { DockerClient } from '../../docker/client.js';
-import { parseInspect } from '../../docker/inspect.js';
+import { inspectContainer } from '../../docker/inspect.js';
 import { readLogs } from '../../docker/logs.js';
 import { httpGet } from '../../webserver.js';
 import { parseStartupLog } from '../../../core/falco/parse/startup.js';
@@ -73,7 +73,7 @@ async function startAgain(docker: DockerClient, tx: ChangeTx, entry: StoppedEntr
   const t = entry.target;
   const manual: string[] = [];
   try {
-    const state = parseInspect(await docker.getContainer(t.id).inspect()).State;
+    const state = (await inspectContainer(docker, t.id)).State;
     const since = Date.now();
     if (!state.Running) await step(tx, 'start', `Start ${t.name} again`, () => docker.getContainer(t.id).start());
     await healthyAgain(docker, tx, t, timings, state.Running ? 'last-start' : since);
