@@ -6,7 +6,7 @@ import { completionScript } from '../cli/completion-scripts.js';
 import { SEVERITIES } from '../core/findings.js';
 import { readCatalogue } from '../adapters/catalogue-files.js';
 import { readChecklist } from '../adapters/checklist/read-checklist.js';
-import { ROLLOUT_ACTIONS } from './rollout/rollout.js';
+import { ROLLOUT_ACTIONS } from './rollout/request.js';
 
 export async function completionFor(shell: Shell): Promise<string> {
   const catalogue = await readCatalogue();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { completionFor } from '../../src/commands/completion.js';
 import { COMMANDS, COMMAND_FLAGS, GLOBAL_FLAGS } from '../../src/cli/flags.js';
 import { readCatalogue } from '../../src/adapters/catalogue-files.js';
-import { ROLLOUT_ACTIONS } from '../../src/commands/rollout/rollout.js';
+import { ROLLOUT_ACTIONS } from '../../src/commands/rollout/request.js';
 import { startTmux } from '../e2e/helpers/tmux.js';
 
 const onPath = (shell: string) => ['/usr/bin', '/bin', '/usr/local/bin'].some((d) => existsSync(path.join(d, shell)));

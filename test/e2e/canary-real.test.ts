@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from './helpers/cli.js';
+import { startHome } from './helpers/home-tmux.js';
 import { history, runFixCli, tempDir } from './helpers/fix-lab.js';
 import { REPO } from '../core/helpers/fixtures.js';
 import { editLabFalcoYaml, labDown } from '../lab/lab.js';
@@ -113,6 +114,21 @@ describe.skipIf(unavailable !== null)('canary on real Falco 0.42.1', () => {
     expect(String(paced.stderr)).toMatch(/at most one per 3 minutes/);
     expect(await leftovers()).toBe('');
   }, 300_000);
+
+  it('the home screen: the Detection line says never proven; p asks first, y fires the canary, the line then says proven', async () => {
+    const { tui } = await startHome(['--container', lab.falcoContainer], { cols: 120, rows: 40 });
+    try {
+      await tui.waitForText(/Detection \? never proven: falco-doctor canary fires one · p prove again/, 60_000);
+      await tui.keys('p');
+      await tui.waitForText(/fire canary read-sensitive-file \(rule "Read sensitive file untrusted"\) on fdlab-falco\? .*\[y\/N\]/, 60_000);
+      await tui.keys('y', 'Enter');
+      const proven = await tui.waitForText(/Detection ✔ proven \d+ s ago on fdlab-falco: rule "Read sensitive file untrusted" via stdout, \d+ ms \(canary\)/, 60_000);
+      expect(proven).toContain('p prove again');
+      expect(await leftovers()).toBe('');
+    } finally {
+      await tui.kill();
+    }
+  }, 180_000);
 
   it("the rule disabled through falco.yaml's rules: selection: not detected, exit 3, 'disabled' named", async () => {
     await reloadWith([[['rules'], [{ disable: { rule: RULE } }]]]);

@@ -5,7 +5,7 @@ import type { RolloutArgs } from '../../cli/requests.js';
 import type { Catalogue } from '../../core/runbook/load.js';
 import type { LatencyProbe } from '../../core/rollout/state.js';
 import { Duration } from '../../core/rollout/plan-schema.js';
-import { ROLLOUT_ACTIONS, type RolloutAction, type RolloutRequest } from './rollout.js';
+import { ROLLOUT_ACTIONS, type RolloutAction, type RolloutRequest } from './request.js';
 
 function hostPort(flag: string, v: string): { host: string; port: number } {
   const m = /^(.+):(\d{1,5})$/.exec(v);

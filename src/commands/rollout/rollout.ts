@@ -2,54 +2,26 @@
 // the baseline (asks, stops Falco, measures, starts it: journaled), or switch to the next phase's rule
 // selection (journaled) and monitor it to the end of its window, then gate it against the baseline.
 // State lives in the state dir, so any session (or a restarted process) continues where it stopped.
-import type { Catalogue } from '../../core/runbook/load.js';
 import { fixDescriber } from '../../core/fix/describe.js';
 import { EXIT, UserError, type ExitCode } from '../../core/errors.js';
 import { durationMs, type RolloutPlan } from '../../core/rollout/plan-schema.js';
-import { ROLLOUT_SCHEMA_VERSION, type LatencyProbe, type RolloutState } from '../../core/rollout/state.js';
+import type { RolloutState } from '../../core/rollout/state.js';
 import { nextAction, withAborted, withBaseline, withGate, withNewRound, withPhaseStarted, withWindow } from '../../core/rollout/machine.js';
 import { evaluateGate } from '../../core/rollout/criteria.js';
-import { emptyWindow, type MeasureWindow } from '../../core/rollout/window.js';
+import { emptyWindow } from '../../core/rollout/window.js';
 import { applySelection, describeSelection, phaseSelection } from '../../core/rollout/selection.js';
 import { formatGate, formatReport, rolloutReport } from '../../core/rollout/report.js';
 import type { DockerClient } from '../../adapters/docker/client.js';
 import { stateDir as resolveStateDir } from '../../adapters/paths.js';
 import { acquireLock } from '../../adapters/journal/lock.js';
 import { readRolloutState, writeRolloutState, rolloutDir } from '../../adapters/rollout/state-file.js';
-import { journaledChanges, type ChangeOptions, type ChangeTimings, type RolloutChanges } from '../../adapters/rollout/changes.js';
-import { measureWindow } from '../../adapters/rollout/measure.js';
+import { journaledChanges, type ChangeOptions, type RolloutChanges } from '../../adapters/rollout/changes.js';
 import { closeProbes } from '../../adapters/rollout/latency-probe.js';
-import { resolveRolloutTarget, serviceId } from '../../adapters/rollout/target.js';
 import { readRolloutPlan } from '../../adapters/rollout/plan-file.js';
 import type { CommandIo } from '../fix/fix.js';
-
-export const ROLLOUT_ACTIONS = ['status', 'next', 'abort'] as const;
-export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
-
-export interface RolloutRequest {
-  action: RolloutAction;
-  stateDir: string | null;
-  /** null: checklists/staged-rollout.yaml shipped with the tool */
-  planPath: string | null;
-  /** the Falco container (null: found as diagnose finds it) */
-  container: string | null;
-  /** the protected service's container and latency probe: needed for the baseline, then remembered */
-  service: string | null;
-  probe: LatencyProbe | null;
-  /** TCP target for the network-latency criterion (default: the HTTP probe's host and port) */
-  connect: { host: string; port: number } | null;
-  /** skip the question before Falco is stopped for the baseline */
-  yes: boolean;
-  json: boolean;
-  /** measure the current phase again from scratch (after a fix for a failed gate) */
-  remeasure: boolean;
-  /** override the plan's windows (compressed runs, tests) */
-  baselineWindow: string | null;
-  phaseWindow: string | null;
-  timings: ChangeTimings;
-  toolVersion: string;
-  catalogue: Catalogue;
-}
+import { startState } from './start.js';
+import { measureService } from './measure-service.js';
+import type { RolloutRequest } from './request.js';
 
 export interface RolloutDeps {
   docker: DockerClient;
@@ -108,7 +80,7 @@ async function next(dir: string, req: RolloutRequest, deps: RolloutDeps, plan: R
   const action = nextAction(state, plan, Date.now());
   switch (action.kind) {
     case 'measure-baseline': {
-      const s = await startState(req, deps);
+      const s = await startState(req, deps.docker);
       const windowMs = durationMs(plan.baseline.window);
       const ok =
         req.yes ||
@@ -118,7 +90,7 @@ async function next(dir: string, req: RolloutRequest, deps: RolloutDeps, plan: R
       if (!ok) throw new UserError('baseline not measured: Falco was left running', 'run rollout next again and answer y, or pass --yes');
       deps.io.err(`baseline: stopping ${s.target.name} for ${plan.baseline.window}\n`);
       const { journalId, value } = await changesFor(s.target).withFalcoStopped(() =>
-        measure(s, emptyWindow(Date.now(), windowMs), plan, deps, null, async () => {}),
+        measureService(s, emptyWindow(Date.now(), windowMs), plan, deps.docker, null, async () => {}),
       );
       const measured = withBaseline(s, journalId, value, Date.now());
       await save(measured);
@@ -176,66 +148,6 @@ function phaseWindowMs(plan: RolloutPlan, index: number): number {
   return durationMs(plan.phases[index]?.window ?? plan.monitor.window);
 }
 
-async function startState(req: RolloutRequest, deps: RolloutDeps): Promise<RolloutState> {
-  if (!req.service || !req.probe)
-    throw new UserError(
-      'the baseline needs the protected service and how to probe its latency',
-      'e.g. rollout next --service ai-trading-bot --probe-url http://127.0.0.1:18080/quote (or --probe-tcp HOST:PORT, or --probe-exec -- CMD ARGS)',
-    );
-  await serviceId(deps.docker, req.service);
-  const { target, original } = await resolveRolloutTarget(deps.docker, req.container, req.toolVersion);
-  const connect =
-    req.connect ?? (req.probe.kind === 'http' ? hostPort(req.probe.url) : req.probe.kind === 'tcp' ? { host: req.probe.host, port: req.probe.port } : null);
-  const now = Date.now();
-  return {
-    schemaVersion: ROLLOUT_SCHEMA_VERSION,
-    createdAt: now,
-    updatedAt: now,
-    planPath: req.planPath ?? 'checklists/staged-rollout.yaml',
-    target,
-    service: { container: req.service, probe: req.probe, connect },
-    original,
-    baseline: null,
-    phases: [],
-    status: 'ready',
-    abortJournalId: null,
-    log: [],
-  };
-}
-
-function hostPort(url: string): { host: string; port: number } {
-  const u = new URL(url);
-  return { host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)) };
-}
-
-async function measure(
-  s: RolloutState,
-  window: MeasureWindow,
-  plan: RolloutPlan,
-  deps: RolloutDeps,
-  falcoId: string | null,
-  flush: (w: MeasureWindow) => Promise<void>,
-): Promise<MeasureWindow> {
-  const m = plan.monitor;
-  return measureWindow(
-    {
-      docker: deps.docker,
-      serviceId: await serviceId(deps.docker, s.service.container),
-      probe: s.service.probe,
-      connect: s.service.connect,
-      falcoId,
-    },
-    window,
-    {
-      probeEveryMs: durationMs(m.probeEvery),
-      sampleEveryMs: durationMs(m.sampleEvery),
-      keep: plan.statistics.keep,
-      flushEveryMs: Math.min(5000, durationMs(m.sampleEvery) * 2),
-      flush,
-    },
-  );
-}
-
 async function monitorAndGate(
   s: RolloutState,
   plan: RolloutPlan,
@@ -249,7 +161,7 @@ async function monitorAndGate(
   const left = Math.max(0, phase.window.endsAt - Date.now());
   deps.io.err(`monitoring phase ${phase.id}: ${Math.round(left / 1000)} s left of the window (safe to interrupt: rollout next resumes it)\n`);
   let current = s;
-  const w = await measure(s, phase.window, plan, deps, s.target.id, async (win) => {
+  const w = await measureService(s, phase.window, plan, deps.docker, s.target.id, async (win) => {
     current = withWindow(current, win, Date.now());
     await save(current);
   });
