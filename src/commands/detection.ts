@@ -9,8 +9,8 @@ import { stateDir as resolveStateDir } from '../adapters/paths.js';
 import { readConsent, recordConsent } from '../adapters/canary/state-file.js';
 import { detectionCheck, type DetectionCheck } from '../adapters/canary/detection-check.js';
 
-/** How long the canary around a change waits for its alert. */
-const CHANGE_CANARY_TIMEOUT_MS = 20_000;
+/** How long the canary around a change waits for its alert (real Falco with -U: ~80 ms; a miss costs this, twice). */
+const CHANGE_CANARY_TIMEOUT_MS = 10_000;
 
 export interface DetectionWiring {
   /** the checks of one change, e.g. "fix raise-cpu-limit" (none when detection is off) */

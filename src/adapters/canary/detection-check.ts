@@ -9,7 +9,7 @@ import type { DockerClient } from '../docker/client.js';
 import { proveDetection, type ProveOptions } from './prove.js';
 
 /** A Falco that just reloaded may still be loading its probe when /metrics cannot tell: one more try. */
-const RETRY_AFTER_MS = 10_000;
+const RETRY_AFTER_MS = 5_000;
 
 export interface DetectionCheck {
   name: string;
