@@ -3,13 +3,11 @@
 // it in the TUI (Enter: evidence and fixes; c: confirm an item with a note), as JSON, or as text.
 import type { Catalogue } from '../core/runbook/load.js';
 import { EXIT, UserError, type ExitCode } from '../core/errors.js';
-import { diagnose } from '../core/diagnosis/diagnose.js';
 import { fixDescriber } from '../core/fix/describe.js';
 import { evaluateChecklist, checklistPassed, diagnosisInputs, type ChecklistInputs } from '../core/checklist/evaluate.js';
 import { formatChecklist } from '../core/checklist/format.js';
 import type { ItemResult } from '../core/checklist/results.js';
 import type { DockerClient } from '../adapters/docker/client.js';
-import { collectSnapshot } from '../adapters/collect.js';
 import { stateDir as resolveStateDir } from '../adapters/paths.js';
 import { readRolloutState } from '../adapters/rollout/state-file.js';
 import { checkRollbackReady } from '../adapters/checklist/rollback-ready.js';
@@ -21,6 +19,7 @@ import { liveCollectOptions } from '../adapters/collect-options.js';
 import { qualifiedThresholds } from '../core/runbook/thresholds.js';
 import type { ChecklistArgs } from '../cli/requests.js';
 import type { CommandIo } from './fix/fix.js';
+import { diagnoseLive } from './diagnose.js';
 
 /** The parsed args with the action validated and the report's format (--threshold NAME=N judges as diagnose does). */
 export interface ChecklistRequest extends Pick<
@@ -95,14 +94,10 @@ export async function runChecklistCommand(req: ChecklistRequest, deps: { docker:
 
 /** Measures once; returns a pure evaluator so a confirmation re-evaluates without measuring again. */
 async function gather(docker: DockerClient, req: ChecklistRequest, dir: string, progress: (l: string) => void) {
-  const snapshot = await collectSnapshot(
-    docker,
-    liveCollectOptions({ container: req.container, windowMs: req.windowSeconds * 1000, lookbackMs: 300_000, toolVersion: req.toolVersion }),
-    (e) => {
-      if (e.type === 'step-finished') progress(`  ${e.id}: ${e.detail}`);
-    },
-  );
-  const d = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: req.thresholds, only: [], now: new Date() });
+  const collect = liveCollectOptions({ container: req.container, windowMs: req.windowSeconds * 1000, lookbackMs: 300_000, toolVersion: req.toolVersion });
+  const run = { catalogue: req.catalogue, thresholds: req.thresholds, only: [], toolVersion: req.toolVersion };
+  const d = await diagnoseLive(docker, collect, run, (e) => e.type === 'step-finished' && progress(`  ${e.id}: ${e.detail}`));
+  const snapshot = d.snapshot;
   const describeFix = fixDescriber(req.catalogue, d);
   const thresholds = qualifiedThresholds(req.catalogue.runbooks, req.thresholds);
   const base: Omit<ChecklistInputs, 'confirmations'> = {

@@ -22,13 +22,14 @@ export async function runFixFlow(docker: DockerClient, prepared: PreparedFix, re
 /** Each chosen fix in turn; the worst exit code of them. */
 export async function applyChosenFixes(ids: readonly string[], snapshot: Snapshot | null, args: FixSettings, catalogue: Catalogue): Promise<ExitCode> {
   if (!snapshot) return EXIT.runtime;
-  const { prepareFixFor } = await import('./fix/fix.js');
+  const { prepareFixFor, runOf } = await import('./fix/fix.js');
+  const { judgeSnapshot } = await import('./diagnose.js');
   const docker = await connectDocker();
   const detection = await detectionFor(docker, args, snapshot.target.name, false);
   let worst: ExitCode = EXIT.ok;
   for (const fixId of ids) {
     const req = fixRequest(args, fixId, snapshot.target.name, catalogue, detection);
-    const code = await runFixFlow(docker, await prepareFixFor(docker, req, snapshot), req, args);
+    const code = await runFixFlow(docker, await prepareFixFor(docker, req, judgeSnapshot(snapshot, runOf(req), 'live')), req, args);
     if (code !== EXIT.ok) worst = code;
   }
   return worst;

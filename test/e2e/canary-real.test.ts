@@ -122,7 +122,10 @@ describe.skipIf(unavailable !== null)('canary on real Falco 0.42.1', () => {
       await tui.keys('p');
       await tui.waitForText(/fire canary read-sensitive-file \(rule "Read sensitive file untrusted"\) on fdlab-falco\? .*\[y\/N\]/, 60_000);
       await tui.keys('y', 'Enter');
-      const proven = await tui.waitForText(/Detection ✔ proven \d+ s ago on fdlab-falco: rule "Read sensitive file untrusted" via stdout, \d+ ms \(canary\)/, 60_000);
+      const proven = await tui.waitForText(
+        /Detection ✔ proven \d+ s ago on fdlab-falco: rule "Read sensitive file untrusted" via stdout, \d+ ms \(canary\)/,
+        60_000,
+      );
       expect(proven).toContain('p prove again');
       expect(await leftovers()).toBe('');
     } finally {

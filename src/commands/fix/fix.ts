@@ -2,17 +2,16 @@
 // confirmation in the TUI) run the journaled transaction: intent → write → reload → verify → measure,
 // undone automatically on failure.
 import type { Catalogue } from '../../core/runbook/load.js';
-import type { Snapshot } from '../../core/snapshot.js';
 import type { FixPlan } from '../../core/fix/plan.js';
 import type { ContainerTarget } from '../../core/fix/journal-entry.js';
 import { planFix } from '../../core/fix/plan.js';
 import { buildApplyPlan, changesNothing, previewText, ApplyPlanError, type ApplyPlan } from '../../core/fix/apply-plan.js';
 import { DEFAULT_MAX_CHANGES_PER_HOUR } from '../../core/fix/breaker.js';
 import { factsToWatch } from '../../core/fix/measure.js';
-import { diagnose, type Diagnosis } from '../../core/diagnosis/diagnose.js';
+import type { Diagnosis } from '../../core/diagnosis/diagnose.js';
+import { diagnoseLive, type DiagnoseRun } from '../diagnose.js';
 import { EXIT, UserError, errorMessage, type ExitCode } from '../../core/errors.js';
 import type { DockerClient } from '../../adapters/docker/client.js';
-import { collectSnapshot } from '../../adapters/collect.js';
 import type { ComposeTarget } from '../../adapters/apply/compose.js';
 import type { FixEvent } from '../../core/fix/events.js';
 import { runChange, type ChangeResult, type PostChangeCheck } from '../../adapters/change/engine.js';
@@ -67,15 +66,18 @@ export async function prepareFix(docker: DockerClient, req: FixRequest, progress
     toolVersion: req.toolVersion,
     hostVisible: req.hostVisible,
   });
-  const snapshot = await collectSnapshot(docker, collect, (e) => e.type === 'step-finished' && progress(`${e.id}: ${e.detail}`));
-  return prepareFixFor(docker, req, snapshot);
+  const diagnosis = await diagnoseLive(docker, collect, runOf(req), (e) => e.type === 'step-finished' && progress(`${e.id}: ${e.detail}`));
+  return prepareFixFor(docker, req, diagnosis);
 }
 
-/** Plans the fix against a snapshot already taken (the diagnose screen's), without measuring again. */
-export async function prepareFixFor(docker: DockerClient, req: FixRequest, snapshot: Snapshot): Promise<PreparedFix> {
+/** What the fix's diagnosis (and its re-measure) judge by: the runbooks, with --threshold. */
+export const runOf = (req: FixRequest): DiagnoseRun => ({ catalogue: req.catalogue, thresholds: req.thresholds, only: [], toolVersion: req.toolVersion });
+
+/** Plans the fix on a diagnosis already made (the diagnose screen's), without measuring again. */
+export async function prepareFixFor(docker: DockerClient, req: FixRequest, diagnosis: Diagnosis): Promise<PreparedFix> {
   const fix = req.catalogue.fixes[req.fixId];
   if (!fix) throw new UserError(`unknown fix "${req.fixId}"`, `fixes: ${Object.keys(req.catalogue.fixes).join(', ')}`);
-  const diagnosis = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: req.thresholds, only: [], now: new Date() });
+  const snapshot = diagnosis.context.snapshot;
   const plan = planFix(req.fixId, fix, diagnosis.context, diagnosis.facts);
   if (plan.refused) throw new UserError(`fix ${req.fixId} does not apply to ${snapshot.target.name}: ${plan.refused}`);
   const id = newEntryId(req.fixId);

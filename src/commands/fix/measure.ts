@@ -1,9 +1,9 @@
 // The re-measure after a fix: the same probes as the diagnosis, over a short window, with a log
 // look-back that starts when Falco picked the change up (older drop alerts belong to the old config).
 import type { DockerClient } from '../../adapters/docker/client.js';
-import { collectSnapshot } from '../../adapters/collect.js';
 import { liveCollectOptions } from '../../adapters/collect-options.js';
-import { diagnose, type Diagnosis } from '../../core/diagnosis/diagnose.js';
+import type { Diagnosis } from '../../core/diagnosis/diagnose.js';
+import { diagnoseLive } from '../diagnose.js';
 import { measures } from '../../core/fix/measure.js';
 import type { Measure } from '../../core/fix/journal-entry.js';
 import type { Catalogue } from '../../core/runbook/load.js';
@@ -35,7 +35,7 @@ export async function measureAfter(docker: DockerClient, req: MeasureRequest, si
     toolVersion: req.toolVersion,
     hostVisible: req.hostVisible,
   });
-  const snapshot = await collectSnapshot(docker, collect, (e) => e.type === 'sample' && faultPoint('mid-measure'));
-  const after = diagnose(snapshot, req.catalogue, { toolVersion: req.toolVersion, source: 'live', thresholds: req.thresholds, only: [], now: new Date() });
+  const run = { catalogue: req.catalogue, thresholds: req.thresholds, only: [], toolVersion: req.toolVersion };
+  const after = await diagnoseLive(docker, collect, run, (e) => e.type === 'sample' && faultPoint('mid-measure'));
   return measures(watch, before.facts, after.facts);
 }
