@@ -4,6 +4,7 @@ import type { DiagnoseEvent } from '../../src/core/events.js';
 import { diagnoseReducer, initialDiagnoseState, selectedFinding, visibleWindow, type DiagnoseAction, type DiagnoseState } from '../../src/ui/diagnose/state.js';
 import type { KeyIntent } from '../../src/ui/keys.js';
 import { diagnosisEvents, report, sample } from './fixtures/diagnosis.js';
+import { findingWithFixes } from '../core/helpers/finding.js';
 
 const event = (e: DiagnoseEvent): DiagnoseAction => ({ type: 'event', event: e });
 const key = (intent: KeyIntent): DiagnoseAction => ({ type: 'key', intent });
@@ -137,17 +138,13 @@ describe('visibleWindow', () => {
 describe('f / e / w choose fixes', () => {
   test('picks the first applicable fix per finding, by severity, and ends the screen', async () => {
     const { diagnoseReducer, initialDiagnoseState } = await import('../../src/ui/diagnose/state.js');
-    const f = (code: string, severity: 'critical' | 'warning', fixes: [string, string][]) => ({
-      code,
-      severity,
-      runbook: 'r',
-      title: code,
-      cause: 'c',
-      explanation: '',
-      evidence: [],
-      // refused is data: the summary's wording is not read (issue #14)
-      fixes: fixes.map(([id, summary]) => ({ id, title: id, summary, refused: summary.startsWith('not applicable') ? { reason: summary } : null })),
-    });
+    // refused is data: the summary's wording is not read (issue #14)
+    const f = (code: string, severity: 'critical' | 'warning', fixes: [string, string][]) =>
+      findingWithFixes(
+        code,
+        severity,
+        fixes.map(([id, summary]) => ({ id, summary, refused: summary.startsWith('not applicable') ? summary : null })),
+      );
     const findings = [
       f('FD-A', 'critical', [
         ['too-big', 'not applicable: would not fit'],

@@ -4,6 +4,7 @@ import { compareDetection, detectionPolicy, proofView } from '../../../src/core/
 import { judge, type CanaryVerdict } from '../../../src/core/canary/verdict.js';
 import { canaryTarget } from '../../../src/core/canary/target.js';
 import { SHIPPED, context } from './helpers.js';
+import { canaryState } from '../helpers/canary-state.js';
 
 const canary = SHIPPED[0]!;
 const verdict = (edits: [string[], unknown][], alert: boolean): CanaryVerdict =>
@@ -58,17 +59,7 @@ describe('detection before and after a change', () => {
 
 describe('the last proof as one line', () => {
   const now = Date.parse('2026-12-07T10:00:00Z');
-  const state = {
-    lastAt: '2026-12-07T09:58:30Z',
-    marker: 'm',
-    rule: 'R',
-    detected: true,
-    target: 'falco',
-    channel: 'file' as const,
-    latencyMs: 91.6,
-    reasons: [],
-    by: 'fix raise-cpu-limit, after',
-  };
+  const state = canaryState({ lastAt: '2026-12-07T09:58:30Z', rule: 'R', channel: 'file', latencyMs: 91.6, by: 'fix raise-cpu-limit, after' });
   it('detected, not detected (with the reasons), unfinished, never', () => {
     expect(proofView(state, now)).toEqual({ detected: true, line: 'proven 2 min ago on falco: rule "R" via file, 92 ms (fix raise-cpu-limit, after)' });
     expect(proofView({ ...state, detected: false, reasons: ['disabled: rule "R" is disabled by x'] }, now).line).toBe(

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { proofView } from '../../../src/core/canary/proof.js';
+import { canaryState } from '../helpers/canary-state.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../../src/adapters/catalogue-files.js';
 import { qualifiedThresholds } from '../../../src/core/runbook/thresholds.js';
@@ -154,17 +155,7 @@ describe('checklist evaluation', () => {
 
   it("alerting and essential-rules show the last canary's proof: rule, channel, latency, when; or that it never ran", () => {
     const now = Date.parse('2026-12-07T10:00:00Z');
-    const proof = {
-      lastAt: '2026-12-07T09:48:00Z',
-      marker: 'falco-doctor-canary-x',
-      rule: 'Read sensitive file untrusted',
-      detected: true,
-      target: 'falco',
-      channel: 'stdout' as const,
-      latencyMs: 84,
-      reasons: [],
-      by: 'canary',
-    };
+    const proof = canaryState();
     const r = evaluateChecklist(shipped(), inputs({ detection: proofView(proof, now) }));
     for (const id of ['alerting', 'essential-rules'])
       expect(r.find((x) => x.id === id)!.evidence.at(-1)).toMatchObject({

@@ -6,17 +6,14 @@ import type { Finding, Severity } from '../../../src/core/findings.js';
 import { diagnoseReducer, initialDiagnoseState, type DiagnoseState } from '../../../src/ui/diagnose/state.js';
 import { initialKubeState, kubeReducer, type KubeScreenState } from '../../../src/ui/kube/state.js';
 import type { KeyIntent } from '../../../src/ui/keys.js';
+import { findingWithFixes } from '../helpers/finding.js';
 
-const finding = (code: string, severity: Severity, fixes: [id: string, refused: boolean][]): Finding => ({
-  code,
-  severity,
-  runbook: 'r',
-  title: code,
-  cause: 'c',
-  explanation: '',
-  evidence: [],
-  fixes: fixes.map(([id, refused]) => ({ id, title: id, summary: id, refused: refused ? { reason: 'would not fit' } : null })),
-});
+const finding = (code: string, severity: Severity, fixes: [id: string, refused: boolean][]): Finding =>
+  findingWithFixes(
+    code,
+    severity,
+    fixes.map(([id, refused]) => ({ id, refused: refused ? 'would not fit' : null })),
+  );
 
 // in the order the screens list them (sortFindings: critical first)
 const FINDINGS = [
