@@ -43,7 +43,7 @@ export const JSON_OUT = f('json', 'machine-readable JSON on stdout');
 export const DETECTION_FLAG_HELP = [
   f(
     'canary',
-    'prove detection before and after the change with a canary (its alert reaches your outputs); default: on a terminal, once you said yes to a canary',
+    'prove detection before and after the change with a canary (its alert reaches your outputs); default: asked once on a terminal, the answer kept; never off a terminal',
   ),
   f('no-canary', 'no canary around the change'),
   f('accept-detection-loss', 'keep the change although the canary was detected before it and not after (default: undone, exit 6)'),

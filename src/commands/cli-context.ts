@@ -44,7 +44,7 @@ export async function detectionFor(
     container,
     toolVersion: toolVersion(),
     isTty: Boolean(process.stdin.isTTY),
-    ask: yes ? async () => false : confirm,
+    ...(yes ? {} : { ask: confirm }),
     say: (l) => io.err(`${l}\n`),
   });
 }

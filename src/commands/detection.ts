@@ -24,22 +24,27 @@ export interface DetectionContext extends DetectionArgs {
   stateDir: string | null;
   toolVersion: string;
   isTty: boolean;
-  ask: (question: string) => Promise<boolean>;
+  /** absent: the command must not ask (--yes) — detection then runs only with an answer already kept */
+  ask?: (question: string) => Promise<boolean>;
   say: (line: string) => void;
 }
 
 export async function decideDetection(docker: DockerClient, c: DetectionContext): Promise<DetectionWiring> {
   const dir = resolveStateDir(process.env, c.stateDir);
   const off: DetectionWiring = { checksFor: () => [], accept: c.acceptDetectionLoss };
-  const policy = detectionPolicy(c.canary, c.isTty, (await readConsent(dir).catch(() => null)) !== null);
-  if (policy === 'skip') {
-    if (c.canary === 'ask') c.say('detection: not proven around this change (pass --canary to fire a canary before and after)');
+  const answer = (await readConsent(dir).catch(() => null))?.answer ?? null;
+  const policy = detectionPolicy(c.canary, c.isTty, answer);
+  const ask = policy === 'ask' ? c.ask : undefined;
+  if (policy === 'skip' || (policy === 'ask' && !ask)) {
+    if (c.canary === 'ask') c.say('detection: not proven around this change (--canary fires a canary before and after it)');
     return off;
   }
-  if (policy === 'ask') {
-    const yes = await c.ask('prove detection with a canary before and after the change? Its alert reaches every output Falco has (asked once)');
+  if (ask) {
+    const yes = await ask(
+      'prove detection with a canary before and after each change? Its alert reaches every output Falco has (asked once: the answer is kept)',
+    );
+    await recordConsent(dir, 'a change', yes ? 'yes' : 'no');
     if (!yes) return off;
-    await recordConsent(dir, 'a change');
   }
   return {
     accept: c.acceptDetectionLoss,

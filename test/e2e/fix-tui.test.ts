@@ -28,6 +28,9 @@ describe('fix from the diagnose screen under tmux', () => {
     await tui.keys('Enter');
     await tui.waitForText('Evidence');
     await tui.keys('f');
+    // the first change on a terminal asks about the detection canary once; no is kept (the stand-in cannot alert)
+    await tui.waitForText(/prove detection with a canary before and after each change\?/, 60_000);
+    await tui.keys('n', 'Enter');
     const preview = await tui.waitForText('y or Enter: apply', 60_000);
     expect(preview).toContain('Raise the ring-buffer size preset');
     expect(preview).toMatch(/[-]\s+buf_size_preset: 1/);

@@ -16,7 +16,10 @@ describe('fix from the home screen under tmux', () => {
     const lab = await labUp('event-drops', { dir: tempDir('home-fix') });
     const before = captureDir(lab.configDir);
     const state = tempDir('home-fix-state');
-    const { tui } = await homes.start(['--window', '4', '--state-dir', state, '--settle', '2', '--reload-timeout', '8'], { cols: 110, rows: 50 });
+    const { tui } = await homes.start(['--window', '4', '--state-dir', state, '--settle', '2', '--reload-timeout', '8', '--no-canary'], {
+      cols: 110,
+      rows: 50,
+    });
     await tui.waitForText(/drop alerts\/min [1-9]/, 30_000);
     // a live dashboard: drawn on the alternate screen, so screens opened from it do not scroll up the shell
     expect(await tui.alternateOn()).toBe(true);

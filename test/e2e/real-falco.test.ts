@@ -192,11 +192,14 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
 
   it('event-drops from the diagnose screen: f previews raise-cpu-limit, y applies and re-measures by the counters, u undoes it', async () => {
     const state = tempDir('real-tui-state');
-    tui = await startTmux(['node', CLI, 'diagnose', '--container', lab.falcoContainer, '--window', '10', '--state-dir', state, '--settle', '3'], {
-      cwd: REPO,
-      cols: 110,
-      rows: 50,
-    });
+    tui = await startTmux(
+      ['node', CLI, 'diagnose', '--container', lab.falcoContainer, '--window', '10', '--state-dir', state, '--settle', '3', '--no-canary'],
+      {
+        cwd: REPO,
+        cols: 110,
+        rows: 50,
+      },
+    );
     await tui.waitForText(/Findings \(\d+\)/, 90_000);
     // the drop finding (FD-DROP-CPU) comes first among the critical ones: open it
     const list = await tui.screen();

@@ -34,5 +34,5 @@ export const writeCanaryState = (stateDir: string, s: CanaryState): Promise<void
 export const readConsent = (stateDir: string): Promise<CanaryConsent | null> =>
   readIfPresent(consentFile(stateDir), CanaryConsentSchema, 'remove it: the doctor asks again');
 
-export const recordConsent = (stateDir: string, by: string): Promise<void> =>
-  writePrivate(stateDir, consentFile(stateDir), { at: new Date().toISOString(), by } satisfies CanaryConsent);
+export const recordConsent = (stateDir: string, by: string, answer: CanaryConsent['answer'] = 'yes'): Promise<void> =>
+  writePrivate(stateDir, consentFile(stateDir), { at: new Date().toISOString(), by, answer } satisfies CanaryConsent);

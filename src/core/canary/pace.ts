@@ -22,9 +22,10 @@ export const CanaryStateSchema = z.object({
   by: z.string().default('canary'),
 });
 
-/** The operator said yes to canaries once (<state dir>/canary-consent.json): on a terminal, changes then
- *  prove detection without asking again. Off a terminal only --canary turns them on. */
-export const CanaryConsentSchema = z.object({ at: z.string(), by: z.string() });
+/** The operator's answer to canaries around changes (<state dir>/canary-consent.json), asked once on a
+ *  terminal and kept: yes, changes prove detection without asking; no, they do not (--canary still does).
+ *  Off a terminal only --canary turns them on. */
+export const CanaryConsentSchema = z.object({ at: z.string(), by: z.string(), answer: z.enum(['yes', 'no']).default('yes') });
 export type CanaryConsent = z.infer<typeof CanaryConsentSchema>;
 export type CanaryState = z.infer<typeof CanaryStateSchema>;
 

@@ -22,11 +22,11 @@ export function compareDetection(before: CanaryVerdict | null, after: CanaryVerd
 }
 
 /** Whether a change proves detection: --canary runs it, --no-canary does not; by default only on a
- *  terminal (a canary pages whoever the outputs reach), without asking once the operator said yes. */
-export function detectionPolicy(flag: 'on' | 'off' | 'ask', isTty: boolean, consented: boolean): 'run' | 'skip' | 'ask' {
+ *  terminal (a canary pages whoever the outputs reach), asked once and the answer kept (null: never asked). */
+export function detectionPolicy(flag: 'on' | 'off' | 'ask', isTty: boolean, answer: 'yes' | 'no' | null): 'run' | 'skip' | 'ask' {
   if (flag === 'on') return 'run';
-  if (flag === 'off' || !isTty) return 'skip';
-  return consented ? 'run' : 'ask';
+  if (flag === 'off' || !isTty || answer === 'no') return 'skip';
+  return answer === 'yes' ? 'run' : 'ask';
 }
 
 /** The proof a verdict leaves in the state dir (canary.json), beside when and what fired it. */

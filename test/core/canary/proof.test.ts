@@ -75,11 +75,13 @@ describe('the last proof as one line', () => {
 });
 
 describe('whether a change proves detection', () => {
-  it('--canary always, --no-canary never; by default only on a terminal, asked until the operator said yes once', () => {
-    expect(detectionPolicy('on', false, false)).toBe('run');
-    expect(detectionPolicy('off', true, true)).toBe('skip');
-    expect(detectionPolicy('ask', false, true)).toBe('skip');
-    expect(detectionPolicy('ask', true, false)).toBe('ask');
-    expect(detectionPolicy('ask', true, true)).toBe('run');
+  it('--canary always, --no-canary never; by default only on a terminal, asked once and the answer kept', () => {
+    expect(detectionPolicy('on', false, null)).toBe('run');
+    expect(detectionPolicy('on', true, 'no')).toBe('run');
+    expect(detectionPolicy('off', true, 'yes')).toBe('skip');
+    expect(detectionPolicy('ask', false, 'yes')).toBe('skip');
+    expect(detectionPolicy('ask', true, null)).toBe('ask');
+    expect(detectionPolicy('ask', true, 'yes')).toBe('run');
+    expect(detectionPolicy('ask', true, 'no')).toBe('skip');
   });
 });
