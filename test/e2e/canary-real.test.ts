@@ -227,7 +227,7 @@ describe.skipIf(unavailable !== null)('canary on real Falco 0.42.1', () => {
         const l = await execa('docker', ['logs', lab.falcoContainer], { reject: false });
         return String(l.stdout).includes(r.report!.verdict.marker) ? Date.now() - firedAt : undefined;
       },
-      30_000,
+      10_000,
       1000,
     ).catch(() => null);
     console.log(

@@ -133,8 +133,8 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
 
   it("event-drops: drops in Falco's counters are named; the documented fix re-measured by the counters; rollback --last byte-identical", async () => {
     lab = await realLabUp('event-drops', { dir: tempDir('real-drops') });
-    const n = await measureScenario(lab, 0.1, 10_000);
-    const report = await diagnoseJson(lab, '15');
+    const n = await measureScenario(lab, 0.1, 6_000);
+    const report = await diagnoseJson(lab, '8');
     printNumbers(lab.scenario, n, report);
     expect(n.dropsPerSec).toBeGreaterThan(0);
     expect(Number(fact(report, 'drops.counted'))).toBeGreaterThan(0);
@@ -143,9 +143,9 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
     expect(drop?.fixes[0]?.id).toBe('raise-cpu-limit');
 
     const files = captureDir(lab.configDir);
-    const fix = await changeCli(['fix', 'raise-cpu-limit', '--container', lab.falcoContainer, '--yes', '--window', '15s', '--settle', '3s']);
+    const fix = await changeCli(['fix', 'raise-cpu-limit', '--container', lab.falcoContainer, '--yes', '--window', '8s', '--settle', '3s']);
     expect(fix.exitCode, String(fix.stderr) + String(fix.stdout)).toBe(0);
-    const after = await measureScenario(lab, 0.15, 10_000);
+    const after = await measureScenario(lab, 0.15, 6_000);
     console.log(
       `real Falco [event-drops] after raise-cpu-limit: drops/s ${after.dropsPerSec} (before ${n.dropsPerSec}), throttled ${after.throttledPercent} %`,
     );
@@ -157,9 +157,9 @@ describe.skipIf(unavailable !== null)('real Falco 0.42.1 (not the stand-in)', ()
   });
 
   it('a fix that reloads Falco is not "verified" on counters that restarted: the re-measure waits until Falco counts again', async () => {
-    const fix = await changeCli(['fix', 'base-syscalls-custom-set', '--container', lab.falcoContainer, '--yes', '--window', '10s', '--settle', '3s']);
+    const fix = await changeCli(['fix', 'base-syscalls-custom-set', '--container', lab.falcoContainer, '--yes', '--window', '6s', '--settle', '3s']);
     expect(fix.exitCode, String(fix.stderr) + String(fix.stdout)).toBe(0);
-    const check = await measureScenario(lab, 0.1, 10_000);
+    const check = await measureScenario(lab, 0.1, 6_000);
     console.log(
       `real Falco [event-drops] after base-syscalls-custom-set: ${check.eventsPerSec} events/s, ${check.dropsPerSec} drops/s by the counters\n${String(fix.stdout)}`,
     );

@@ -8,7 +8,7 @@ import type { CanaryReport } from '../../core/canary/format.js';
 import type { DockerClient } from '../docker/client.js';
 import { proveDetection, type ProveOptions } from './prove.js';
 
-/** A Falco that just reloaded may still be loading its probe when /metrics cannot tell: one more try. */
+/** A Falco that just reloaded may still be loading its probe when /metrics could not show it counting: one more try. */
 const RETRY_AFTER_MS = 5_000;
 
 export interface DetectionCheck {
@@ -47,7 +47,7 @@ export function detectionCheck(docker: DockerClient, o: DetectionCheckOptions): 
       // nothing to lose: no second alert to anyone's pager
       if (!before?.verdict.detected) return compareDetection(before?.verdict ?? null, null);
       let after = await run('after');
-      if (after && !after.verdict.detected) {
+      if (after && !after.verdict.detected && after.capture !== 'counting') {
         await new Promise((r) => setTimeout(r, RETRY_AFTER_MS));
         after = (await run('after')) ?? after;
       }

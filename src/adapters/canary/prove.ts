@@ -75,7 +75,7 @@ export async function proveDetection(docker: DockerClient, o: ProveOptions): Pro
         )
       : Promise.resolve(null);
   // just after a reload Falco answers before its probe is loaded: an action fired then is not seen at all
-  await waitUntilCounting(metricsUrl, CAPTURE_WAIT_MS);
+  const capture = await waitUntilCounting(metricsUrl, CAPTURE_WAIT_MS);
   const metricsStart = await readMetrics();
   const offsets = await fileOffsets(target.channels);
   const argv = argvWithMarker(target.canary, marker);
@@ -101,6 +101,7 @@ export async function proveDetection(docker: DockerClient, o: ProveOptions): Pro
     timeoutMs: o.timeoutMs,
     actionExit: fired.exitCode,
     drops,
+    capture,
     verdict,
   };
 }

@@ -9,6 +9,9 @@ export interface CanaryReport {
   /** the action's exit code in its throwaway container (cat fails on the missing marker file: 1) */
   actionExit: number | null;
   drops: number | null;
+  /** whether Falco was seen counting events before the action (its /metrics); a Falco still loading its
+   *  probe after a reload sees nothing, so a miss then says little; absent on Kubernetes (not waited for) */
+  capture?: 'counting' | 'not-counting' | 'unreadable';
   verdict: CanaryVerdict;
 }
 

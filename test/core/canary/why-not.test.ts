@@ -121,7 +121,15 @@ describe('canary: the verdict after the window', () => {
 });
 
 describe('canary report text', () => {
-  const base = { schemaVersion: 1 as const, target: 'falco', firedAt: '2026-12-07T06:10:01.000Z', timeoutMs: 20_000, actionExit: 1, drops: 0 };
+  const base = {
+    schemaVersion: 1 as const,
+    target: 'falco',
+    firedAt: '2026-12-07T06:10:01.000Z',
+    timeoutMs: 20_000,
+    actionExit: 1,
+    drops: 0,
+    capture: 'counting' as const,
+  };
   it('detected: rule, channel and both latencies; not detected: each reason on its line', () => {
     const v = judge(canaryTarget(context(), canary), {
       ...miss,
