@@ -116,11 +116,11 @@ describe.skipIf(unavailable !== null)('canary on real Falco 0.42.1', () => {
   }, 300_000);
 
   it('the home screen: the Detection line says never proven; p asks first, y fires the canary, the line then says proven', async () => {
-    const { tui } = await startHome(['--container', lab.falcoContainer], { cols: 120, rows: 40 });
+    const { tui } = await startHome(['--container', lab.falcoContainer], { cols: 140, rows: 40 });
     try {
       await tui.waitForText(/Detection \? never proven: falco-doctor canary fires one · p prove again/, 60_000);
       await tui.keys('p');
-      // the question (it wraps at 120 columns): the canary, its rule, the target
+      // the question (it wraps at 140 columns): the canary, its rule, the target
       await tui.waitForText(/fire canary read-sensitive-file \(rule "Read sensitive file untrusted"\) on fdlab-falco\?/, 60_000);
       await tui.keys('y', 'Enter');
       const proven = await tui.waitForText(
