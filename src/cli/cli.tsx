@@ -5,7 +5,7 @@ import { parseCli } from './args.js';
 import { HELP, commandHelp } from './help.js';
 import { EXIT, UserError, errorMessage, type ExitCode } from '../core/errors.js';
 import { toolVersion } from '../version.js';
-import { connectDocker, detectionFor, io, timings } from '../commands/cli-context.js';
+import { io } from '../commands/cli-context.js';
 
 async function main(argv: string[]): Promise<ExitCode> {
   const args = parseCli(argv, Boolean(process.stdout.isTTY && process.stdin.isTTY));
@@ -61,13 +61,8 @@ async function main(argv: string[]): Promise<ExitCode> {
     }
     case 'rollback': {
       // the one rollback of every kind; Docker is connected only when the entry changed a container
-      const { runRollbackCommand } = await import('../commands/rollback.js');
-      // the canary around the undo needs Docker; a Kubernetes entry needs none (its check says "not measured")
-      const docker = args.canary === 'off' ? null : await connectDocker().catch(() => null);
-      const detection = docker ? await detectionFor(docker, args, null, false) : null;
-      const checks = detection?.checksFor(`rollback ${args.id ?? '--last'}`) ?? [];
-      const request = { id: args.id, last: args.last, stateDir: args.stateDir, timings: timings(args) };
-      return runRollbackCommand(docker, request, io, { checks, accept: args.acceptDetectionLoss });
+      const { rollbackCommand } = await import('../commands/rollback.js');
+      return rollbackCommand(args, io);
     }
     case 'history': {
       const { runHistoryCommand } = await import('../commands/history.js');

@@ -46,7 +46,10 @@ export const DETECTION_FLAG_HELP = [
     'prove detection before and after the change with a canary (its alert reaches your outputs); default: asked once on a terminal, the answer kept; never off a terminal',
   ),
   f('no-canary', 'no canary around the change'),
-  f('accept-detection-loss', 'keep the change although the canary was detected before it and not after (default: undone, exit 6)'),
+  f(
+    'accept-detection-loss',
+    'keep the change although the canary was detected before it and not after (default: the change is undone and rollback reports it; exit 6)',
+  ),
 ];
 
 export const EXIT_RUNTIME: [number, string] = [1, 'runtime error'];

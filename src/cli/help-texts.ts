@@ -137,7 +137,14 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
       'Restores the files and container limits a change recorded (an id from falco-doctor history, or --last), byte-identical, and checks that Falco comes back. Safe to repeat, and works after the doctor was killed mid-change.',
     flags: [f('last', 'the most recent change'), STATE_DIR, SETTLE, RELOAD, ...DETECTION_FLAG_HELP, NO_COLOR],
     examples: ['falco-doctor rollback --last', 'falco-doctor rollback 20250110T101500123Z-raise-buffer-preset-3f2a   # an id from falco-doctor history'],
-    exit: [[0, 'restored'], EXIT_RUNTIME, [2, 'usage error, or nothing to roll back'], EXIT_UNREACHABLE, EXIT_UNDO],
+    exit: [
+      [0, 'restored'],
+      EXIT_RUNTIME,
+      [2, 'usage error, or nothing to roll back'],
+      EXIT_UNREACHABLE,
+      [6, 'restored, but the canary detected before the undo is not detected after it (--canary; the undo stays)'],
+      EXIT_UNDO,
+    ],
   },
   history: {
     summary: 'the changes made, with their before/after figures',

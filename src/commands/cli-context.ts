@@ -43,7 +43,7 @@ export async function detectionFor(
     ...args,
     container,
     toolVersion: toolVersion(),
-    isTty: Boolean(process.stdin.isTTY),
+    isTty: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     ...(yes ? {} : { ask: confirm }),
     say: (l) => io.err(`${l}\n`),
   });

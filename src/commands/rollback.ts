@@ -11,6 +11,10 @@ import { openSession, type TimingOptions } from '../adapters/change/session.js';
 import { connections, undoJournaled } from '../adapters/change/undo.js';
 import { kindOf } from '../adapters/change/kinds/index.js';
 import type { CommandIo } from './fix/fix.js';
+import type { RollbackArgs } from '../cli/requests.js';
+import type { JournalEntry } from '../core/fix/journal-entry.js';
+import { openJournal } from '../adapters/journal/journal.js';
+import { stateDir } from '../adapters/paths.js';
 import type { DetectionCheck } from '../adapters/canary/detection-check.js';
 
 export interface RollbackRequest {
@@ -71,4 +75,25 @@ export async function runRollbackCommand(
   }
   io.out(`rollback of ${r.entry.id} could not complete. Do this by hand:\n${r.manualSteps.map((s) => `  - ${s}\n`).join('')}`);
   return EXIT.rollbackIncomplete;
+}
+
+/** `falco-doctor rollback [ID|--last]` from the parsed command line: the canary around the undo only for a
+ *  change to a container (aimed at that container, by name), decided before the undo; Docker is connected
+ *  only when it is needed. */
+export async function rollbackCommand(args: RollbackArgs, io: CommandIo): Promise<ExitCode> {
+  const { connectDocker, detectionFor, timings } = await import('./cli-context.js');
+  const request = { id: args.id, last: args.last, stateDir: args.stateDir, timings: timings(args) };
+  const entry = await entryToUndo(request);
+  const docker = args.canary === 'off' || entry?.target.kind !== 'container' ? null : await connectDocker().catch(() => null);
+  if (!docker || entry?.target.kind !== 'container') return runRollbackCommand(null, request, io);
+  const detection = await detectionFor(docker, args, entry.target.name, false);
+  const checks = detection.checksFor(`rollback ${entry.id}`);
+  return runRollbackCommand(docker, request, io, { checks, accept: args.acceptDetectionLoss });
+}
+
+/** The entry a rollback would undo, read without the lock (the rollback reads it again under it). */
+async function entryToUndo(req: RollbackRequest): Promise<JournalEntry | null> {
+  const j = await openJournal(stateDir(process.env, req.stateDir)).catch(() => null);
+  if (!j) return null;
+  return req.id ? j.read(req.id).catch(() => null) : ((await j.list().catch(() => [])).at(-1) ?? null);
 }

@@ -25,10 +25,10 @@ export interface DetectionCheckOptions extends Pick<ProveOptions, 'container' | 
 
 export function detectionCheck(docker: DockerClient, o: DetectionCheckOptions): DetectionCheck {
   let notRun = '';
-  const run = async (when: 'before' | 'after'): Promise<CanaryReport | null> => {
+  const run = async (when: 'before' | 'after', container = o.container): Promise<CanaryReport | null> => {
     try {
       // a change's own canaries are paced by the change, not by the canary's minimum interval
-      return await proveDetection(docker, { ...o, by: `${o.change}, ${when}`, force: true });
+      return await proveDetection(docker, { ...o, container, by: `${o.change}, ${when}`, force: true });
     } catch (e) {
       notRun = errorMessage(e);
       return null;
@@ -46,10 +46,11 @@ export function detectionCheck(docker: DockerClient, o: DetectionCheckOptions): 
     async after(before) {
       // nothing to lose: no second alert to anyone's pager
       if (!before?.verdict.detected) return compareDetection(before?.verdict ?? null, null);
-      let after = await run('after');
+      // by the name the before canary proved: a change that re-creates Falco gives it another id
+      let after = await run('after', before.target);
       if (after && !after.verdict.detected && after.capture !== 'counting') {
         await new Promise((r) => setTimeout(r, RETRY_AFTER_MS));
-        after = (await run('after')) ?? after;
+        after = (await run('after', before.target)) ?? after;
       }
       return compareDetection(before.verdict, after?.verdict ?? null);
     },

@@ -20,7 +20,7 @@ import { liveCollectOptions } from '../collect-options.js';
 import { httpGet } from '../webserver.js';
 import { waitUntilCounting } from '../apply/counting.js';
 import { readCanaries } from './read-canaries.js';
-import { readCanaryState, recordConsent, writeCanaryState } from './state-file.js';
+import { readCanaryState, readConsent, recordConsent, writeCanaryState } from './state-file.js';
 import { fireCanary } from './fire.js';
 import { fileOffsets, waitForAlert } from './watch.js';
 
@@ -60,8 +60,9 @@ export async function proveDetection(docker: DockerClient, o: ProveOptions): Pro
   const question = `fire canary ${target.canary.id} (rule "${target.canary.rule}") on ${t.name}? Its alert reaches every output Falco has (pager, Slack)`;
   if (o.confirm && !(await o.confirm(question)))
     throw new UserError('the canary was not fired: it needs a yes', 'pass --yes (its alert reaches every output Falco is configured with)');
-  // a yes on the terminal is the operator's consent to canaries: changes may prove detection from now on
-  if (o.confirm) await recordConsent(o.stateDir, o.by);
+  // a yes on the terminal, when no answer is kept yet, is the operator's consent to canaries around
+  // changes; an earlier "no" to that question stays (it is only asked there)
+  if (o.confirm && (await readConsent(o.stateDir).catch(() => null)) === null) await recordConsent(o.stateDir, o.by);
   const marker = canaryMarker(Date.now(), randomBytes(6).toString('hex'));
   const record = (s: Pick<CanaryState, 'lastAt' | 'detected'> & Partial<CanaryState>) =>
     writeCanaryState(o.stateDir, { marker, rule: target.canary.rule, target: t.name, channel: null, latencyMs: null, reasons: [], by: o.by, ...s });

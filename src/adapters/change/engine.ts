@@ -151,7 +151,12 @@ async function afterChecks<K extends ChangeKindName>(
       detail: v.ok === null ? `not measured: ${text}` : `${text}${keptNote}`,
     });
     const message = failed ? `check ${c.name} failed: ${text}${keptNote}` : `check ${c.name}: ${v.ok === null ? 'not measured: ' : ''}${text}`;
-    entry = await record(tx, entry, {}, message);
+    // a failed check is undone even when the journal cannot take its line (a full disk): revert needs only the entry
+    const before = entry;
+    entry = await record(tx, entry, {}, message).catch((e: unknown) => {
+      if (failed && !accepted) return before;
+      throw e;
+    });
     if (failed && !accepted) return { entry, failure: `check ${c.name}: ${text}` };
   }
   return { entry, failure: null };

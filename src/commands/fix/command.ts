@@ -7,7 +7,9 @@ import { connectDocker, detectionFor, fixRequest, io, readCatalogue } from '../c
 export async function fixCommand(args: FixArgs): Promise<ExitCode> {
   const { runFixCommand, prepareFix } = await import('./fix.js');
   const docker = await connectDocker();
-  const detection = await detectionFor(docker, args, args.container, args.yes);
+  // only a fix that may be applied asks about (or fires) canaries: a preview without --yes changes nothing
+  const applies = args.yes || args.format === 'ui';
+  const detection = applies ? await detectionFor(docker, args, args.container, args.yes) : undefined;
   const req = fixRequest(args, args.fixId, args.container, await readCatalogue(), detection);
   if (args.format !== 'ui' || args.yes) return runFixCommand(docker, req, args.yes, io);
   const prepared = await prepareFix(docker, req, (l) => io.err(`${l}\n`));

@@ -100,6 +100,9 @@ export async function kubeFixOn(before: KubeRun, fixId: string, args: KubeFixArg
     rolloutTimeoutMs: Math.max(120, args.reloadTimeoutSeconds) * 1000,
     remeasure,
   });
+  // the canary around a change runs on Docker targets only (canary --kube proves a cluster on its own)
+  if (args.canary === 'on' || args.acceptDetectionLoss)
+    io.err('detection: not proven around a --kube change (run falco-doctor canary --kube before and after)\n');
   const r = await runChange({
     command: `fix ${fixId} --kube`,
     stateDir: args.stateDir,

@@ -16,6 +16,12 @@ export function compareDetection(before: CanaryVerdict | null, after: CanaryVerd
   if (!before.detected)
     return { ok: null, note: `canary not detected before the change either (rule "${before.rule}": ${why(before)}): the change cannot have lost it` };
   if (after === null) return { ok: null, note: `detection not measured after the change (it was detected before by rule "${before.rule}")` };
+  // the canary is picked again after the change: another rule's says nothing about this one
+  if (after.rule !== before.rule)
+    return {
+      ok: null,
+      note: `after the change the canary tripped rule "${after.rule}", not "${before.rule}": ${after.detected ? 'detected' : 'not detected'}, not compared`,
+    };
   if (after.detected)
     return { ok: true, note: `detection kept: rule "${after.rule}" via ${after.channel ?? '?'}, ${ms(before.latencyMs)} before, ${ms(after.latencyMs)} after` };
   return { ok: false, reason: `detection lost: rule "${before.rule}" alerted before the change and not after (${why(after)})` };

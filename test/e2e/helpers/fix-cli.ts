@@ -7,21 +7,16 @@ import YAML from 'yaml';
 import { EXIT, UserError, errorMessage } from '../../../src/core/errors.js';
 import { FixCatalogueSchema } from '../../../src/core/fix/schema.js';
 import { parseCli } from '../../../src/cli/args.js';
-import { connectDocker, detectionFor, fixRequest, io, readCatalogue, timings } from '../../../src/commands/cli-context.js';
+import { connectDocker, detectionFor, fixRequest, io, readCatalogue } from '../../../src/commands/cli-context.js';
 import { runFixCommand } from '../../../src/commands/fix/fix.js';
-import { runRollbackCommand } from '../../../src/commands/rollback.js';
+import { rollbackCommand } from '../../../src/commands/rollback.js';
 import { runHistoryCommand } from '../../../src/commands/history.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv, false);
   if (args.command === 'history') return runHistoryCommand(args, io);
   const docker = await connectDocker();
-  if (args.command === 'rollback') {
-    const detection = await detectionFor(docker, args, null, false);
-    const checks = detection.checksFor(`rollback ${args.id ?? '--last'}`);
-    const request = { id: args.id, last: args.last, stateDir: args.stateDir, timings: timings(args) };
-    return runRollbackCommand(docker, request, io, { checks, accept: args.acceptDetectionLoss });
-  }
+  if (args.command === 'rollback') return rollbackCommand(args, io);
   if (args.command !== 'fix') throw new UserError('usage: fix ID [--yes] | rollback [ID|--last] | history [--json]');
   const catalogue = await readCatalogue();
   const extra = process.env['FALCO_DOCTOR_TEST_FIXES'];
