@@ -1,11 +1,14 @@
 // The home screen and the screens it opens from it (d diagnose, c checklist, r rollout, h history,
 // u undo), one after another in the same process until the operator quits.
-import { EXIT, type ExitCode } from '../core/errors.js';
+import { EXIT, errorMessage, type ExitCode } from '../core/errors.js';
 import type { DiagnoseEvent } from '../core/events.js';
 import { channel } from '../core/channel.js';
 import { toolVersion } from '../version.js';
 import { collectOptions, connectDocker, readCatalogue, runDiagnosis, timings } from './cli-context.js';
 import type { HomeArgs } from '../cli/requests.js';
+
+/** How long the home screen's canary waits for its alert. */
+const HOME_CANARY_TIMEOUT_MS = 10_000;
 
 /** The home screen, and the screens it opens (d diagnose, c checklist, r rollout, h history, u undo), until the operator quits. */
 export async function homeLoop(args: HomeArgs): Promise<ExitCode> {
@@ -93,37 +96,25 @@ async function screens(
   }
 }
 
-/** The canary from the home screen: null when it ran (the detection line shows the verdict), else why not. */
+/** The canary from the home screen: null when it was detected (the detection line shows it), else the
+ *  first reason it was not, or why it did not fire. */
 async function proveFromHome(args: HomeArgs): Promise<string | null> {
-  const { runCanary } = await import('./canary.js');
+  const { proveDetection } = await import('../adapters/canary/prove.js');
+  const { stateDir } = await import('../adapters/paths.js');
   const { confirm } = await import('../ui/confirm.js');
-  const out: string[] = [];
-  const quiet = { out: (s: string) => void out.push(s), err: () => undefined };
   try {
-    const code = await runCanary(
-      {
-        command: 'canary',
-        container: args.container,
-        kube: null,
-        node: null,
-        format: 'ui',
-        noColor: args.noColor,
-        yes: false,
-        force: false,
-        timeoutSeconds: 10,
-        stateDir: args.stateDir,
-      },
-      { docker: await connectDocker(), io: quiet, confirm, toolVersion: toolVersion() },
-    );
-    return code === EXIT.ok
-      ? null
-      : (
-          out
-            .join('')
-            .split('\n')
-            .find((l) => l.startsWith('  - ')) ?? 'canary: not detected'
-        ).trim();
+    const r = await proveDetection(await connectDocker(), {
+      container: args.container,
+      stateDir: stateDir(process.env, args.stateDir),
+      timeoutMs: HOME_CANARY_TIMEOUT_MS,
+      toolVersion: toolVersion(),
+      by: 'canary',
+      force: false,
+      confirm,
+    });
+    const why = r.verdict.reasons[0];
+    return r.verdict.detected ? null : why ? `${why.code}: ${why.text}` : 'canary: not detected';
   } catch (e) {
-    return `canary: ${e instanceof Error ? e.message : String(e)}`;
+    return `canary: ${errorMessage(e)}`;
   }
 }

@@ -4,9 +4,8 @@
 // Run under the shared lab lock: flock /tmp/fd-lab.lock npx vitest run --project docker test/e2e/fault-container.test.ts
 import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { answers, containerState, labDown, labUp, FALCO_CONTAINER } from '../lab/lab.js';
+import { answers, containerState, labDown, labUp, removeLabContainers, FALCO_CONTAINER } from '../lab/lab.js';
 import { SCENARIOS, type Scenario } from '../lab/scenarios.js';
-import { docker } from '../lab/docker-cli.js';
 import { REPO } from '../core/helpers/fixtures.js';
 import { CLI } from './helpers/cli.js';
 import { captureDir, history, runFixCli, tempDir } from './helpers/fix-lab.js';
@@ -36,7 +35,8 @@ describe('the Falco container gone or crash-looping mid-fix', () => {
     let stderr = '';
     run.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     await waitFor('the fix to reach verification', () => /reload: /.test(stderr), 60_000, 100);
-    await docker(['rm', '-f', FALCO_CONTAINER]);
+    // the lab's Falco, selected by the lab's labels (never by a name an operator may use)
+    await removeLabContainers('standin');
     const r = await run;
     console.log(`fix with the container removed mid-verify: exit ${r.exitCode}\n${r.stdout.split('\n').slice(-3).join('\n')}`);
     expect(r.exitCode, r.stderr + r.stdout).toBe(7);

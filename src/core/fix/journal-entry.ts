@@ -119,26 +119,31 @@ export const TARGET_KIND = { docker: 'container', 'falco-stopped': 'container', 
 >;
 export type TargetOf<K extends ChangeKindName> = Extract<Target, { kind: (typeof TARGET_KIND)[K] }>;
 
+/** The fields every schema of the journal has had, schema 1 (journal-v1.ts) included. */
+export const ENTRY_COMMON_FIELDS = {
+  id: z.string(),
+  fixId: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  state: z.enum(ENTRY_STATES),
+  /** who wrote it: a later session tells a crashed transaction from a running one */
+  pid: z.number(),
+  /** one line per planned change, as describeChange renders it */
+  changes: z.array(z.string()),
+  /** ms since epoch when the first byte changed; null while nothing has */
+  appliedAt: z.number().nullable(),
+  measures: z.array(MeasureSchema).default([]),
+  /** what happened, in order: shown by `history` and used in the exit message */
+  log: z.array(z.object({ t: z.string(), message: z.string() })).default([]),
+  finishedAt: z.string().nullable().default(null),
+};
+
 export const JournalEntrySchema = z
   .object({
     schemaVersion: z.literal(JOURNAL_SCHEMA_VERSION),
-    id: z.string(),
-    fixId: z.string(),
-    title: z.string(),
-    createdAt: z.string(),
-    state: z.enum(ENTRY_STATES),
-    /** who wrote it: a later session tells a crashed transaction from a running one */
-    pid: z.number(),
+    ...ENTRY_COMMON_FIELDS,
     target: TargetSchema,
-    /** one line per planned change, as describeChange renders it */
-    changes: z.array(z.string()),
     change: ChangeSchema,
-    /** ms since epoch when the first byte changed; null while nothing has */
-    appliedAt: z.number().nullable(),
-    measures: z.array(MeasureSchema).default([]),
-    /** what happened, in order: shown by `history` and used in the exit message */
-    log: z.array(z.object({ t: z.string(), message: z.string() })).default([]),
-    finishedAt: z.string().nullable().default(null),
   })
   .refine((e) => e.target.kind === TARGET_KIND[e.change.kind], { message: 'this kind of change is made to another kind of target', path: ['target', 'kind'] });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;

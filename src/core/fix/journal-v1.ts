@@ -2,20 +2,14 @@
 // Docker placeholders) read as schema 2, so that an operator's existing journal still shows in
 // history and still rolls back. Pure; the journal applies it to every file it reads.
 import { z } from 'zod';
-import { FileBeforeSchema, JournalEntrySchema, LimitsSchema, MeasureSchema, RecreateSchema, ENTRY_STATES, type JournalEntry } from './journal-entry.js';
+import { ENTRY_COMMON_FIELDS, FileBeforeSchema, JournalEntrySchema, LimitsSchema, RecreateSchema, type JournalEntry } from './journal-entry.js';
 
 const TemplateFieldsSchema = z.object({ annotation: z.string().nullable(), resources: z.string(), args: z.array(z.string()).nullable() });
 
 export const JournalEntryV1Schema = z.object({
   schemaVersion: z.literal(1),
-  id: z.string(),
-  fixId: z.string(),
-  title: z.string(),
-  createdAt: z.string(),
-  state: z.enum(ENTRY_STATES),
-  pid: z.number(),
+  ...ENTRY_COMMON_FIELDS,
   container: z.object({ id: z.string(), name: z.string(), healthzUrl: z.string().nullable(), watchConfig: z.boolean() }),
-  changes: z.array(z.string()),
   files: z.array(FileBeforeSchema),
   limitsBefore: LimitsSchema,
   limitsAfter: LimitsSchema.nullable(),
@@ -32,10 +26,6 @@ export const JournalEntryV1Schema = z.object({
     })
     .nullable()
     .default(null),
-  appliedAt: z.number().nullable(),
-  measures: z.array(MeasureSchema).default([]),
-  log: z.array(z.object({ t: z.string(), message: z.string() })).default([]),
-  finishedAt: z.string().nullable().default(null),
 });
 export type JournalEntryV1 = z.infer<typeof JournalEntryV1Schema>;
 

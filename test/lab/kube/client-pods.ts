@@ -7,11 +7,11 @@
 // seconds, as the API serialises it. Any other volume kind is refused (422), not silently ignored.
 import fs from 'node:fs';
 import path from 'node:path';
-import { docker, dockerMaybe } from '../docker-cli.js';
+import { docker } from '../docker-cli.js';
 import { containerState } from '../lab.js';
 import { parseQuantity } from '../../../src/core/kube/quantity.js';
 import { stamp, type Obj } from './objects.js';
-import { containerNameOf, KUBE_LAB_LABEL } from './pod-containers.js';
+import { containerNameOf, KUBE_LAB_LABEL, removePodContainer } from './pod-containers.js';
 
 export type Created = Obj | { invalid: string } | { conflict: string };
 
@@ -39,7 +39,7 @@ export function clientPodStore(nodes: ReadonlySet<string>, dir: string) {
       const pod = inNs(n, name);
       if (!pod) return undefined;
       byName.delete(name);
-      await dockerMaybe(['rm', '-f', containerNameOf(pod)]);
+      await removePodContainer(containerNameOf(pod));
       return pod;
     },
     refresh: async (n: string, name: string): Promise<void> => {

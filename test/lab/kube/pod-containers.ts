@@ -52,15 +52,18 @@ export function falcoLimits(pod: Obj): { cpus: number | null; memory: number | n
  *  as the lab's (role: standin or real-falco), its webserver published on a loopback port. */
 export async function runPodContainer(pod: Obj, node: LabNode, role: string, args: string[]): Promise<PodContainer> {
   const name = containerNameOf(pod);
-  await dockerMaybe(['rm', '-f', name]);
+  await removePodContainer(name);
   const labels = ['--label', `${KUBE_LAB_LABEL}=${node.name}`, '--label', `falco-doctor.lab=${role}`];
   const id = await docker(['run', '-d', '--name', name, ...labels, '-p', '127.0.0.1::8765', ...args]);
   const port = (await docker(['port', name, '8765/tcp'])).trim().split('\n')[0] ?? '';
   return { name, id: id.trim(), hostPort: Number(port.slice(port.lastIndexOf(':') + 1)) };
 }
 
+/** Removes the pod's container by name only when it carries the kube lab's label: never a container of the
+ *  same name that the lab did not make. */
 export async function removePodContainer(name: string): Promise<void> {
-  await dockerMaybe(['rm', '-f', name]);
+  const ids = (await docker(['ps', '-aq', '--filter', `name=^/${name}$`, '--filter', `label=${KUBE_LAB_LABEL}`])).split('\n').filter(Boolean);
+  if (ids.length > 0) await dockerMaybe(['rm', '-f', ...ids]);
 }
 
 export async function removeAllLabPods(): Promise<void> {
